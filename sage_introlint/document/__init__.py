@@ -1,0 +1,81 @@
+"""Reading: source file -> Document (front end by file type, then kind, then sentences)."""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import InputError
+from .model import Document, Source
+
+LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
+KINDS = ("auto", "intro", "outline", "paragraph")
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def decode(path: str, data: bytes) -> str:
+    """Bytes -> text with newlines normalised, or an InputError that says what is wrong."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not Markdown or LaTeX")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str, display: str | None = None) -> Source:
+    """Read one file from disk as a Source, with clear errors for what cannot be read."""
+    display = display or path
+    if os.path.isdir(path):
+        raise InputError(f"{display}: is a directory")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{display}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{display}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{display}: cannot read ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{display}: larger than {MAX_BYTES // (1024 * 1024)} MB, not an introduction")
+    return Source(display, decode(display, data))
+
+
+def looks_like_latex(text: str) -> bool:
+    """A .md file written in LaTeX (\\section{...} and no Markdown heading) is read as LaTeX."""
+    from .markdown import has_markdown_heading
+
+    return "\\section" in text and not has_markdown_heading(text)
+
+
+def load(source: Source, kind: str = "auto", base_dir: str | None = None) -> Document:
+    """Parse a Source into a Document with kind and sentences.
+
+    `base_dir` is where `\\input` files are looked up (the file's folder; cwd for stdin).
+    """
+    from . import sentences
+
+    if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
+        from .latex import parse_latex
+
+        doc = parse_latex(source, base_dir if base_dir is not None else os.path.dirname(source.path) or ".")
+        if kind != "auto":
+            doc.kind = kind
+    else:
+        from .markdown import parse_markdown
+
+        doc = parse_markdown(source, kind)
+    sentences.segment(doc)
+    return doc
+
+
+def load_path(path: str, kind: str = "auto", display: str | None = None) -> Document:
+    return load(read_source(path, display), kind, os.path.dirname(path) or ".")

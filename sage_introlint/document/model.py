@@ -1,0 +1,244 @@
+"""The document model every check reads: plain prose, its structure, and a map back to the source.
+
+Front ends (Markdown, LaTeX) write the prose through a `TextBuilder`, which records for every
+piece of plain text the source range it came from. Positions are therefore computed once, from
+that map, and never by searching the source again for the matched text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file: 1-based line, 1-based column counted in characters."""
+
+    path: str
+    line: int
+    column: int
+
+
+class Source:
+    """One file's text (after newline normalisation) with a line index."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.line_starts = [0]
+        for index, char in enumerate(text):
+            if char == "\n":
+                self.line_starts.append(index + 1)
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(self.path, line + 1, offset - self.line_starts[line] + 1)
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Source offset of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of plain text and the source range it stands for.
+
+    `literal` pieces equal their source slice character for character and map one to one.
+    Other pieces are replacements (`~` -> space, `\\cite{k}` -> `[1]`, math -> its text) and map
+    any offset inside them to the whole source range. `checkable` is False for text that stands
+    for something that is not the author's words (citations, references, math, URLs, code):
+    term rules never report inside it.
+    """
+
+    plain_start: int
+    plain_end: int
+    source: Source
+    src_start: int
+    src_end: int
+    literal: bool
+    checkable: bool
+
+
+class SourceMap:
+    """Maps offsets in the plain text back to (path, line, column) in the sources."""
+
+    def __init__(self, pieces: list[Piece]):
+        self.pieces = pieces
+        self._starts = [piece.plain_start for piece in pieces]
+
+    def _piece(self, offset: int) -> Piece | None:
+        if not self.pieces:
+            return None
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.pieces[max(index, 0)]
+
+    def position(self, offset: int) -> Position:
+        """Where the plain character at `offset` starts in the source."""
+        piece = self._piece(offset)
+        if piece is None:
+            raise ValueError("empty source map")
+        if piece.literal:
+            delta = min(max(offset - piece.plain_start, 0), piece.src_end - piece.src_start)
+            return piece.source.position(piece.src_start + delta)
+        return piece.source.position(piece.src_start)
+
+    def end_position(self, end: int) -> Position:
+        """Where a span ending (exclusively) at plain offset `end` ends in the source."""
+        piece = self._piece(max(end - 1, 0))
+        if piece is None:
+            raise ValueError("empty source map")
+        if piece.literal:
+            delta = min(max(end - piece.plain_start, 0), piece.src_end - piece.src_start)
+            return piece.source.position(piece.src_start + delta)
+        return piece.source.position(piece.src_end)
+
+    def is_checkable(self, start: int, end: int) -> bool:
+        """True when no part of [start, end) stands for a citation, math, URL or code."""
+        index = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        while index < len(self.pieces) and self.pieces[index].plain_start < end:
+            piece = self.pieces[index]
+            if piece.plain_end > start and not piece.checkable:
+                return False
+            index += 1
+        return True
+
+
+class TextBuilder:
+    """Accumulates plain text while recording where each piece came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.pieces: list[Piece] = []
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def last_char(self) -> str:
+        for part in reversed(self._parts):
+            if part:
+                return part[-1]
+        return ""
+
+    def literal(self, source: Source, src_start: int, src_end: int) -> None:
+        """Copy source[src_start:src_end] verbatim."""
+        if src_end <= src_start:
+            return
+        self._add(source.text[src_start:src_end], source, src_start, src_end, True, True)
+
+    def replace(self, text: str, source: Source, src_start: int, src_end: int, checkable: bool = True) -> None:
+        """Write `text` standing for source[src_start:src_end] (a replacement, not a copy)."""
+        if not text:
+            return
+        self._add(text, source, src_start, src_end, False, checkable)
+
+    def _add(self, text: str, source: Source, src_start: int, src_end: int, literal: bool, checkable: bool) -> None:
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        self.pieces.append(Piece(start, self._length, source, src_start, src_end, literal, checkable))
+
+    def source_map(self) -> SourceMap:
+        return SourceMap(list(self.pieces))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of the document's plain text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    pass
+
+
+@dataclass
+class Block:
+    """A unit of prose the sentence splitter runs over on its own: a lead-in or one list item."""
+
+    span: Span
+    item: bool = False  # a list item: counts as at least one sentence
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of prose, with the list that directly follows or interrupts it."""
+
+    span: Span
+    blocks: list[Block]
+    list_kind: str | None = None  # "ordered" or "bullet" when a list belongs to the paragraph
+    items: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # filled by the sentence splitter
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+
+@dataclass
+class OutlineEntry:
+    """One paragraph entry of an outline (answer to prompt 2.1)."""
+
+    title: Span  # the "Paragraph 2: ..." heading or item text
+    goal: Span | None
+    bullets: list[Span]
+    prose: list[Span]  # sentences written as prose paragraphs inside the entry
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An `introlint-disable`, `-enable` or `-disable-next-line` comment."""
+
+    action: str  # "disable", "enable" or "disable-next-line"
+    rules: tuple[str, ...]  # empty = every rule
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input itself (unclosed environment, missing \\input)."""
+
+    message: str
+    position: Position
+
+
+@dataclass
+class Document:
+    """One checked document: plain text, structure, and where everything came from."""
+
+    path: str
+    kind: str  # "intro", "outline" or "paragraph"
+    text: str
+    source_map: SourceMap
+    start: Position  # the document's first line: its heading, or line 1
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Span] = field(default_factory=list)  # checked for language, not counted
+    outline: list[OutlineEntry] = field(default_factory=list)
+    trimming: list[Span] | None = None  # the paragraph answer's trimming points (None: no list)
+    details_note: Span | None = None  # the outline's note of details needed from the authors
+    suppressions: list[Suppression] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def position(self, offset: int) -> Position:
+        return self.source_map.position(offset)
+
+    def end_position(self, end: int) -> Position:
+        return self.source_map.end_position(end)

@@ -1,0 +1,58 @@
+"""Finding: one problem at one place, the only thing checks hand to the formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document.model import Document, Position, Span
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem at a source range. Lines and columns are 1-based; `end_column` is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    severity: str
+    rule: str
+    message: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+        }
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+def span_finding(doc: Document, span: Span, severity: str, rule: str, message: str,
+                 suggestion: str | None = None) -> Finding:
+    """A finding covering the plain-text span (term and sentence rules)."""
+    start = doc.position(span.start)
+    end = doc.end_position(span.end)
+    if end.path != start.path or (end.line, end.column) < (start.line, start.column):
+        end = start
+    return Finding(start.path, start.line, start.column, end.line, end.column,
+                   severity, rule, message, suggestion)
+
+
+def position_finding(position: Position, severity: str, rule: str, message: str,
+                     suggestion: str | None = None) -> Finding:
+    """A finding at a single source position (document-level rules, input problems)."""
+    return Finding(position.path, position.line, position.column, position.line, position.column,
+                   severity, rule, message, suggestion)
