@@ -1,21 +1,38 @@
-"""Run the active rules over a document, then apply suppression comments -> sorted Findings."""
+"""Run the active rules over a document, then apply suppression comments -> sorted Findings.
+
+Also the Python API (`check_text`, `check_paths`) used by the CLI and by editors for warm
+re-checks: each file is parsed once, packs and configs are cached per process, and the spaCy
+pipeline is built once per process by the sentence splitter.
+"""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
+
 from .checks import run
-from .document.model import Document, Suppression
+from .config import Config, DEFAULT, config_for, configured_rules
+from .document import decode, load, read_source
+from .document.model import Document, Source, Suppression
+from .errors import IntrolintError
 from .findings import Finding, position_finding
 
 INPUT_ERROR = "input-error"  # built-in: a problem with the input itself (exit status 2)
+STDIN = "-"
 
 
 def check_document(doc: Document, rules) -> list[Finding]:
     """All findings for `doc` under `rules` (already configured), suppressed and sorted."""
     findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in doc.problems]
+    if not doc.text.strip():
+        if not findings:  # nothing to check is a problem with the input, not 20 rule findings
+            findings.append(position_finding(doc.start, "error", INPUT_ERROR, "empty document: no prose to check"))
+        return findings
     for rule in rules:
         if doc.kind in rule.kinds:
             findings.extend(run(rule, doc))
-    findings = [f for f in set(findings) if not suppressed(f, doc.suppressions)]
+    doc_level = {rule.id for rule in rules if rule.location == "doc"}
+    findings = [f for f in set(findings) if not suppressed(f, doc.suppressions, doc_level)]
     return sorted(findings, key=sort_key)
 
 
@@ -27,33 +44,169 @@ def _names(rules: tuple[str, ...], rule: str) -> bool:
     return not rules or rule in rules
 
 
-def suppressed(finding: Finding, suppressions: list[Suppression]) -> bool:
+def suppressed(finding: Finding, suppressions: list[Suppression], doc_level=frozenset()) -> bool:
     """Is `finding` silenced by an introlint-disable / -enable / -disable-next-line comment?
 
-    `disable` silences from its line to the matching `enable` (or the end of the file). A
-    document-level finding (at the document's first line) is also silenced by a `disable` for
-    its rule anywhere in the file, since such findings have no line of their own to sit under.
+    `disable RULE` silences RULE from its own line to the next `enable` that names it (a bare
+    `enable` names every rule) or to the end of the file; a bare `disable` silences every rule.
+    `disable-next-line RULE` silences the line after the comment. A rule in `doc_level` (pack
+    location `doc`) reports on the whole document at its first line, so a `disable` naming it
+    anywhere in the document (any of its files) silences it. `input-error` is never silenced.
     """
     if finding.rule == INPUT_ERROR:
         return False
+    if finding.rule in doc_level and any(
+        item.action == "disable" and item.rules and finding.rule in item.rules for item in suppressions
+    ):
+        return True
     active = False
-    for item in suppressions:
-        if item.path != finding.path:
-            continue
+    for item in sorted((s for s in suppressions if s.path == finding.path), key=lambda s: s.line):
         if item.action == "disable-next-line":
             if item.line + 1 == finding.line and _names(item.rules, finding.rule):
                 return True
-            continue
-        if item.line > finding.line:
-            if item.action == "disable" and _names(item.rules, finding.rule) and finding.column == 1 and _is_doc_level(finding):
-                return True
-            continue
-        if item.action == "disable" and _names(item.rules, finding.rule):
-            active = True
-        elif item.action == "enable" and _names(item.rules, finding.rule):
-            active = False
+        elif item.line > finding.line:
+            break
+        elif _names(item.rules, finding.rule):
+            active = item.action == "disable"
     return active
 
 
-def _is_doc_level(finding: Finding) -> bool:
-    return finding.line == finding.end_line and finding.column == finding.end_column
+# --- Python API -------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckResult:
+    """What a run produced: findings, one line per file that could not be checked, and context."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # "error: ..." or "internal error while checking ..."
+    checked: list[str] = field(default_factory=list)  # display paths of the files checked
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) from directory search
+    sources: dict[str, Source] = field(default_factory=dict)  # path -> Source, for source excerpts
+    rules: dict = field(default_factory=dict)  # id -> Rule: every rule that was active somewhere
+
+    @property
+    def failed(self) -> bool:
+        """True when an input, usage or config problem means exit status 2."""
+        return bool(self.errors) or any(f.rule == INPUT_ERROR for f in self.findings)
+
+
+class Checker:
+    """Checks sources under configs; remembers configured rule lists between calls."""
+
+    def __init__(self, pack: str | None = None, select: str | None = None, ignore: str | None = None):
+        self.pack, self.select, self.ignore = pack, select, ignore
+        self._rules: dict[int, tuple[Config, list]] = {}  # by id(config); the config is kept alive
+
+    def rules_for(self, config: Config) -> list:
+        """The configured rules for `config` (configs are cached objects, so identity is enough)."""
+        entry = self._rules.get(id(config))
+        if entry is None:
+            entry = self._rules[id(config)] = (config, configured_rules(config, self.pack, self.select, self.ignore))
+        return entry[1]
+
+    def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
+                     result: CheckResult | None = None) -> list[Finding]:
+        rules = self.rules_for(config)
+        doc = load(source, kind or config.kind, base_dir)
+        findings = check_document(doc, rules)
+        if result is not None:
+            result.rules.update((rule.id, rule) for rule in rules)
+            result.sources[source.path] = source
+            for piece in doc.source_map.pieces:
+                result.sources.setdefault(piece.source.path, piece.source)
+        return findings
+
+
+_DEFAULT_CHECKER = Checker()
+
+
+def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Config | str | None = None) -> list[Finding]:
+    """Findings for `text` as if it were the file `path` (its suffix picks Markdown or LaTeX).
+
+    `config` is a Config, a config file path, or None for the defaults (no search on disk), so
+    repeated calls with the same arguments cost one parse and the checks, nothing else.
+    """
+    if isinstance(config, str):
+        config = config_for(".", config)
+    source = Source(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    base_dir = os.path.dirname(path) if path not in ("<string>", "<stdin>") else "."
+    return _DEFAULT_CHECKER.check_source(source, config or DEFAULT, kind, base_dir or ".")
+
+
+def check_paths(paths, kind: str | None = None, config_file: str | None = None, pack: str | None = None,
+                select: str | None = None, ignore: str | None = None, stdin_text: str | None = None,
+                stdin_filename: str | None = None) -> CheckResult:
+    """Check files, folders (searched for introductions) and `-` (stdin_text, str or bytes, named
+    stdin_filename).
+
+    Every path is tried: a path that cannot be checked adds one line to `errors` and the rest go
+    on. `kind` None means the config's kind (default auto).
+    """
+    from .discover import discover, is_excluded
+
+    result = CheckResult()
+    checker = Checker(pack, select, ignore)
+
+    def excluded(path: str) -> bool:
+        config = config_for(os.path.dirname(os.path.abspath(path)), config_file)
+        return is_excluded(path, config.exclude, config.base_dir)
+
+    for path in paths:
+        try:
+            if path == STDIN:
+                display = stdin_filename or "<stdin>"
+                folder = os.path.dirname(stdin_filename) if stdin_filename else ""
+                config = config_for(folder or ".", config_file)
+                _check_one(checker, result, display, lambda: _stdin_source(display, stdin_text), config, kind,
+                           folder or ".")
+                continue
+            if os.path.isdir(path):
+                found = discover(path, excluded)
+                result.skipped.extend(found.skipped)
+                if not found.files:
+                    result.errors.append(f"error: {path}: no Markdown or LaTeX file with an introduction "
+                                         f"({len(found.skipped)} skipped; --verbose says why)")
+                targets = found.files
+            elif excluded(path):
+                result.skipped.append((path, "excluded by the config's exclude list"))
+                continue
+            else:
+                targets = [path]
+        except IntrolintError as error:
+            _add_error(result, f"error: {error}")
+            continue
+        for target in targets:
+            folder = os.path.dirname(target) or "."
+            try:
+                config = config_for(folder, config_file)
+            except IntrolintError as error:
+                _add_error(result, f"error: {error}")
+                continue
+            _check_one(checker, result, target, lambda t=target: read_source(t), config, kind, folder)
+    result.findings.sort(key=sort_key)
+    return result
+
+
+def _stdin_source(display: str, data: str | bytes | None) -> Source:
+    if isinstance(data, bytes):
+        return Source(display, decode(display, data))
+    return Source(display, (data or "").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _check_one(checker: Checker, result: CheckResult, path: str, read, config: Config, kind, base_dir: str) -> None:
+    try:
+        findings = checker.check_source(read(), config, kind, base_dir, result)
+    except IntrolintError as error:
+        _add_error(result, f"error: {error}")
+        return
+    except Exception as error:  # a bug must not hide the other files' findings
+        _add_error(result, f"internal error while checking {path}: {type(error).__name__}: {error}")
+        return
+    result.checked.append(path)
+    result.findings.extend(findings)
+
+
+def _add_error(result: CheckResult, message: str) -> None:
+    if message not in result.errors:  # one bad config would otherwise repeat once per file
+        result.errors.append(message)

@@ -1,8 +1,44 @@
-"""Rule packs: YAML files that turn generic check kinds into concrete, documented rules."""
+"""Rule packs: YAML files that turn generic check kinds into concrete, documented rules.
+
+A pack is the one registry of rules: nothing is registered in Python. Loading is strict (Vale
+style): an unknown key, a wrong type, an unknown check kind, severity, document kind or location,
+an option the check kind does not take, or a regular expression that does not compile (or could
+backtrack for ever, see `safe_regex`) is a ConfigError that names the pack file, line and column.
+Packs are cached per process by resolved path.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import SEVERITIES
+from .safe_regex import UnsafeRegex, compile_safe
+from .yamlfile import YamlFile, parse_yaml
+
+DOC_KINDS = ("intro", "outline", "paragraph")
+LOCATIONS = ("term", "sent", "para", "doc")
+DEFAULT_PACK = "sage-intro"
+RESERVED_IDS = ("input-error",)
+
+# Which option values are regular expressions, compiled (and guarded) at load time:
+# - options named like REGEX_OPTION_NAMES / _SUFFIXES (a string or a list of strings);
+# - options a check kind lists in its module's `REGEX_OPTIONS` (names, e.g. ("inline", "cues"));
+# - the `terms` of any mapping marked `regex: true` (the terms lists), and any string value of
+#   a `regex:` key.
+REGEX_OPTION_NAMES = ("pattern", "patterns", "regex", "regexes")
+REGEX_OPTION_SUFFIXES = ("_pattern", "_patterns", "_regex", "_regexes")
+
+PACK_KEYS = {"name": str, "description": str, "groups": dict, "rules": list}
+GROUP_KEYS = {"title": str, "description": str, "members": list}
+MEMBER_KEYS = {"name": str, "systems": list, "terms": list, "contrast": str, "patterns": list, "description": str}
+RULE_KEYS = {
+    "id": str, "check": str, "severity": str, "kinds": (list, str), "location": str,
+    "summary": str, "rationale": str, "prompt": str, "bad": str, "good": str, "options": dict,
+}
+RULE_REQUIRED = ("id", "check", "severity", "summary")
 
 
 @dataclass(frozen=True)
@@ -20,3 +56,253 @@ class Rule:
     bad: str = ""
     good: str = ""
     location: str = "term"  # term, sent, para or doc (documentation of where findings point)
+    # The pack's named vocabularies, as written in YAML: {name: {"title": str, "members":
+    # [{"name": str, "terms": [str], "contrast": str?, ...}]}}; shared by every rule of the pack.
+    groups: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded pack: its rules in file order and its groups."""
+
+    name: str
+    path: str
+    description: str
+    rules: tuple[Rule, ...]
+    groups: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise ConfigError(f"unknown rule {rule_id!r}; known rules: {', '.join(self.rule_ids())}")
+
+    def rule_ids(self) -> list[str]:
+        return [rule.id for rule in self.rules]
+
+
+_CACHE: dict[str, Pack] = {}
+
+
+def pack_dirs() -> list[Path]:
+    """Where named packs live: the installed `sage_introlint/rules`, or the checkout's `rules/`."""
+    here = Path(__file__).resolve().parent
+    return [folder for folder in (here / "rules", here.parent / "rules") if folder.is_dir()]
+
+
+def available_packs() -> list[str]:
+    return sorted({p.stem for folder in pack_dirs() for p in folder.glob("*.yaml")})
+
+
+def resolve_pack_path(name_or_path: str, base_dir: str | None = None) -> str:
+    """A pack name (`sage-intro`) or a YAML file (relative to `base_dir`) -> an absolute path."""
+    looks_like_file = name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path or "/" in name_or_path
+    if looks_like_file:
+        path = os.path.join(base_dir or os.getcwd(), os.path.expanduser(name_or_path))
+        if not os.path.isfile(path):
+            raise ConfigError(f"{name_or_path}: no such pack file")
+        return os.path.abspath(path)
+    for folder in pack_dirs():
+        candidate = folder / f"{name_or_path}.yaml"
+        if candidate.is_file():
+            return str(candidate)
+    known = ", ".join(available_packs()) or "none installed"
+    raise ConfigError(f"unknown pack {name_or_path!r}; available packs: {known} (or give a .yaml file)")
+
+
+def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
+    """Load, validate and cache a pack by name or file path."""
+    path = resolve_pack_path(name_or_path, base_dir)
+    cached = _CACHE.get(path)
+    if cached is None:
+        cached = _CACHE[path] = _read_pack(path)
+    return cached
+
+
+def _read_pack(path: str) -> Pack:
+    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{display}: cannot read pack ({error})") from None
+    return parse_pack(parse_yaml(display, text))
+
+
+def parse_pack(doc: YamlFile) -> Pack:
+    """Validate the parsed YAML of a pack and build its rules."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error((), "a pack must be a mapping with 'name' and 'rules'")
+    check_keys(doc, (), data, PACK_KEYS, required=("name", "rules"))
+    groups = _parse_groups(doc, data.get("groups") or {})
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data["rules"]):
+        rule = _parse_rule(doc, ("rules", index), entry, groups)
+        if rule.id in seen:
+            raise doc.error(("rules", index, "id"), f"duplicate rule id {rule.id!r}")
+        seen[rule.id] = index
+        rules.append(rule)
+    return Pack(data["name"], doc.path, data.get("description", ""), tuple(rules), groups)
+
+
+def check_keys(doc: YamlFile, keypath: tuple, data: dict, schema: dict, required=()) -> None:
+    """Unknown keys, missing required keys and wrong types -> ConfigError at the key."""
+    for key, value in data.items():
+        if key not in schema:
+            raise doc.error(keypath + (key,), f"unknown key {key!r}; expected one of: {', '.join(schema)}")
+        if not _is_type(value, schema[key]):
+            raise doc.error(keypath + (key,), f"{key!r} must be {type_name(schema[key])}, not {type(value).__name__}")
+    for key in required:
+        if key not in data:
+            raise doc.error(keypath, f"missing required key {key!r}")
+
+
+def _parse_groups(doc: YamlFile, groups: dict) -> dict:
+    for name, group in groups.items():
+        where = ("groups", name)
+        if not isinstance(group, dict):
+            raise doc.error(where, f"group {name!r} must be a mapping with 'members'")
+        check_keys(doc, where, group, GROUP_KEYS, required=("members",))
+        for index, member in enumerate(group["members"]):
+            at = where + ("members", index)
+            if not isinstance(member, dict):
+                raise doc.error(at, f"a member of group {name!r} must be a mapping with 'name' and 'terms'")
+            check_keys(doc, at, member, MEMBER_KEYS, required=("name",))
+            if not member.get("terms") and not member.get("systems"):
+                raise doc.error(at, f"member {member['name']!r} of group {name!r} needs 'terms' or 'systems' "
+                                    "(how a mention is recognised)")
+            for key in ("systems", "terms", "patterns"):
+                for position, term in enumerate(member.get(key, [])):
+                    if not isinstance(term, str):
+                        raise doc.error(at + (key, position), f"{key} of {member['name']!r} must be strings")
+            check_regexes(doc, at, member)
+    return groups
+
+
+def _parse_rule(doc: YamlFile, at: tuple, entry, groups: dict) -> Rule:
+    if not isinstance(entry, dict):
+        raise doc.error(at, "a rule must be a mapping with id, check, severity and summary")
+    check_keys(doc, at, entry, RULE_KEYS, required=RULE_REQUIRED)
+    rule_id = entry["id"]
+    if rule_id in RESERVED_IDS or not rule_id or not all(c.isalnum() or c == "-" for c in rule_id):
+        raise doc.error(at + ("id",), f"invalid rule id {rule_id!r}: use lowercase words joined by '-'"
+                        + (" (reserved)" if rule_id in RESERVED_IDS else ""))
+    check_choice(doc, at + ("severity",), entry["severity"], SEVERITIES, "severity")
+    location = entry.get("location", "term")
+    check_choice(doc, at + ("location",), location, LOCATIONS, "location")
+    kinds = entry.get("kinds", "all")
+    if kinds == "all":
+        kinds = list(DOC_KINDS)
+    elif isinstance(kinds, str):
+        raise doc.error(at + ("kinds",), f"kinds must be a list of {', '.join(DOC_KINDS)} or 'all'")
+    for index, kind in enumerate(kinds):
+        check_choice(doc, at + ("kinds", index), kind, DOC_KINDS, "document kind")
+    options = entry.get("options") or {}
+    validate_options(doc, at + ("options",), entry["check"], options, groups, check_at=at + ("check",))
+    return Rule(
+        id=rule_id, check=entry["check"], severity=entry["severity"], kinds=tuple(kinds),
+        summary=entry["summary"].strip(), options=options, rationale=entry.get("rationale", "").strip(),
+        prompt=entry.get("prompt", "").strip(), bad=entry.get("bad", "").strip(),
+        good=entry.get("good", "").strip(), location=location, groups=groups,
+    )
+
+
+def check_choice(doc: YamlFile, at: tuple, value, choices, what: str) -> None:
+    if value not in choices:
+        raise doc.error(at, f"unknown {what} {value!r}; expected one of: {', '.join(choices)}")
+
+
+def check_options_spec(check: str):
+    """The OPTIONS of a check kind, or None when no module of that name exists."""
+    from . import checks
+
+    try:
+        module = checks.kind_module(check)
+    except ModuleNotFoundError as error:
+        if error.name and error.name.endswith(f"checks.{check}"):
+            return None
+        raise
+    return getattr(module, "OPTIONS", {}), tuple(getattr(module, "REGEX_OPTIONS", ()))
+
+
+def validate_options(doc: YamlFile, at: tuple, check: str, options: dict, groups: dict, check_at=None,
+                     partial: bool = False) -> None:
+    """Options against the check kind's OPTIONS (types, required, unknown), regexes and group names.
+
+    `partial` is for config overrides merged over a pack's options: required keys may be absent.
+    """
+    from . import checks
+
+    if not check.replace("_", "").isalnum():
+        raise doc.error(check_at or at, f"unknown check kind {check!r}")
+    found = check_options_spec(check)
+    if found is None:
+        raise doc.error(check_at or at, f"unknown check kind {check!r}; known kinds: {', '.join(checks.kind_names())}")
+    spec, regex_options = found
+    for name, value in options.items():
+        if name not in spec:
+            known = ", ".join(spec) or "none"
+            raise doc.error(at + (name,), f"check kind {check!r} takes no option {name!r}; its options: {known}")
+        expected = spec[name][0]
+        if not _is_type(value, expected):
+            raise doc.error(at + (name,), f"option {name!r} must be {type_name(expected)}, not {type(value).__name__}")
+        if name in ("group", "groups"):
+            names = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+            for group in names:
+                if group not in groups:
+                    raise doc.error(at + (name,), f"unknown group {group!r}; groups of this pack: {', '.join(groups) or 'none'}")
+    if not partial:
+        for name, (_, required) in spec.items():
+            if required and name not in options:
+                raise doc.error(at if options else (check_at or at), f"check kind {check!r} needs option {name!r}")
+    check_regexes(doc, at, options, regex_options)
+
+
+def check_regexes(doc: YamlFile, at: tuple, options: dict, regex_options=()) -> None:
+    """Compile every regular expression an options mapping holds (see REGEX_OPTION_NAMES)."""
+    if options.get("regex") is True:
+        for index, term in enumerate(options.get("terms") or []):
+            for pattern in term if isinstance(term, dict) else [term]:
+                _compile(doc, at + ("terms", index), pattern)
+    for name, value in options.items():
+        if isinstance(value, bool):
+            continue
+        if isinstance(name, str) and (name in regex_options or name in REGEX_OPTION_NAMES
+                                      or name.endswith(REGEX_OPTION_SUFFIXES)):
+            patterns = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            for index, pattern in enumerate(patterns):
+                where = at + (name,) if isinstance(value, str) else at + (name, index)
+                _compile(doc, where, pattern)
+        elif isinstance(value, dict):
+            check_regexes(doc, at + (name,), value)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    check_regexes(doc, at + (name, index), item)
+
+
+def _compile(doc: YamlFile, at: tuple, pattern) -> None:
+    if not isinstance(pattern, str):
+        raise doc.error(at, f"a regular expression must be a string, not {type(pattern).__name__}")
+    try:
+        compile_safe(pattern)
+    except UnsafeRegex as error:
+        raise doc.error(at, str(error)) from None
+
+
+def _is_type(value, expected) -> bool:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, bool) and bool not in types:
+        return False
+    if isinstance(value, int) and float in types:
+        return True
+    return isinstance(value, types)
+
+
+def type_name(expected) -> str:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             list: "a list", dict: "a mapping", type(None): "null"}
+    return " or ".join(names.get(t, t.__name__) for t in types)

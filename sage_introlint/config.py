@@ -1,0 +1,230 @@
+"""Configuration: find `.introlint.yaml` (or `[tool.introlint]`), validate it, and apply it to a pack.
+
+A config is looked for from the checked file's folder upward, stopping at the folder that holds
+`.git` (the repository root) or at the filesystem root; `--config FILE` replaces the search. In
+each folder `.introlint.yaml` wins over `pyproject.toml`. Everything a user can get wrong (an
+unknown key, rule id or option, a bad severity, malformed YAML or TOML) is a ConfigError that
+points at the file, line and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from dataclasses import dataclass, field
+
+from .document import KINDS
+from .errors import ConfigError
+from .findings import SEVERITIES
+from .pack import DEFAULT_PACK, Pack, Rule, check_choice, check_keys, load_pack, validate_options
+from .yamlfile import YamlFile, parse_yaml
+
+CONFIG_NAMES = (".introlint.yaml", ".introlint.yml")
+CONFIG_KEYS = {"pack": str, "kind": str, "rules": dict, "packs": list, "exclude": list}
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings (or the defaults when `path` is None)."""
+
+    path: str | None = None
+    base_dir: str = "."  # relative pack files and exclude globs are read from here
+    pack: str = DEFAULT_PACK
+    kind: str = "auto"
+    rules: dict = field(default_factory=dict, hash=False, compare=False)  # id -> "off" | severity | {...}
+    packs: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source: YamlFile | None = field(default=None, hash=False, compare=False, repr=False)
+
+
+DEFAULT = Config()
+_CACHE: dict[tuple[str, int], Config] = {}
+
+
+def find_config(start_dir: str) -> str | None:
+    """The nearest `.introlint.yaml` or `pyproject.toml` with `[tool.introlint]` above `start_dir`."""
+    folder = os.path.abspath(start_dir or ".")
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_section(pyproject):
+            return pyproject
+        parent = os.path.dirname(folder)
+        if os.path.isdir(os.path.join(folder, ".git")) or parent == folder:
+            return None
+        folder = parent
+
+
+def config_for(start_dir: str, explicit: str | None = None) -> Config:
+    """The config that applies to files in `start_dir`: `explicit` if given, else the one found."""
+    if explicit:
+        if not os.path.isfile(explicit):
+            raise ConfigError(f"{explicit}: no such config file")
+        return load_config(explicit)
+    path = find_config(start_dir)
+    return load_config(path) if path else DEFAULT
+
+
+def load_config(path: str) -> Config:
+    """Read and validate one config file (cached per process while the file is unchanged)."""
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config ({error.strerror})") from None
+    key = (os.path.abspath(path), stamp)
+    if key not in _CACHE:
+        _CACHE[key] = _read_config(path)
+    return _CACHE[key]
+
+
+def _read_config(path: str) -> Config:
+    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{display}: cannot read config ({error})") from None
+    if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
+        located = YamlFile(f"{display} [tool.introlint]", _toml_section(display, text))
+    else:
+        located = parse_yaml(display, text)
+    return parse_config(located, os.path.dirname(os.path.abspath(path)))
+
+
+def parse_config(located: YamlFile, base_dir: str) -> Config:
+    data = located.data if located.data is not None else {}
+    if not isinstance(data, dict):
+        raise located.error((), "a config must be a mapping (pack, kind, rules, packs, exclude)")
+    check_keys(located, (), data, CONFIG_KEYS)
+    if "kind" in data:
+        check_choice(located, ("kind",), data["kind"], KINDS, "kind")
+    for key in ("packs", "exclude"):
+        for index, item in enumerate(data.get(key, [])):
+            if not isinstance(item, str):
+                raise located.error((key, index), f"entries of {key!r} must be strings")
+    for rule_id, setting in (data.get("rules") or {}).items():
+        _check_setting(located, ("rules", rule_id), setting)
+    return Config(
+        path=located.path, base_dir=base_dir, pack=data.get("pack", DEFAULT_PACK), kind=data.get("kind", "auto"),
+        rules=dict(data.get("rules") or {}), packs=tuple(data.get("packs", [])),
+        exclude=tuple(data.get("exclude", [])), source=located,
+    )
+
+
+def _severity_or_off(value):
+    """YAML reads a bare `off` as False; accept both spellings."""
+    return OFF if value is False or value == OFF else value
+
+
+def _check_setting(located: YamlFile, at: tuple, setting) -> None:
+    if isinstance(setting, dict):
+        if "severity" in setting:
+            _check_setting(located, at + ("severity",), setting["severity"])
+        return
+    value = _severity_or_off(setting)
+    if value not in (OFF, *SEVERITIES):
+        raise located.error(at, f"a rule setting must be off, {', '.join(SEVERITIES)} or a mapping "
+                                f"of severity and options, not {setting!r}")
+
+
+def configured_rules(config: Config, pack: str | None = None, select: str | None = None,
+                     ignore: str | None = None) -> list[Rule]:
+    """The rules to run: the pack (and extra packs) with the config's severities and options,
+    then `--select` / `--ignore` (comma-separated ids or id prefixes)."""
+    rules = list(pack_rules(config, pack))
+    by_id = {rule.id: rule for rule in rules}
+    located = config.source or YamlFile(config.path or "config", {})
+    off: set[str] = set()
+    for rule_id, setting in config.rules.items():
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise located.error(("rules", rule_id), f"unknown rule {rule_id!r}; known rules: {', '.join(by_id)}")
+        severity, options = _split_setting(setting)
+        if severity == OFF:
+            off.add(rule_id)
+            continue
+        if options:
+            validate_options(located, ("rules", rule_id), rule.check, options, rule.groups, partial=True)
+            options = {**rule.options, **options}
+        by_id[rule_id] = dataclasses.replace(rule, severity=severity or rule.severity,
+                                             options=options or rule.options)
+    chosen = [by_id[rule.id] for rule in rules]
+    if select:
+        wanted = _match(select, chosen, "--select")
+        chosen = [rule for rule in chosen if rule.id in wanted]
+    else:
+        chosen = [rule for rule in chosen if rule.id not in off]
+    if ignore:
+        unwanted = _match(ignore, list(by_id.values()), "--ignore")
+        chosen = [rule for rule in chosen if rule.id not in unwanted]
+    return chosen
+
+
+def _split_setting(setting) -> tuple[str | None, dict]:
+    if isinstance(setting, dict):
+        options = {key: value for key, value in setting.items() if key != "severity"}
+        severity = _severity_or_off(setting["severity"]) if "severity" in setting else None
+        return severity, options
+    return _severity_or_off(setting), {}
+
+
+def pack_rules(config: Config, override: str | None) -> list[Rule]:
+    """Rules of the main pack then each extra pack; an id defined twice is an error."""
+    packs: list[Pack] = []
+    if override:
+        packs.append(load_pack(override))
+    else:
+        packs.append(load_pack(config.pack, config.base_dir))
+    packs.extend(load_pack(extra, config.base_dir) for extra in config.packs)
+    rules: list[Rule] = []
+    owner: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in owner and owner[rule.id] != pack.path:
+                raise ConfigError(f"{pack.path}: rule {rule.id!r} is already defined by {owner[rule.id]}")
+            if rule.id not in owner:
+                owner[rule.id] = pack.path
+                rules.append(rule)
+    return rules
+
+
+def _match(spec: str, rules: list[Rule], option: str) -> set[str]:
+    """Rule ids named by a comma-separated list of ids or id prefixes."""
+    matched: set[str] = set()
+    for token in (part.strip() for part in spec.split(",")):
+        if not token:
+            continue
+        hits = {rule.id for rule in rules if rule.id == token or rule.id.startswith(token)}
+        if not hits:
+            raise ConfigError(f"{option}: unknown rule {token!r}; known rules: {', '.join(r.id for r in rules)}")
+        matched |= hits
+    return matched
+
+
+def _has_tool_section(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"[tool.introlint" in handle.read()
+    except OSError:
+        return False
+
+
+def _toml_section(display: str, text: str) -> dict:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        if found:
+            message = message[: found.start()].strip()
+            raise ConfigError(f"{display}:{found.group(1)}:{found.group(2)}: malformed TOML: {message}") from None
+        raise ConfigError(f"{display}: malformed TOML: {message}") from None
+    return data.get("tool", {}).get("introlint", {})

@@ -1,0 +1,162 @@
+"""Directory search: which Markdown and LaTeX files under a folder hold an Introduction.
+
+A paper repository holds many files; only some are Introductions. A file is checked when it has
+an Introduction heading (Markdown heading of any level, LaTeX `\\section{Introduction}` or
+`\\section*{...}`), when it is a LaTeX main file whose `\\input`/`\\include`d files hold one, or
+when its name says so (`intro*.tex`, `introduction.md`, ...). A LaTeX file that another file
+includes is checked through that file only, never twice. Every skipped file gets a reason,
+which `--verbose` prints.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
+SKIP_DIRS = {"node_modules", "venv", "__pycache__", "build", "dist", "_build", "site-packages"}
+INTRO_NAME = "intro*"
+INTRO_TITLE = re.compile(r"^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?introduction\b", re.IGNORECASE)
+INCLUDE_MACROS = ("input", "include", "subfile")
+READ_LIMIT = 16 * 1024 * 1024
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+
+def is_excluded(path: str, patterns, base_dir: str) -> bool:
+    """Does a config `exclude` glob match `path`, its name or one of its folders (relative to base_dir)?"""
+    if not patterns:
+        return False
+    relative = os.path.relpath(os.path.abspath(path), base_dir).replace(os.sep, "/")
+    parts = relative.split("/")
+    prefixes = ["/".join(parts[: end]) for end in range(1, len(parts) + 1)]
+    for pattern in patterns:
+        pattern = pattern.strip().rstrip("/")
+        if pattern.startswith("./"):
+            pattern = pattern[2:]
+        if fnmatch.fnmatch(parts[-1], pattern) or any(fnmatch.fnmatch(prefix, pattern) for prefix in prefixes):
+            return True
+    return False
+
+
+def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) -> Discovery:
+    """Files under `root` that hold an introduction, in sorted order, and why the others were skipped."""
+    found = Discovery()
+    candidates: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if not name.lower().endswith(MARKDOWN_SUFFIXES + LATEX_SUFFIXES):
+                continue
+            if excluded(path):
+                found.skipped.append((path, "excluded by the config's exclude list"))
+            else:
+                candidates.append(path)
+    latex = {os.path.abspath(p): _latex_facts(p) for p in candidates if p.lower().endswith(LATEX_SUFFIXES)}
+    included_by: dict[str, str] = {}
+    for path, (_, includes) in latex.items():
+        for child in includes:
+            included_by.setdefault(child, path)
+    for path in candidates:
+        key = os.path.abspath(path)
+        if key in included_by:
+            found.skipped.append((path, f"included by {os.path.relpath(included_by[key])}; checked through it"))
+            continue
+        reason = _why_not(path, key, latex)
+        if reason:
+            found.skipped.append((path, reason))
+        else:
+            found.files.append(path)
+    return found
+
+
+def _why_not(path: str, key: str, latex: dict) -> str | None:
+    """None when `path` holds an introduction, else the reason it is skipped."""
+    if fnmatch.fnmatch(os.path.basename(path).lower(), INTRO_NAME):
+        return None
+    if key in latex:
+        if _holds_intro(key, latex, set()):
+            return None
+        return "no \\section{Introduction} in it or in the files it includes"
+    text = _read(path)
+    if text is None:
+        return "cannot be read as UTF-8 text"
+    return None if _markdown_has_intro(text) else "no Introduction heading"
+
+
+def _holds_intro(key: str, latex: dict, seen: set) -> bool:
+    if key in seen or key not in latex:
+        return False
+    seen.add(key)
+    has_intro, includes = latex[key]
+    return has_intro or any(_holds_intro(child, latex, seen) for child in includes)
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(READ_LIMIT).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _markdown_has_intro(text: str) -> bool:
+    if "ntroduction" not in text:
+        return False
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return any(
+        token.type == "heading_open" and INTRO_TITLE.match(tokens[index + 1].content.strip())
+        for index, token in enumerate(tokens[:-1])
+    )
+
+
+def _latex_facts(path: str) -> tuple[bool, list[str]]:
+    """(has an Introduction section, absolute paths of the files it includes)."""
+    text = _read(path)
+    if text is None or "\\" not in text:
+        return False, []
+    from pylatexenc.latexwalker import LatexEnvironmentNode, LatexGroupNode, LatexMacroNode, LatexWalker
+
+    try:
+        nodes = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()[0]
+    except Exception:  # pylatexenc gives up on some malformed files: treat them as holding nothing
+        return False, []
+    has_intro = False
+    includes: list[str] = []
+    stack = list(nodes or [])
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
+            stack.extend(node.nodelist or [])
+        if not isinstance(node, LatexMacroNode):
+            continue
+        argument = _last_group_text(node)
+        if node.macroname == "section" and argument and INTRO_TITLE.match(argument.strip()):
+            has_intro = True
+        elif node.macroname in INCLUDE_MACROS and argument:
+            name = argument.strip()
+            if not name.lower().endswith(LATEX_SUFFIXES):
+                name += ".tex"
+            includes.append(os.path.abspath(os.path.join(os.path.dirname(path), name)))
+    return has_intro, includes
+
+
+def _last_group_text(node) -> str | None:
+    from pylatexenc.latexwalker import LatexGroupNode
+
+    arguments = node.nodeargd.argnlist if node.nodeargd else []
+    for argument in reversed(arguments or []):
+        if isinstance(argument, LatexGroupNode):
+            return argument.latex_verbatim()[1:-1]
+    return None

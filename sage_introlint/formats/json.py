@@ -1,0 +1,10 @@
+"""A JSON array of findings: path, line, column, end_line, end_column, severity, rule, message
+(and suggestion where there is one)."""
+
+from __future__ import annotations
+
+import json
+
+
+def render(findings) -> str:
+    return json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False) + "\n"
