@@ -1,0 +1,189 @@
+"""Shared helpers of the check kinds: term matching, groups, sentences, words, messages.
+
+Term matching runs on the plain text with word boundaries that respect hyphens (`edge` does not
+match inside `cutting-edge`, nor `state` inside `state-of-the-art`), lets a space or hyphen in a
+term match any run of whitespace, `~` or a hyphen (`blazing\\nfast`), and can add inflections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..document.model import Document, Paragraph, Span
+from ..findings import SEVERITY_RANK
+
+LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"
+RIGHT = r"(?![\w\u2010\u2011]|-\w)"
+GAP = r"(?:[\s~]*[-\u2010\u2011][\s~]*|[\s~]+)"
+WORD = re.compile(r"[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
+
+
+class Template(dict):
+    """format_map mapping that leaves unknown `{names}` as they are."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, **values) -> str:
+    return template.format_map(Template(values))
+
+
+def inflections(word: str) -> list[str]:
+    """The forms of one word that hype and vocabulary lists need: -s, -es, -d, -ed, -ing, -ly."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "ly"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing", word[:-1] + "y"}
+    if word.endswith("y") and len(word) > 2:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word[:-1] + "ily"}
+    if word.endswith("le"):
+        forms.add(word[:-1] + "y")  # incredible -> incredibly
+    return sorted(forms, key=len, reverse=True)
+
+
+def term_pattern(term: str, inflect: bool = False) -> str:
+    """Regular expression (without flags) for one vocabulary term."""
+    prefix = term.endswith("*")
+    words = [w for w in re.split(r"[\s~]+|(?<=\w)-(?=\w)", term.rstrip("*").strip()) if w]
+    if not words:
+        raise ValueError(f"empty term {term!r}")
+    parts = [re.escape(w) for w in words]
+    if prefix:
+        parts[-1] += r"\w*"
+    elif inflect and words[-1].isalpha():
+        parts[-1] = "(?:" + "|".join(re.escape(f) for f in inflections(words[-1])) + ")"
+    return LEFT + GAP.join(parts) + RIGHT
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One vocabulary entry: what to look for, and what to write instead."""
+
+    term: str
+    replace: str | None = None
+
+
+def entries(items: Iterable) -> list[Entry]:
+    """Pack vocabulary: a list of strings or one-key mappings `term: replacement`."""
+    result = []
+    for item in items or ():
+        if isinstance(item, dict):
+            for term, replace in item.items():
+                result.append(Entry(str(term), None if replace is None else str(replace)))
+        else:
+            result.append(Entry(str(item)))
+    return result
+
+
+class Matcher:
+    """Finds the terms of one list in the checkable plain text of a document."""
+
+    def __init__(self, items: Iterable, inflect: bool = False, case_sensitive: bool = False,
+                 regex: bool = False):
+        self.entries = entries(items)
+        flags = 0 if case_sensitive else re.IGNORECASE
+        pieces = []
+        # longest first, so `seamlessly` wins over `seamless` + inflection at the same place
+        order = sorted(range(len(self.entries)), key=lambda i: -len(self.entries[i].term))
+        for index in order:
+            entry = self.entries[index]
+            body = entry.term if regex else term_pattern(entry.term, inflect)
+            pieces.append(f"(?P<t{index}>{body})")
+        self.regex = re.compile("|".join(pieces), flags) if pieces else None
+
+    def finditer(self, doc: Document, span: Span | None = None) -> Iterator[tuple[Entry, Span]]:
+        if self.regex is None:
+            return
+        start, end = (0, len(doc.text)) if span is None else (span.start, span.end)
+        for match in self.regex.finditer(doc.text, start, end):
+            if match.end() == match.start():
+                continue
+            if not doc.source_map.is_checkable(match.start(), match.end()):
+                continue
+            yield self.entries[int(match.lastgroup[1:])], Span(match.start(), match.end())
+
+    def search(self, doc: Document, span: Span | None = None) -> bool:
+        return next(self.finditer(doc, span), None) is not None
+
+
+def lowered(severity: str, ceiling: str) -> str:
+    """`severity`, but never above the rule's configured severity."""
+    return severity if SEVERITY_RANK.get(severity, 3) <= SEVERITY_RANK.get(ceiling, 3) else ceiling
+
+
+def group(rule, option) -> dict:
+    """A vocabulary group named by an option (a group name, or the group itself inline)."""
+    if isinstance(option, dict):
+        return option
+    groups = getattr(rule, "groups", None) or {}
+    if option not in groups:
+        raise KeyError(f"rule {rule.id}: group {option!r} is not defined in the pack")
+    return groups[option]
+
+
+def member_matchers(rule, option) -> list[tuple[dict, Matcher]]:
+    """(member, matcher of its `systems` and `terms`) for every member of a group."""
+    members = group(rule, option).get("members", [])
+    return cached("members", members, lambda: [
+        (member, Matcher(list(member.get("systems", [])) + list(member.get("terms", [])), inflect=True))
+        for member in members])
+
+
+def member_title(member: dict, examples: int = 3) -> str:
+    """`ML serving frameworks (Ray Serve, KServe, Triton Inference Server)`."""
+    names = member.get("systems") or []
+    return f"{member['name']} ({', '.join(names[:examples])})" if names else member["name"]
+
+
+def prose_units(doc: Document) -> list[tuple[int, Span]]:
+    """Every sentence-like unit with its paragraph (or outline entry) number, in text order.
+
+    Paragraph sentences, plus outline goals, bullets and prose that no paragraph sentence
+    already covers; a paragraph without sentences counts as one unit.
+    """
+    units: list[tuple[int, Span]] = []
+    for number, paragraph in enumerate(doc.paragraphs, 1):
+        spans = paragraph.sentences or [paragraph.span]
+        units.extend((number, Span(s.start, s.end)) for s in spans)
+    covered = [span for _, span in units]
+    for number, entry in enumerate(doc.outline, 1):
+        parts = [entry.title] + ([entry.goal] if entry.goal else []) + list(entry.bullets) + list(entry.prose)
+        for part in parts:
+            if not any(c.start <= part.start < c.end for c in covered):
+                units.append((number, Span(part.start, part.end)))
+    units.sort(key=lambda unit: unit[1].start)
+    return units
+
+
+def words(doc: Document, span: Span) -> list[Span]:
+    """Words of a span, skipping citation-like pieces (`[1]`) that are not the author's words."""
+    result = []
+    for match in WORD.finditer(doc.text, span.start, span.end):
+        if match.group().isdigit() and not doc.source_map.is_checkable(match.start(), match.end()):
+            continue
+        result.append(Span(match.start(), match.end()))
+    return result
+
+
+def excerpt(doc: Document, span: Span, limit: int = 60) -> str:
+    text = " ".join(doc.slice(span).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def paragraph_label(doc: Document, paragraph: Paragraph) -> str:
+    return f"paragraph {doc.paragraphs.index(paragraph) + 1}"
+
+
+_CACHE: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def cached(name: str, key: object, build):
+    """Compile once per options object (warm re-checks reuse compiled vocabularies)."""
+    slot = (name, id(key))
+    hit = _CACHE.get(slot)
+    if hit is None or hit[0] is not key:
+        hit = (key, build())
+        _CACHE[slot] = hit
+    return hit[1]

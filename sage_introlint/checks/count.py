@@ -1,0 +1,61 @@
+"""`count`: bounds on how many paragraphs, sentences or words a document has.
+
+`of` says what is counted, and where a finding points:
+  paragraphs  per document (an outline counts its paragraph entries) -> document start
+  sentences   per paragraph -> the paragraph's first character
+  words       per sentence -> the sentence
+
+Options:
+  of (required): paragraphs | sentences | words.
+  min, max: inclusive bounds (either may be left out).
+  too_few, too_many: message templates with `{count}`, `{min}`, `{max}`, `{where}`
+    ("paragraph 3", "the sentence") and `{unit}` ("paragraphs", "paragraph entries").
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document.model import Document
+from ..findings import Finding, position_finding, span_finding
+from ._text import fill, prose_units, words
+
+OPTIONS = {"of": (str, True), "min": (int, False), "max": (int, False),
+           "too_few": (str, False), "too_many": (str, False)}
+
+DEFAULT_TOO_FEW = "{where} has {count} {unit}; at least {min} expected"
+DEFAULT_TOO_MANY = "{where} has {count} {unit}; at most {max} expected"
+
+
+def _verdict(rule, count: int, **values) -> str | None:
+    low, high = rule.options.get("min"), rule.options.get("max")
+    values.update(count=count, min=low, max=high)
+    if low is not None and count < low:
+        return fill(rule.options.get("too_few", DEFAULT_TOO_FEW), **values)
+    if high is not None and count > high:
+        return fill(rule.options.get("too_many", DEFAULT_TOO_MANY), **values)
+    return None
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    of = rule.options["of"]
+    if of == "paragraphs":
+        if doc.kind == "outline":
+            count, unit = len(doc.outline), "paragraph entries"
+        else:
+            count, unit = len(doc.paragraphs), "paragraphs"
+        message = _verdict(rule, count, where="the Introduction", unit=unit)
+        if message:
+            yield position_finding(doc.start, rule.severity, rule.id, message)
+    elif of == "sentences":
+        for number, paragraph in enumerate(doc.paragraphs, 1):
+            message = _verdict(rule, len(paragraph.sentences), where=f"paragraph {number}", unit="sentences")
+            if message:
+                yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id, message)
+    elif of == "words":
+        for _, sentence in prose_units(doc):
+            message = _verdict(rule, len(words(doc, sentence)), where="this sentence", unit="words")
+            if message:
+                yield span_finding(doc, sentence, rule.severity, rule.id, message)
+    else:
+        raise ValueError(f"rule {rule.id}: count of {of!r}: expected paragraphs, sentences or words")

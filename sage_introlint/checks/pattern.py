@@ -1,0 +1,70 @@
+"""`pattern`: sentences that say (or must say) a certain thing, found by cue words.
+
+A sentence matches when every list in `all_of` has a term in it, any of `patterns` (regular
+expressions, case-insensitive) matches when given, and no `none_of` term (negation, contrast)
+occurs in it. `mode` decides what is reported:
+  required   no sentence of the document matches -> document start
+  forbidden  each matching sentence -> that sentence
+  majority   more than `share` of a paragraph's sentences match (and it has at least
+             `min_sentences`) -> the paragraph's first character
+
+Options:
+  mode (required): required | forbidden | majority.
+  all_of: list of term lists.   patterns: list of regular expressions.   none_of: term list.
+  share: fraction for `majority` (default 0.5).   min_sentences: default 4.
+  message (required): template with `{count}`, `{total}`, `{where}`, `{sentence}`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document.model import Document, Span
+from ..findings import Finding, position_finding, span_finding
+from ._text import Matcher, cached, excerpt, fill, prose_units
+
+OPTIONS = {"mode": (str, True), "all_of": (list, False), "patterns": (list, False), "none_of": (list, False),
+           "share": ((float, int), False), "min_sentences": (int, False), "message": (str, True)}
+
+
+class SentenceTest:
+    """Does one sentence say the thing the rule looks for?"""
+
+    def __init__(self, options: dict):
+        self.required = [Matcher(terms, inflect=True) for terms in options.get("all_of") or []]
+        self.patterns = [re.compile(p, re.I | re.S) for p in options.get("patterns") or []]
+        self.excluded = Matcher(options.get("none_of") or [])
+
+    def __call__(self, doc: Document, span: Span) -> bool:
+        if not all(m.search(doc, span) for m in self.required):
+            return False
+        if self.patterns and not any(
+                doc.source_map.is_checkable(m.start(), m.end())
+                for p in self.patterns for m in p.finditer(doc.text, span.start, span.end)):
+            return False
+        return not self.excluded.search(doc, span)
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    options = rule.options
+    test = cached("pattern", options, lambda: SentenceTest(options))
+    mode, template = options["mode"], options["message"]
+    if mode == "required":
+        units = prose_units(doc)
+        if units and not any(test(doc, span) for _, span in units):
+            yield position_finding(doc.start, rule.severity, rule.id, fill(template))
+    elif mode == "forbidden":
+        for _, span in prose_units(doc):
+            if test(doc, span):
+                yield span_finding(doc, span, rule.severity, rule.id, fill(template, sentence=excerpt(doc, span)))
+    elif mode == "majority":
+        share, least = options.get("share", 0.5), options.get("min_sentences", 4)
+        for number, paragraph in enumerate(doc.paragraphs, 1):
+            total = len(paragraph.sentences)
+            count = sum(1 for s in paragraph.sentences if test(doc, s))
+            if total >= least and count > share * total:
+                yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
+                                       fill(template, count=count, total=total, where=f"paragraph {number}"))
+    else:
+        raise ValueError(f"rule {rule.id}: unknown pattern mode {mode!r}")

@@ -1,0 +1,51 @@
+"""`readability`: a paragraph whose Flesch-Kincaid grade (textstat) is above a limit.
+
+textstat is imported only when the rule runs. Citations and math are left out of the text that
+is scored; paragraphs shorter than `min_words` are not scored (the formula is noise there).
+
+Options:
+  max_grade (required): the highest acceptable grade, e.g. 20.
+  min_words: default 40.
+  message (required): template with `{where}`, `{grade}`, `{max}`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document.model import Document
+from ..findings import Finding, position_finding
+from ._text import fill, words
+
+OPTIONS = {"max_grade": ((int, float), True), "min_words": (int, False), "message": (str, True)}
+
+
+def grade(doc: Document, span) -> float:
+    """Flesch-Kincaid grade of the prose in `span`."""
+    import textstat
+
+    return float(textstat.flesch_kincaid_grade(_scored(doc, span)))
+
+
+def _scored(doc: Document, span) -> str:
+    """The paragraph's text without pieces that are not prose (citations, math, URLs)."""
+    pieces, cursor = [], span.start
+    for piece in doc.source_map.pieces:
+        if piece.plain_end <= span.start or piece.plain_start >= span.end or piece.checkable:
+            continue
+        pieces.append(doc.text[cursor:max(piece.plain_start, cursor)])
+        cursor = max(cursor, min(piece.plain_end, span.end))
+    pieces.append(doc.text[cursor:span.end])
+    return " ".join("".join(pieces).split())
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    limit, least = rule.options["max_grade"], rule.options.get("min_words", 40)
+    for number, paragraph in enumerate(doc.paragraphs, 1):
+        if len(words(doc, paragraph.span)) < least:
+            continue
+        value = grade(doc, paragraph.span)
+        if value > limit:
+            yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
+                                   fill(rule.options["message"], where=f"paragraph {number}",
+                                        grade=f"{value:.1f}", max=limit))

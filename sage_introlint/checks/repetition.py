@@ -1,0 +1,44 @@
+"""`repetition`: the same description (`min_words` words in a row) in two paragraphs.
+
+Words are compared case-insensitively, citations skipped. The sentence of the later paragraph
+that holds a repeated run gets one finding, naming the paragraph it repeats.
+
+Options:
+  min_words (required): length of a repeated run, e.g. 8.
+  message (required): template with `{words}` (the repeated run) and `{other}` (the earlier
+    paragraph's number).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document.model import Document, Span
+from ..findings import Finding, span_finding
+from ._text import excerpt, fill, words
+
+OPTIONS = {"min_words": (int, True), "message": (str, True)}
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    size = rule.options["min_words"]
+    seen: dict[tuple[str, ...], int] = {}
+    for number, paragraph in enumerate(doc.paragraphs, 1):
+        tokens = words(doc, paragraph.span)
+        keys = [doc.slice(t).lower().replace("\u2019", "'") for t in tokens]
+        runs = [(tuple(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
+        reported: set[int] = set()
+        for run, k in runs:
+            other = seen.get(run)
+            if other is None or other == number:
+                continue
+            sentences = paragraph.sentences or [paragraph.span]
+            index = next((i for i, s in enumerate(sentences) if s.start <= tokens[k].start < s.end), None)
+            if index is None or index in reported:
+                continue
+            reported.add(index)
+            phrase = excerpt(doc, Span(tokens[k].start, tokens[k + size - 1].end))
+            yield span_finding(doc, Span(sentences[index].start, sentences[index].end), rule.severity, rule.id,
+                               fill(rule.options["message"], words=phrase, other=other))
+        for run, _ in runs:
+            seen.setdefault(run, number)
