@@ -1,0 +1,141 @@
+"""Document kinds: detection of outline / paragraph / intro and the structure each one fills."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from sage_introlint.document.markdown import parse_markdown
+from sage_introlint.document.model import Source
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
+
+
+def load_fixture(name: str, kind: str = "auto"):
+    path = FIXTURES / name
+    return parse_markdown(Source(str(path), path.read_text(encoding="utf-8")), kind)
+
+
+def parse(text: str, kind: str = "auto"):
+    return parse_markdown(Source("t.md", text), kind)
+
+
+def line_of(doc, span) -> int:
+    return doc.position(span.start).line
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("outline_clean.md", "outline"),
+        ("outline_items.md", "outline"),
+        ("paragraph_answer.md", "paragraph"),
+        ("intro_mixed.md", "intro"),
+        ("intro_mentions_paragraph.md", "intro"),
+        ("unclosed_fence.md", "intro"),
+        ("empty.md", "intro"),
+    ],
+)
+def test_detected_kind(name, kind):
+    assert load_fixture(name).kind == kind
+
+
+def test_clean_outline_structure():
+    doc = load_fixture("outline_clean.md")
+    assert [doc.slice(entry.title) for entry in doc.outline] == [
+        "Paragraph 1 — Context",
+        "Paragraph 2 — Challenges",
+        "Paragraph 3 — Gap in existing systems",
+        "Paragraph 4 — SAGE",
+        "Paragraph 5 — Contributions and results",
+    ]
+    assert [line_of(doc, entry.title) for entry in doc.outline] == [3, 11, 19, 27, 34]
+    goals = [doc.slice(entry.goal) for entry in doc.outline]
+    assert goals[0] == "Goal: establish why LLM pipelines have become a systems problem."
+    assert goals[2].startswith("Purpose: explain")
+    assert goals[3].startswith("Goal: introduce SAGE")  # a goal written as the first bullet
+    assert goals[4].startswith("Goal — summarise")
+    assert [len(entry.bullets) for entry in doc.outline] == [3, 3, 3, 3, 2]
+    assert all(not doc.slice(bullet).startswith("Goal") for entry in doc.outline for bullet in entry.bullets)
+    assert all(entry.prose == [] for entry in doc.outline)
+    assert doc.slice(doc.details_note).startswith("Details needed from you")
+    assert doc.slice(doc.details_note).endswith("The baselines we compare against.")
+    assert len(doc.paragraphs) == 5
+    assert doc.paragraphs[0].blocks[-1].item and doc.paragraphs[0].list_kind == "bullet"
+
+
+def test_outline_entries_written_as_list_items():
+    doc = load_fixture("outline_items.md")
+    assert [doc.slice(entry.title) for entry in doc.outline] == ["Paragraph 1 — Context.", "P2: Challenges", "Para. 3 — Gap"]
+    assert doc.slice(doc.outline[0].goal) == "Goal: motivate LLM pipelines as a systems problem."
+    assert doc.slice(doc.outline[1].goal) == "Goal: list the systems challenges."
+    assert [len(entry.bullets) for entry in doc.outline] == [2, 1, 1]
+    assert doc.slice(doc.details_note) == "[Need: the cluster scale used in production]"
+    assert [line_of(doc, span) for span in doc.outline[2].prose] == [14]
+
+
+def test_outline_without_goal_or_details():
+    doc = parse("## Paragraph 1\n\n- point a\n- point b\n\n## Paragraph 2\n\nOnly prose here. Two sentences.\n\n- point c\n")
+    assert doc.kind == "outline"
+    assert [entry.goal for entry in doc.outline] == [None, None]
+    assert [len(entry.prose) for entry in doc.outline] == [0, 1]
+    assert doc.details_note is None
+
+
+def test_one_paragraph_entry_is_not_an_outline():
+    doc = parse("## Paragraph 1\n\n- point a\n\n## Paragraph 2\n\nNo bullets here.\n")
+    assert doc.kind == "intro"
+
+
+def test_paragraph_answer_structure():
+    doc = load_fixture("paragraph_answer.md")
+    assert len(doc.paragraphs) == 1
+    paragraph = doc.paragraphs[0]
+    assert line_of(doc, paragraph.span) == 3
+    assert [line_of(doc, span) for span in doc.trimming] == [7, 8]
+    assert doc.slice(doc.trimming[0]).startswith("Sentence 5")
+    assert all(span.start >= paragraph.span.end for span in doc.trimming)
+    assert paragraph.list_kind is None and len(paragraph.blocks) == 1
+
+
+def test_paragraph_without_trimming_list():
+    doc = parse("### Paragraph 4\n\nOne prose paragraph only. It has two sentences.\n")
+    assert doc.kind == "paragraph"
+    assert doc.trimming is None
+
+
+def test_trimming_lead_in_line_with_list():
+    doc = parse("A paragraph. Of prose.\n\nSentences that could be dropped:\n\n1. The second one.\n")
+    assert doc.kind == "paragraph"
+    assert [doc.slice(span) for span in doc.trimming] == ["The second one."]
+
+
+def test_two_paragraphs_are_an_intro():
+    assert parse("One paragraph.\n\nAnother paragraph.\n").kind == "intro"
+
+
+def test_paragraph_with_an_unrelated_list_is_an_intro():
+    assert parse("A paragraph:\n\n- with a list\n- of items\n").kind == "intro"
+
+
+def test_forced_kinds_skip_detection_and_fill_structure():
+    outline_as_intro = load_fixture("outline_clean.md", "intro")
+    assert outline_as_intro.kind == "intro" and outline_as_intro.outline == []
+    intro_as_paragraph = load_fixture("intro_mixed.md", "paragraph")
+    assert intro_as_paragraph.kind == "paragraph" and intro_as_paragraph.trimming is None
+    paragraph_as_intro = load_fixture("paragraph_answer.md", "intro")
+    assert paragraph_as_intro.trimming is None
+    forced_outline = load_fixture("outline_items.md", "outline")
+    assert len(forced_outline.outline) == 3
+
+
+def test_outline_with_emphasised_titles_and_authors_todo():
+    doc = parse(
+        "**Paragraph 1 — Context**\n\n- Goal: set the scene.\n- point one\n\n"
+        "**Paragraph 2 — Gap**\n\n*Goal.* Show the gap.\n\n- point two\n- TODO for authors: which baselines?\n"
+    )
+    assert doc.kind == "outline"
+    assert [doc.slice(entry.goal) for entry in doc.outline] == ["Goal: set the scene.", "Goal. Show the gap."]
+    assert [[doc.slice(b) for b in entry.bullets] for entry in doc.outline] == [["point one"], ["point two"]]
+    assert doc.position(doc.details_note.start).line == 11

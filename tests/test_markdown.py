@@ -1,0 +1,267 @@
+"""Markdown front end: exact source positions, structure, non-prose, suppressions, bad input."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sage_introlint.document.markdown import has_markdown_heading, parse_markdown
+from sage_introlint.document.model import Source
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "markdown"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def parse(text: str, kind: str = "auto"):
+    return parse_markdown(Source("t.md", text), kind)
+
+
+def where(doc, word: str, nth: int = 0) -> tuple[int, int]:
+    """(line, column) in the source of the nth occurrence of `word` in the plain text."""
+    offset = -1
+    for _ in range(nth + 1):
+        offset = doc.text.index(word, offset + 1)
+    position = doc.position(offset)
+    return position.line, position.column
+
+
+def assert_literal_pieces_match(doc) -> None:
+    """The SourceMap invariant: every literal piece is its source slice, pieces tile the text."""
+    expected_start = 0
+    for piece in doc.source_map.pieces:
+        assert piece.plain_start == expected_start
+        expected_start = piece.plain_end
+        if piece.literal:
+            assert piece.source.text[piece.src_start : piece.src_end] == doc.text[piece.plain_start : piece.plain_end]
+    assert expected_start == len(doc.text)
+
+
+# --- positions --------------------------------------------------------------------------------
+
+
+def test_words_after_inline_markup_have_exact_columns():
+    text = (
+        "Intro **bold** and *em* then [link text](https://x.org/a_b \"T\") and `code` and\n"
+        "$a+b$ then [@key] &mdash; dash\\* star <!-- c --> after.\n"
+    )
+    doc = parse(text)
+    assert where(doc, "bold") == (1, 9)
+    assert where(doc, "em") == (1, 21)
+    assert where(doc, "link text") == (1, 31)
+    assert where(doc, "and", 1) == (1, 65)
+    assert where(doc, "then", 1) == (2, 7)
+    assert where(doc, "dash") == (2, 27)
+    assert where(doc, "star") == (2, 34)
+    assert where(doc, "after") == (2, 50)
+
+
+def test_hard_wrapped_lines_and_list_indentation_keep_columns():
+    text = "Lead-in sentence:\n\n1. First item\n   wraps here.\n    - nested *deep* word\n2. Second.\n"
+    doc = parse(text)
+    assert where(doc, "wraps") == (4, 4)
+    assert where(doc, "deep") == (5, 15)
+    assert where(doc, "Second") == (6, 4)
+
+
+def test_replacements_are_placeholders_that_are_not_checkable():
+    doc = parse("Speedup of 3.1$\\times$ in `run_all()` per [@smith2020; @lee] and [12] at https://a.org/x.\n")
+    assert "3.1×" in doc.text
+    assert "run_all()" in doc.text
+    assert doc.text.count("[1]") == 2
+    for needle in ("×", "run_all()", "[1]", "https://a.org/x"):
+        start = doc.text.index(needle)
+        assert not doc.source_map.is_checkable(start, start + len(needle)), needle
+    start = doc.text.index("Speedup")
+    assert doc.source_map.is_checkable(start, start + 7)
+    assert where(doc, "https") == (1, 74)
+
+
+def test_entity_maps_to_its_whole_source_range():
+    doc = parse("A &mdash; B\n")
+    assert doc.text == "A — B"
+    offset = doc.text.index("—")
+    assert doc.position(offset).column == 3
+    assert doc.end_position(offset + 1).column == 10
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.md")), ids=lambda p: p.name)
+def test_literal_pieces_equal_their_source_in_fixtures(path):
+    doc = parse_markdown(Source(str(path), path.read_text(encoding="utf-8")), "auto")
+    assert_literal_pieces_match(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "word", " ", "\n", "\n\n", "**", "*", "_", "`", "$", "$$", "[", "]", "(", ")", "<!--", "-->",
+    "- ", "1. ", "> ", "#", "```", "&mdash;", "&amp;", "\\", "@key", "[^1]", "[^1]: ", "![", "|",
+    "    ", "\t", "é", "中文", "https://a.b/c", "Paragraph 2", "Goal:", "---\n",
+]), max_size=40))
+def test_any_input_parses_and_keeps_the_invariant(parts):
+    text = "".join(parts)
+    for kind in ("auto", "intro", "outline", "paragraph"):
+        doc = parse(text, kind)
+        assert_literal_pieces_match(doc)
+
+
+# --- structure --------------------------------------------------------------------------------
+
+
+def test_list_following_a_paragraph_belongs_to_it():
+    doc = parse("We contribute:\n\n1. One thing.\n2. Another thing.\n\nNext paragraph.\n")
+    assert len(doc.paragraphs) == 2
+    first = doc.paragraphs[0]
+    assert first.list_kind == "ordered"
+    assert [block.item for block in first.blocks] == [False, True, True]
+    assert [doc.slice(span) for span in first.items] == ["One thing.", "Another thing."]
+    assert doc.slice(first.span).startswith("We contribute:") and doc.slice(first.span).endswith("Another thing.")
+    assert doc.text.split("\n\n")[1] == "Next paragraph."
+
+
+def test_list_interrupting_a_paragraph_belongs_to_it():
+    doc = parse("The parts are\n- a layer model,\n- a dataflow.\n")
+    assert len(doc.paragraphs) == 1
+    assert doc.paragraphs[0].list_kind == "bullet"
+    assert len(doc.paragraphs[0].items) == 2
+
+
+def test_list_after_heading_or_code_is_its_own_paragraph():
+    doc = parse("# T\n\nProse.\n\n```\ncode\n```\n\n- item one\n- item two\n")
+    assert len(doc.paragraphs) == 2
+    assert doc.paragraphs[0].list_kind is None
+    listed = doc.paragraphs[1]
+    assert listed.list_kind == "bullet" and all(block.item for block in listed.blocks)
+
+
+def test_nested_items_belong_to_their_top_level_item():
+    doc = parse("Lead:\n\n- Parent item.\n  - child one\n  - child two\n- Second item.\n")
+    paragraph = doc.paragraphs[0]
+    assert len(paragraph.items) == 2
+    assert doc.slice(paragraph.items[0]) == "Parent item.\nchild one\nchild two"
+
+
+def test_run_in_headings_are_left_out():
+    doc = parse("**Cost model.** We charge per token.\n\n- *Goal*: state it.\n")
+    assert doc.text.startswith("We charge per token.")
+    assert where(doc, "We") == (1, 17)
+    assert "Goal" not in doc.text
+    assert where(doc, "state") == (3, 11)
+
+
+def test_footnotes_are_text_but_not_paragraphs():
+    doc = parse("Prose with a note.[^n] More prose.\n\n[^n]: The note *itself*.\n")
+    assert len(doc.paragraphs) == 1
+    assert doc.slice(doc.paragraphs[0].span) == "Prose with a note. More prose."
+    assert [doc.slice(span) for span in doc.footnotes] == ["The note itself."]
+    assert where(doc, "itself") == (3, 17)
+
+
+def test_non_prose_blocks_are_skipped():
+    text = (
+        "Intro prose.\n\n```\nleverage code\n```\n\n    indented code\n\n<div>\nhtml block\n</div>\n\n"
+        "$$\nE = mc^2\n$$\n\n| a | b |\n|---|---|\n| tab | le |\n\n![alt text](img.png)\n\n> quoted words\n\nEnd prose.\n"
+    )
+    doc = parse(text)
+    for hidden in ("leverage", "indented", "html block", "mc^2", "tab", "alt text", "quoted"):
+        assert hidden not in doc.text
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["Intro prose.", "End prose."]
+
+
+def test_suppressions_from_block_and_inline_comments():
+    text = (
+        "<!-- introlint-disable marketing-language, placeholder -->\n\n"
+        "Prose <!-- introlint-disable-next-line sentence-length --> here.\n\n"
+        "<!-- introlint-enable -->\n\n```\n<!-- introlint-disable x -->\n```\n"
+    )
+    doc = parse(text)
+    found = [(s.action, s.rules, s.line) for s in doc.suppressions]
+    assert found == [
+        ("disable", ("marketing-language", "placeholder"), 1),
+        ("disable-next-line", ("sentence-length",), 3),
+        ("enable", (), 5),
+    ]
+    assert doc.text == "Prose  here."
+
+
+# --- scope ------------------------------------------------------------------------------------
+
+
+def test_introduction_heading_scopes_the_document():
+    text = "---\ntitle: x\n---\n# Paper\n\nAbstract text.\n\n## 1 Introduction\n\nInside.\n\n### Sub\n\nStill inside.\n\n## 2 Related\n\nOutside.\n"
+    doc = parse(text)
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["Inside.", "Still inside."]
+    assert (doc.start.line, doc.start.column) == (8, 1)
+
+
+def test_setext_introduction_heading():
+    doc = parse("Title\n=====\n\nIntroduction\n------------\n\nInside.\n\nNext\n----\n\nOutside.\n")
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["Inside."]
+    assert doc.start.line == 4
+
+
+def test_without_heading_the_document_starts_after_front_matter():
+    doc = parse("---\ntitle: x\n---\nFirst prose.\n")
+    assert (doc.start.line, doc.start.column) == (4, 1)
+    assert where(doc, "First") == (4, 1)
+
+
+def test_has_markdown_heading():
+    assert has_markdown_heading("# Title\n")
+    assert has_markdown_heading("Title\n=====\n")
+    assert not has_markdown_heading("\\section{Introduction}\nText # not a heading\n")
+    assert not has_markdown_heading("```\n# in code\n```\n")
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+def test_unclosed_fence_is_reported_and_later_text_is_kept():
+    doc = parse((FIXTURES / "unclosed_fence.md").read_text(encoding="utf-8"))
+    assert [(p.message, p.position.line) for p in doc.problems] == [("code fence opened at line 5 is never closed", 5)]
+    assert "Second paragraph that must still be read as prose." in doc.text
+    assert where(doc, "Third") == (11, 1)
+    assert "def broken" not in doc.text
+
+
+def test_unclosed_display_math_is_reported_and_later_text_is_kept():
+    doc = parse((FIXTURES / "unclosed_math.md").read_text(encoding="utf-8"))
+    assert [p.position.line for p in doc.problems] == [3]
+    assert "never closed" in doc.problems[0].message
+    assert where(doc, "Second") == (6, 1)
+    assert "sum_i" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "<!-- only -->\n", "---\n", "---\na: [\n---\n", "```", "$$", "[^1]:", "- " * 300 + "x\n",
+     "".join("  " * depth + "- deep\n" for depth in range(200)), "> " * 200 + "quote\n", "*" * 1000, "[" * 500 + "]" * 500],
+)
+def test_odd_input_never_raises(text):
+    doc = parse(text)
+    assert_literal_pieces_match(doc)
+
+
+def test_corpus_scipy_has_two_paragraphs():
+    path = CORPUS / "08_scipy2024.md"
+    if not path.exists():
+        pytest.skip("shared corpus absent")
+    doc = parse_markdown(Source(str(path), path.read_text(encoding="utf-8")), "auto")
+    assert doc.kind == "intro"
+    assert len(doc.paragraphs) == 2
+    assert_literal_pieces_match(doc)
+    offset = doc.text.index("—")
+    assert doc.position(offset).line == 6
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus absent")
+def test_corpus_markdown_keeps_the_invariant():
+    for path in sorted(CORPUS.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        doc = parse_markdown(Source(str(path), path.read_text(encoding="utf-8")), "auto")
+        assert_literal_pieces_match(doc)
+        assert os.path.basename(doc.path) == path.name
