@@ -9,11 +9,22 @@ from .model import Document, Source
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
 KINDS = ("auto", "intro", "outline", "paragraph")
-MAX_BYTES = 64 * 1024 * 1024
+# An Introduction is a few pages (5-20 KB); past this a file is not one, and parsing it would
+# keep a commit hook waiting for a minute.
+MAX_BYTES = 1024 * 1024
 
 
-def decode(path: str, data: bytes) -> str:
-    """Bytes -> text with newlines normalised, or an InputError that says what is wrong."""
+def decode(path: str, data: bytes, size: int | None = None) -> str:
+    """Bytes -> text with newlines normalised, or an InputError that says what is wrong.
+
+    `size` is the whole input's size when `data` was read only up to the limit.
+    """
+    size = len(data) if size is None else size
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{path}: {size / (1024 * 1024):.1f} MB is too large for an Introduction"
+            f" (limit {MAX_BYTES // (1024 * 1024)} MB); check the file that holds the Introduction"
+        )
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not Markdown or LaTeX")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -44,9 +55,7 @@ def read_source(path: str, display: str | None = None) -> Source:
         raise InputError(f"{display}: permission denied") from None
     except OSError as error:
         raise InputError(f"{display}: cannot read ({error.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{display}: larger than {MAX_BYTES // (1024 * 1024)} MB, not an introduction")
-    return Source(display, decode(display, data))
+    return Source(display, decode(display, data, max(len(data), os.path.getsize(path))))
 
 
 def looks_like_latex(text: str) -> bool:
