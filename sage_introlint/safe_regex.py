@@ -6,7 +6,7 @@ that can match the same text in more than one way: `(a+)+`, `(\\w+\\s?)*`, `(a|b
 `(x{1,3})+`. We refuse them when the pack is loaded, by a static check over the parsed pattern,
 instead of bounding every match at run time: it costs nothing per match and the error can say
 what to change. The check: an unbounded repeat whose body holds another repeat and has no
-mandatory character outside repeats. Separated lists such as `\\d+(?:\\s*,\\s*\\d+)*` pass (the comma
+mandatory character outside repeats, or an alternation whose branches can start alike. Separated lists such as `\\d+(?:\\s*,\\s*\\d+)*` pass (the comma
 is mandatory). It is a heuristic: it catches the common shapes, not every slow pattern.
 """
 
@@ -53,6 +53,8 @@ def _has_nested_quantifier(items, inside: bool = False) -> bool:
             low, high, body = argument
             if high == _sre.MAXREPEAT and _holds_repeat(body.data) and _fixed_width(body.data) == 0:
                 return True
+            if high == _sre.MAXREPEAT and _has_overlapping_branch(body.data):
+                return True
             if _has_nested_quantifier(body.data):
                 return True
         else:
@@ -60,6 +62,55 @@ def _has_nested_quantifier(items, inside: bool = False) -> bool:
                 if _has_nested_quantifier(sub):
                     return True
     return False
+
+
+def _has_overlapping_branch(items) -> bool:
+    """True when a repeated body ends in an alternation whose ways can start alike: `(a|aa)+`,
+    `(a|a)*` (the parser factors them into `a(|a)`): the engine then tries every way of splitting
+    the text between one branch and the next repeat. An empty branch starts where the next repeat
+    does. `(?:\\s+(?:further|furthermore))*` passes: after `further`, `more` and `\\s` differ."""
+    while len(items) == 1 and str(items[0][0]) == "SUBPATTERN":
+        items = items[0][1][-1].data
+    if not items or str(items[-1][0]) != "BRANCH":
+        return False
+    branches = items[-1][1][1]
+    if len(items) > 1 and all(branch.data for branch in branches):
+        return False  # something mandatory comes first, and no branch hands over to the next repeat
+    seen: set[str] = set()
+    for branch in branches:
+        first = _first_chars(branch.data) if branch.data else _first_chars(items)
+        if first is None or first & seen:
+            return True
+        seen |= first
+    return False
+
+
+_CATEGORY_SAMPLES = {"CATEGORY_SPACE": set(" \t\n\r\f\v"), "CATEGORY_DIGIT": set("0123456789")}
+
+
+def _first_chars(items) -> set[str] | None:
+    """The characters a match of `items` can start with, or None when that is not simple to say."""
+    if not items:
+        return None
+    op, argument = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(argument)}
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, value in argument:
+            if str(kind) == "LITERAL":
+                chars.add(chr(value))
+            elif str(kind) == "CATEGORY" and str(value) in _CATEGORY_SAMPLES:
+                chars |= _CATEGORY_SAMPLES[str(value)]
+            else:
+                return None
+        return chars
+    if name == "SUBPATTERN":
+        return _first_chars(argument[-1].data)
+    if name in _REPEATS and argument[0] >= 1:
+        return _first_chars(argument[2].data)
+    return None
 
 
 def _holds_repeat(items) -> bool:

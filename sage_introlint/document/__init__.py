@@ -25,7 +25,7 @@ def decode(path: str, data: bytes, size: int | None = None) -> str:
             f"{path}: {size / (1024 * 1024):.1f} MB is too large for an Introduction"
             f" (limit {MAX_BYTES // (1024 * 1024)} MB); check the file that holds the Introduction"
         )
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError(f"{path}: binary file, not Markdown or LaTeX")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -72,6 +72,8 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None) -> Doc
     """
     from . import sentences
 
+    if "\x00" in source.text:  # as CommonMark does; same length, so positions are unchanged
+        source = Source(source.path, source.text.replace("\x00", "\ufffd"))
     if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
         from .latex import parse_latex
 

@@ -128,6 +128,8 @@ class MdTree:
 # --- markdown-it setup ------------------------------------------------------------------------
 
 _PARSER: MarkdownIt | None = None
+# markdown-it stops reading (silently) at this nesting depth; we report it and read on.
+MAX_NESTING = 100
 
 
 def parser() -> MarkdownIt:
@@ -138,6 +140,7 @@ def parser() -> MarkdownIt:
         md.use(front_matter_plugin).use(footnote_plugin)
         md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False)
         md.disable("text_join")  # keep `text_special` (escapes, entities) so positions stay exact
+        md.options["maxNesting"] = MAX_NESTING
         _PARSER = md
     return _PARSER
 
@@ -638,6 +641,13 @@ def read_tree(source: Source) -> MdTree:
         tokens = md.parse(chunk)
         found, unclosed = reader.read(tokens, line_offset)
         nodes.extend(found)
+        deepest = max((t for t in tokens if t.map), key=lambda t: t.level, default=None)
+        if deepest is not None and deepest.level >= MAX_NESTING - 2:
+            line = deepest.map[0] + line_offset + 1
+            reader.problems.append(Problem(
+                f"lists or quotes nested more than {MAX_NESTING // 2} levels deep at line {line};"
+                " the deeper text is not checked", source.position(source.offset(line))))
+            unclosed = line if unclosed is None else min(unclosed, line)
         if unclosed is None:
             break
         # Re-read from the first blank line after the opening line: the lines right after an
