@@ -7,6 +7,7 @@ term match any run of whitespace, `~` or a hyphen (`blazing\\nfast`), and can ad
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -17,7 +18,10 @@ from ..findings import SEVERITY_RANK
 LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"
 RIGHT = r"(?![\w\u2010\u2011]|-\w)"
 GAP = r"(?:[\s~]*[-\u2010\u2011][\s~]*|[\s~]+)"
-WORD = re.compile(r"[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
+# a word as a careful reader counts it: `11.5%`, `v0.4.2`, `1,000` and `e.g.` are one word each
+WORD = re.compile(r"[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
+                  r"|[^\W\d_](?:\.[^\W\d_])+\.?"
+                  r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
 
 
 class Template(dict):
@@ -45,16 +49,37 @@ def inflections(word: str) -> list[str]:
 
 def term_pattern(term: str, inflect: bool = False) -> str:
     """Regular expression (without flags) for one vocabulary term."""
-    prefix = term.endswith("*")
+    return LEFT + _term_body(term, inflect) + RIGHT
+
+
+def _term_words(term: str) -> list[str]:
     words = [w for w in re.split(r"[\s~]+|(?<=\w)-(?=\w)", term.rstrip("*").strip()) if w]
     if not words:
         raise ValueError(f"empty term {term!r}")
+    return words
+
+
+def _term_body(term: str, inflect: bool) -> str:
+    """A term's pattern without the word boundaries (a Matcher puts those once around them all)."""
+    prefix = term.endswith("*")
+    words = _term_words(term)
     parts = [re.escape(w) for w in words]
     if prefix:
         parts[-1] += r"\w*"
     elif inflect and words[-1].isalpha():
-        parts[-1] = "(?:" + "|".join(re.escape(f) for f in inflections(words[-1])) + ")"
-    return LEFT + GAP.join(parts) + RIGHT
+        parts[-1] = _one_of(inflections(words[-1]))
+    return GAP.join(parts)
+
+
+def _one_of(forms: list[str]) -> str:
+    """`(?:seamlessly|seamless|...)` written as `seamless(?:ly|...|)`: a third of the pattern to compile.
+
+    The order of the forms does not matter: they are words followed by a word boundary, so at one
+    place at most one of them can match.
+    """
+    stem = os.path.commonprefix(forms)
+    rests = sorted((form[len(stem):] for form in forms), key=len, reverse=True)
+    return re.escape(stem) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
 
 
 @dataclass(frozen=True)
@@ -81,17 +106,30 @@ class Matcher:
     """Finds the terms of one list in the checkable plain text of a document."""
 
     def __init__(self, items: Iterable, inflect: bool = False, case_sensitive: bool = False,
-                 regex: bool = False):
+                 regex: bool = False, anywhere: bool = False):
         self.entries = entries(items)
+        # names of systems are often written as code (`sage-kernel`): a mention counts there too
+        self.anywhere = anywhere
         flags = 0 if case_sensitive else re.IGNORECASE
-        pieces = []
+        pieces, firsts = [], set()
         # longest first, so `seamlessly` wins over `seamless` + inflection at the same place
         order = sorted(range(len(self.entries)), key=lambda i: -len(self.entries[i].term))
         for index in order:
             entry = self.entries[index]
-            body = entry.term if regex else term_pattern(entry.term, inflect)
+            body = entry.term if regex else _term_body(entry.term, inflect)
             pieces.append(f"(?P<t{index}>{body})")
-        self.regex = re.compile("|".join(pieces), flags) if pieces else None
+            if not regex:
+                firsts.add(_term_words(entry.term)[0][0])
+        if not pieces:
+            self.regex = None
+        elif regex:
+            self.regex = re.compile("|".join(pieces), flags)
+        else:
+            # The same matches as `term_pattern(a)|term_pattern(b)|...`, several times faster:
+            # the boundaries are tested once per position, and only where a term's first
+            # character stands (re tries every alternative at every position otherwise).
+            first = "".join(sorted(re.escape(c) for c in firsts))
+            self.regex = re.compile(f"(?=[{first}]){LEFT}(?:{'|'.join(pieces)}){RIGHT}", flags)
 
     def finditer(self, doc: Document, span: Span | None = None) -> Iterator[tuple[Entry, Span]]:
         if self.regex is None:
@@ -100,7 +138,7 @@ class Matcher:
         for match in self.regex.finditer(doc.text, start, end):
             if match.end() == match.start():
                 continue
-            if not doc.source_map.is_checkable(match.start(), match.end()):
+            if not self.anywhere and not doc.source_map.is_checkable(match.start(), match.end()):
                 continue
             yield self.entries[int(match.lastgroup[1:])], Span(match.start(), match.end())
 
@@ -124,10 +162,14 @@ def group(rule, option) -> dict:
 
 
 def member_matchers(rule, option) -> list[tuple[dict, Matcher]]:
-    """(member, matcher of its `systems` and `terms`) for every member of a group."""
+    """(member, matcher of its `systems` and `terms`) for every member of a group.
+
+    A mention counts in inline code too (`sage-kernel`, `vllm`): that is how names are written.
+    """
     members = group(rule, option).get("members", [])
     return cached("members", members, lambda: [
-        (member, Matcher(list(member.get("systems", [])) + list(member.get("terms", [])), inflect=True))
+        (member, Matcher(list(member.get("systems", [])) + list(member.get("terms", [])), inflect=True,
+                           anywhere=True))
         for member in members])
 
 
@@ -157,11 +199,23 @@ def prose_units(doc: Document) -> list[tuple[int, Span]]:
     return units
 
 
+MARKER = re.compile(r"\d{1,2}|[ivx]{1,4}|[a-z]", re.IGNORECASE)
+
+
+def _enumeration_marker(text: str, start: int, end: int) -> bool:
+    """`(1)`, `(ii)`, `b)`: the marker of an inline enumeration, which nobody counts as a word."""
+    if end >= len(text) or text[end] != ")" or not MARKER.fullmatch(text, start, end):
+        return False
+    return (start > 0 and text[start - 1] == "(") or start == 0 or text[start - 1].isspace()
+
+
 def words(doc: Document, span: Span) -> list[Span]:
-    """Words of a span, skipping citation-like pieces (`[1]`) that are not the author's words."""
+    """Words of a span, skipping citation-like pieces (`[1]`) and enumeration markers (`(1)`)."""
     result = []
     for match in WORD.finditer(doc.text, span.start, span.end):
         if match.group().isdigit() and not doc.source_map.is_checkable(match.start(), match.end()):
+            continue
+        if _enumeration_marker(doc.text, match.start(), match.end()):
             continue
         result.append(Span(match.start(), match.end()))
     return result

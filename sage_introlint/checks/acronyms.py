@@ -3,7 +3,8 @@
 An acronym is a word of two to four capitals (`TSDB`; `SLOs` is `SLO`). Not acronyms: words
 glued to a name by a hyphen (`TensorRT-LLM`), mixed-case names (`vLLM`, `SGLang`, `MLOps`),
 words with digits (`FP32`), capitals followed by a model number (`RTX 4090`), five or more
-capitals (`ATLAS`, `COVID`: names and words more often than acronyms), Roman numerals, the
+capitals (`ATLAS`, `COVID`: names and words more often than acronyms), words of an all-capitals
+phrase of three or more words (`[PASTE THE OUTLINE FOR PARAGRAPH X HERE]`), Roman numerals, the
 systems of the `names` groups and the pack's `allow` list. It is spelled
 out by `words (ACR)` whose words include its first letter, or by `ACR (words ...)` starting
 with its first letter. One finding per acronym, at its first use, when that use comes before
@@ -30,6 +31,7 @@ OPTIONS = {"allow": (list, True), "names": (list, False), "undefined": (str, Tru
 TOKEN = re.compile(r"(?<![\w&])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,3})(?:s|'s|\u2019s)?(?![\w\u2010\u2011])")
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[\s~]*$")
 
 
@@ -56,9 +58,12 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         allow |= {str(s) for m in group(rule, name).get("members", []) for s in m.get("systems", [])}
     first_use: dict[str, Span] = {}
     defined: dict[str, int] = {}
+    shouted = [(m.start(), m.end()) for m in SHOUTED.finditer(doc.text)]
     for match in TOKEN.finditer(doc.text):
         acronym = match.group("acr")
         if acronym in allow or ROMAN.fullmatch(acronym) or acronym in defined:
+            continue
+        if any(start <= match.start() < end for start, end in shouted):
             continue
         if PRODUCT.match(doc.text, match.end()):
             continue

@@ -1,0 +1,58 @@
+"""Whole documents written as prompts 2.1/2.2 produce them -> exactly the expected findings.
+
+Each `fixtures/docs/<name>.md|.tex` has `<name>.expected.yaml` (or `<name>.md.expected.yaml` /
+`<name>.tex.expected.yaml` when both a .md and a .tex share the name):
+  findings: [[rule, line, column], ...]   the exact set over every rule of the shipped pack
+  select: [rule, ...]                     optional: only these rules are run
+  kind: intro | outline | paragraph       optional: instead of auto-detection
+  xfail: "why"                            optional: a known bug elsewhere (strict: passes -> fails)
+Clean drafts expect `findings: []`: no error, no warning, no info.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sage_introlint.engine import check_paths
+
+DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "docs"
+
+
+SUFFIXES = (".md", ".tex")
+
+
+def _document_of(expected: Path) -> Path:
+    name = expected.name[: -len(".expected.yaml")]
+    if name.endswith(SUFFIXES):
+        return DOCS / name
+    sources = [DOCS / (name + suffix) for suffix in SUFFIXES if (DOCS / (name + suffix)).exists()]
+    assert len(sources) == 1, f"{expected.name}: expected one document named {name}.md or {name}.tex"
+    return sources[0]
+
+
+def _documents():
+    for expected in sorted(DOCS.glob("*.expected.yaml")):
+        sources = [_document_of(expected)]
+        spec = yaml.safe_load(expected.read_text(encoding="utf-8")) or {}
+        marks = [pytest.mark.xfail(reason=spec["xfail"], strict=True)] if spec.get("xfail") else []
+        yield pytest.param(sources[0], spec, id=sources[0].name, marks=marks)
+
+
+def test_every_document_has_expectations():
+    documents = {p for p in DOCS.iterdir() if p.suffix in SUFFIXES}
+    covered = [_document_of(p) for p in DOCS.glob("*.expected.yaml")]
+    assert documents and sorted(covered) == sorted(documents)
+
+
+@pytest.mark.parametrize("path, spec", list(_documents()))
+def test_document_findings(path, spec):
+    select = ",".join(spec["select"]) if spec.get("select") else None
+    result = check_paths([str(path)], kind=spec.get("kind"), select=select)
+    assert not result.errors, result.errors
+    found = {(f.rule, f.line, f.column) for f in result.findings}
+    wanted = {tuple(item) for item in spec.get("findings") or []}
+    report = [f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}" for f in result.findings]
+    assert found == wanted, "\n".join(report)
