@@ -115,7 +115,11 @@ def _words(inline: Inline | None) -> int:
 
 
 def _is_trimming_lead(node: MdNode) -> bool:
+    """A short line about trimming, or any line under a run-in label such as
+    `**Possible trimming points:**` (the label says what follows, however long it is)."""
     if isinstance(node, (MdHeading, MdParagraph)):
+        if node.inline.label and TRIMMING.search(node.inline.label):
+            return True
         return _words(node.inline) <= LEAD_IN_WORDS and bool(TRIMMING.search(node.inline.full_text))
     return False
 
