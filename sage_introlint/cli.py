@@ -64,6 +64,26 @@ def main():
     """
 
 
+def load_language() -> None:
+    """Import spaCy and build the sentence pipeline with the cyclic garbage collector paused.
+
+    They are ~80,000 tracked objects that live as long as the process. Collected as usual, they
+    are scanned over and over while they are created, at every full collection, and once more at
+    exit: ~0.15 s of a one-file run. Frozen (`gc.freeze`), they are never scanned again, and forked
+    batch workers do not copy their pages by touching them.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from .document.sentences import language
+
+        language()
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def read_stdin() -> bytes:
     """Standard input as bytes, so it is decoded (and its errors reported) like a file."""
     stream = getattr(sys.stdin, "buffer", None)
@@ -135,8 +155,11 @@ def statistics(findings) -> str:
               help="Say which files were checked and which files in a folder were skipped, and why.")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour severities and rule ids [default: only on a terminal; never with NO_COLOR set].")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
+                   "files [default: 0]. The output is the same for every N.")
 def check(paths, kind, output_format, config_file, pack, select, ignore, fail_on, stdin_filename,
-          quiet, show_statistics, verbose, colour):
+          quiet, show_statistics, verbose, colour, jobs):
     """Check files, folders and standard input (`-`) for problems.
 
     \b
@@ -158,8 +181,9 @@ def check(paths, kind, output_format, config_file, pack, select, ignore, fail_on
     from .formats import render
 
     stdin_data = read_stdin() if "-" in paths else None
+    load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
-                         ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename)
+                         ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None)
     coloured = use_colour(colour)
     output = render(output_format, result.findings, sources=result.sources, colour=coloured,
                     rules=list(result.rules.values()), base_dir=os.getcwd())

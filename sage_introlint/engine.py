@@ -135,22 +135,28 @@ def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Co
 
 
 def check_paths(paths, kind: str | None = None, config_file: str | None = None, pack: str | None = None,
-                select: str | None = None, ignore: str | None = None, stdin_text: str | None = None,
-                stdin_filename: str | None = None) -> CheckResult:
+                select: str | None = None, ignore: str | None = None, stdin_text: str | bytes | None = None,
+                stdin_filename: str | None = None, jobs: int | None = 1) -> CheckResult:
     """Check files, folders (searched for introductions) and `-` (stdin_text, str or bytes, named
     stdin_filename).
 
     Every path is tried: a path that cannot be checked adds one line to `errors` and the rest go
-    on. `kind` None means the config's kind (default auto).
+    on. `kind` None means the config's kind (default auto). `jobs` > 1 checks the files in that
+    many worker processes (None: as many as pay for this many files); the result is the same.
     """
     from .discover import discover, is_excluded
 
     result = CheckResult()
     checker = Checker(pack, select, ignore)
+    # In path order: (file, folder) to check, or a step to apply to the result (error, stdin).
+    steps: list = []
 
     def excluded(path: str) -> bool:
         config = config_for(os.path.dirname(os.path.abspath(path)), config_file)
         return is_excluded(path, config.exclude, config.base_dir)
+
+    def error_step(message: str):
+        return lambda: _add_error(result, message)
 
     for path in paths:
         try:
@@ -158,34 +164,56 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
                 display = stdin_filename or "<stdin>"
                 folder = os.path.dirname(stdin_filename) if stdin_filename else ""
                 config = config_for(folder or ".", config_file)
-                _check_one(checker, result, display, lambda: _stdin_source(display, stdin_text), config, kind,
-                           folder or ".")
+                steps.append(lambda d=display, c=config, f=folder: _check_one(
+                    checker, result, d, lambda: _stdin_source(d, stdin_text), c, kind, f or "."))
                 continue
             if os.path.isdir(path):
                 found = discover(path, excluded)
                 result.skipped.extend(found.skipped)
                 if not found.files:
-                    result.errors.append(f"error: {path}: no Markdown or LaTeX file with an introduction "
-                                         f"({len(found.skipped)} skipped; --verbose says why)")
-                targets = found.files
+                    steps.append(error_step(f"error: {path}: no Markdown or LaTeX file with an introduction "
+                                            f"({len(found.skipped)} skipped; --verbose says why)"))
+                steps.extend((target, os.path.dirname(target) or ".") for target in found.files)
             elif excluded(path):
                 result.skipped.append((path, "excluded by the config's exclude list"))
-                continue
             else:
-                targets = [path]
+                steps.append((path, os.path.dirname(path) or "."))
         except IntrolintError as error:
-            _add_error(result, f"error: {error}")
-            continue
-        for target in targets:
-            folder = os.path.dirname(target) or "."
-            try:
-                config = config_for(folder, config_file)
-            except IntrolintError as error:
-                _add_error(result, f"error: {error}")
-                continue
-            _check_one(checker, result, target, lambda t=target: read_source(t), config, kind, folder)
+            steps.append(error_step(f"error: {error}"))
+    files = [step for step in steps if isinstance(step, tuple)]
+    from .parallel import checked_in_workers, worker_count
+
+    workers = worker_count(len(files)) if jobs is None else max(1, jobs)
+    done = checked_in_workers(files, kind, config_file, (pack, select, ignore), workers) if workers > 1 else None
+    for step in steps:
+        if not isinstance(step, tuple):
+            step()
+        elif done is None:
+            check_file(checker, result, step[0], step[1], kind, config_file)
+        else:
+            merge(result, next(done))
     result.findings.sort(key=sort_key)
     return result
+
+
+def check_file(checker: Checker, result: CheckResult, target: str, folder: str, kind, config_file) -> None:
+    """Check one file of `check_paths` into `result`, under the config of its folder."""
+    try:
+        config = config_for(folder, config_file)
+    except IntrolintError as error:
+        _add_error(result, f"error: {error}")
+        return
+    _check_one(checker, result, target, lambda: read_source(target), config, kind, folder)
+
+
+def merge(result: CheckResult, part: CheckResult) -> None:
+    """Add what one file produced (in a worker process) to `result`, as if checked here."""
+    result.findings.extend(part.findings)
+    for message in part.errors:
+        _add_error(result, message)
+    result.checked.extend(part.checked)
+    result.sources.update(part.sources)
+    result.rules.update(part.rules)
 
 
 def _stdin_source(display: str, data: str | bytes | None) -> Source:

@@ -24,6 +24,9 @@ def grade(doc: Document, span) -> float:
     """Flesch-Kincaid grade of the prose in `span`."""
     import textstat
 
+    from ..syllables import install
+
+    install()  # textstat's own first call would parse the whole CMU dictionary (~0.5 s)
     return float(textstat.flesch_kincaid_grade(_scored(doc, span)))
 
 

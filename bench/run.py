@@ -1,0 +1,201 @@
+"""Speed benchmark for introlint (run by hand: `python bench/run.py`; not part of the tests).
+
+Measures in one run, on this machine:
+  1. cold `introlint check` of one five-paragraph intro (a fresh process each time),
+  2. cold `python -c "import spacy"`, the floor no spaCy-based tool can go under,
+  3. a warm re-check of the same intro through the Python API,
+  4. a batch over 1,000 intros (made from fixtures/ and, when present, ../shared/corpus/)
+     with `introlint check` against `proselint check` on the same files,
+with words per second and peak memory of each (max RSS of the largest process, and the summed
+PSS of all its processes for a batch in workers), then prints a table and the ratios. The machine
+may be shared: the cold runs alternate with the bare import so load drift hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INTRO = ROOT / "fixtures" / "docs" / "clean-intro.md"
+CORPUS = ROOT.parent / "shared" / "corpus"
+BIN = Path(sys.executable).parent
+
+TARGETS = {
+    "cold above spaCy import (s)": 0.25,
+    "warm re-check (ms)": 20.0,
+    "batch speed vs proselint (x)": 3.0,
+    "peak memory (MB)": 300.0,
+}
+
+# Runs the command and reports its wall time, the peak RSS of its largest process (getrusage), and
+# the peak of the summed proportional set size (PSS) of it and its worker processes, sampled from
+# /proc every 50 ms (shared pages counted once; 0 where /proc is missing).
+MEASURE = """
+import os, resource, subprocess, sys, time
+
+def tree(pid):
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            with open(f"/proc/{p}/task/{p}/children") as handle:
+                todo.extend(int(c) for c in handle.read().split())
+        except OSError:
+            pass
+    return pids
+
+def pss_mb(pid):
+    total = 0
+    for p in tree(pid):
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as handle:
+                total += sum(int(line.split()[1]) for line in handle if line.startswith("Pss:"))
+        except (OSError, ValueError):
+            pass
+    return total / 1024
+
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = 0.0
+while child.poll() is None:
+    peak = max(peak, pss_mb(child.pid))
+    time.sleep(0.05)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, peak, child.returncode)
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), peak RSS of the largest process (MB) and peak total PSS (MB) of one run."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    seconds, megabytes, total, _code = out.stdout.split()
+    return float(seconds), float(megabytes), float(total)
+
+
+def median_run(command: list[str], runs: int) -> tuple[float, float, float]:
+    """Median time and peak memory over `runs` runs (the runs alternate with other commands' runs)."""
+    results = [measure(command) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
+
+
+def warm_recheck(path: Path, runs: int) -> float:
+    """Median milliseconds of re-checking `path` through the Python API in this process."""
+    from sage_introlint.engine import check_text
+
+    text = path.read_text(encoding="utf-8")
+    check_text(text, path=str(path))  # first call builds the pipeline and loads the pack
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        check_text(text, path=str(path))
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def make_batch(folder: Path, count: int) -> tuple[list[Path], int]:
+    """Copy fixture and corpus intros round-robin into `folder` until there are `count` files.
+
+    Each copy gets one short sentence of its own at the end of every paragraph (`Copy 17.`), so
+    no copy repeats another's paragraphs: caches keyed by text (textstat's, the LaTeX parse) must
+    not make the batch look faster than distinct intros would be.
+    """
+    seeds = sorted((ROOT / "fixtures" / "docs").glob("*.md")) + sorted((ROOT / "fixtures" / "docs").glob("*.tex"))
+    seeds = [p for p in seeds if not p.name.endswith(".expected.yaml")]
+    if CORPUS.is_dir():
+        seeds += sorted(CORPUS.glob("*.md")) + sorted(CORPUS.glob("*.tex"))
+    seeds = [p for p in seeds if "\\input" not in p.read_text(encoding="utf-8", errors="replace")]
+    files, words = [], 0
+    for index in range(count):
+        seed = seeds[index % len(seeds)]
+        target = folder / f"{index:04d}-{seed.name}"
+        text = seed.read_text(encoding="utf-8", errors="replace").replace(".\n\n", f". Copy {index}.\n\n")
+        target.write_text(text, encoding="utf-8")
+        files.append(target)
+        words += len(text.split())
+    return files, words
+
+
+def cold_pair(ours: list[str], floor: list[str], runs: int):
+    """Median time and peak memory of each command, their runs alternating (load drifts alike)."""
+    a, b = [], []
+    for _ in range(runs):
+        a.append(measure(ours))
+        b.append(measure(floor))
+
+    def summary(results):
+        return (statistics.median(r[0] for r in results), min(r[0] for r in results),
+                max(r[1] for r in results), max(r[2] for r in results))
+
+    return summary(a), summary(b)
+
+
+def memory(rss: float, pss: float) -> str:
+    return f"{rss:.0f} MB (all processes: {pss:.0f} MB PSS)" if pss else f"{rss:.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per cold measurement (median)")
+    parser.add_argument("--files", type=int, default=1000, help="intros in the batch")
+    parser.add_argument("--jobs", type=int, default=0, help="introlint --jobs for the batch (0: its default)")
+    args = parser.parse_args()
+
+    introlint = str(BIN / "introlint")
+    proselint = str(BIN / "proselint")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"{cpus} CPUs, load average {os.getloadavg()[0]:.2f} at start; cold: median of {args.runs} "
+          f"alternating runs (min in brackets)\n")
+    rows = []
+
+    (cold, cold_min, cold_rss, cold_pss), (spacy_cold, spacy_min, spacy_rss, spacy_pss) = cold_pair(
+        [introlint, "check", "--format", "json", str(INTRO)], [sys.executable, "-c", "import spacy"], args.runs)
+    rows.append(("cold introlint check, one intro", f"{cold:.3f} s ({cold_min:.3f})", memory(cold_rss, cold_pss)))
+    rows.append(('cold python -c "import spacy"', f"{spacy_cold:.3f} s ({spacy_min:.3f})", memory(spacy_rss, spacy_pss)))
+
+    warm = warm_recheck(INTRO, 50)
+    rows.append(("warm re-check (Python API), median of 50", f"{warm:.1f} ms", ""))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files, words = make_batch(Path(tmp), args.files)
+        batch_cmd = [introlint, "check", "--format", "json", "--fail-on", "error"]
+        if args.jobs:
+            batch_cmd += ["--jobs", str(args.jobs)]
+        ours, ours_rss, ours_pss = measure(batch_cmd + [str(f) for f in files])
+        theirs, theirs_rss, theirs_pss = measure([proselint, "check"] + [str(f) for f in files])
+    ours_wps, theirs_wps = words / ours, words / theirs
+    jobs = f"--jobs {args.jobs}" if args.jobs else "default --jobs"
+    rows.append((f"batch introlint ({jobs}), {len(files)} files, {words} words", f"{ours:.2f} s, {ours_wps:,.0f} words/s",
+                 memory(ours_rss, ours_pss)))
+    rows.append(("batch proselint, same files", f"{theirs:.2f} s, {theirs_wps:,.0f} words/s", memory(theirs_rss, theirs_pss)))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measurement':<{width}}  {'time':<28}  peak memory (largest process)")
+    for name, value, mem in rows:
+        print(f"{name:<{width}}  {value:<28}  {mem}")
+
+    results = {
+        "cold above spaCy import (s)": cold - spacy_cold,
+        "warm re-check (ms)": warm,
+        "batch speed vs proselint (x)": ours_wps / theirs_wps,
+        "peak memory (MB)": max(cold_rss, ours_rss, cold_pss, ours_pss),
+    }
+    print()
+    for name, value in results.items():
+        target = TARGETS[name]
+        met = value >= target if name.startswith("batch") else value <= target
+        bound = "at least" if name.startswith("batch") else "at most"
+        print(f"{name:<30} {value:8.3f}   target {bound} {target:g}   {'met' if met else 'NOT MET'}")
+    print(json.dumps({k: round(v, 4) for k, v in results.items()}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
