@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .checks import run
 from .config import Config, DEFAULT, config_for, configured_rules
-from .document import decode, load, read_source
+from .document import decode, load, normalise_newlines, read_source
 from .document.model import Document, Source, Suppression
 from .errors import IntrolintError
 from .findings import Finding, position_finding
@@ -129,7 +129,7 @@ def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Co
     """
     if isinstance(config, str):
         config = config_for(".", config)
-    source = Source(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    source = Source(path, normalise_newlines(text))
     base_dir = os.path.dirname(path) if path not in ("<string>", "<stdin>") else "."
     return _DEFAULT_CHECKER.check_source(source, config or DEFAULT, kind, base_dir or ".")
 
@@ -219,7 +219,7 @@ def merge(result: CheckResult, part: CheckResult) -> None:
 def _stdin_source(display: str, data: str | bytes | None) -> Source:
     if isinstance(data, bytes):
         return Source(display, decode(display, data))
-    return Source(display, (data or "").replace("\r\n", "\n").replace("\r", "\n"))
+    return Source(display, normalise_newlines(data or ""))
 
 
 def _check_one(checker: Checker, result: CheckResult, path: str, read, config: Config, kind, base_dir: str) -> None:

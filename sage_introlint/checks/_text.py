@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..document.model import Document, Paragraph, Span
+from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
 
 LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"
@@ -47,11 +47,6 @@ def inflections(word: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-def term_pattern(term: str, inflect: bool = False) -> str:
-    """Regular expression (without flags) for one vocabulary term."""
-    return LEFT + _term_body(term, inflect) + RIGHT
-
-
 def _term_words(term: str) -> list[str]:
     words = [w for w in re.split(r"[\s~]+|(?<=\w)-(?=\w)", term.rstrip("*").strip()) if w]
     if not words:
@@ -60,7 +55,7 @@ def _term_words(term: str) -> list[str]:
 
 
 def _term_body(term: str, inflect: bool) -> str:
-    """A term's pattern without the word boundaries (a Matcher puts those once around them all)."""
+    """A term's pattern without the word boundaries (a Matcher puts LEFT/RIGHT once around them all)."""
     prefix = term.endswith("*")
     words = _term_words(term)
     parts = [re.escape(w) for w in words]
@@ -125,7 +120,7 @@ class Matcher:
         elif regex:
             self.regex = re.compile("|".join(pieces), flags)
         else:
-            # The same matches as `term_pattern(a)|term_pattern(b)|...`, several times faster:
+            # The same matches as one bounded pattern per term, several times faster:
             # the boundaries are tested once per position, and only where a term's first
             # character stands (re tries every alternative at every position otherwise).
             first = "".join(sorted(re.escape(c) for c in firsts))
@@ -224,10 +219,6 @@ def words(doc: Document, span: Span) -> list[Span]:
 def excerpt(doc: Document, span: Span, limit: int = 60) -> str:
     text = " ".join(doc.slice(span).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def paragraph_label(doc: Document, paragraph: Paragraph) -> str:
-    return f"paragraph {doc.paragraphs.index(paragraph) + 1}"
 
 
 _CACHE: dict[tuple[str, int], tuple[object, object]] = {}

@@ -14,6 +14,11 @@ KINDS = ("auto", "intro", "outline", "paragraph")
 MAX_BYTES = 1024 * 1024
 
 
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR -> LF, so lines and columns mean the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(path: str, data: bytes, size: int | None = None) -> str:
     """Bytes -> text with newlines normalised, or an InputError that says what is wrong.
 
@@ -38,7 +43,7 @@ def decode(path: str, data: bytes, size: int | None = None) -> str:
         raise InputError(
             f"{path}:{line}:{column}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_newlines(text)
 
 
 def read_source(path: str, display: str | None = None) -> Source:

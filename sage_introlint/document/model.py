@@ -125,12 +125,6 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
-    def last_char(self) -> str:
-        for part in reversed(self._parts):
-            if part:
-                return part[-1]
-        return ""
-
     def literal(self, source: Source, src_start: int, src_end: int) -> None:
         """Copy source[src_start:src_end] verbatim."""
         if src_end <= src_start:
