@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .document import LATEX_SUFFIXES, MAX_BYTES, decode, is_introduction_title
+from .errors import InputError
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "build", "dist", "_build", "site-packages"}
 INTRO_NAME = "intro*"
-INTRO_TITLE = re.compile(r"^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?introduction\b", re.IGNORECASE)
-INCLUDE_MACROS = ("input", "include", "subfile")
-READ_LIMIT = 16 * 1024 * 1024
 
 
 @dataclass
@@ -89,7 +87,7 @@ def _why_not(path: str, key: str, latex: dict) -> str | None:
         return "no \\section{Introduction} in it or in the files it includes"
     text = _read(path)
     if text is None:
-        return "cannot be read as UTF-8 text"
+        return f"cannot be read as UTF-8 text of at most {MAX_BYTES // (1024 * 1024)} MB"
     return None if _markdown_has_intro(text) else "no Introduction heading"
 
 
@@ -102,21 +100,22 @@ def _holds_intro(key: str, latex: dict, seen: set) -> bool:
 
 
 def _read(path: str) -> str | None:
+    """The file's text exactly as the front ends will read it (so their parse cache hits), or None."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(READ_LIMIT).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+            return decode(path, handle.read(MAX_BYTES + 1))
+    except (OSError, InputError):
         return None
 
 
 def _markdown_has_intro(text: str) -> bool:
     if "ntroduction" not in text:
         return False
-    from markdown_it import MarkdownIt
+    from .document.markdown import parser
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = parser().parse(text)
     return any(
-        token.type == "heading_open" and INTRO_TITLE.match(tokens[index + 1].content.strip())
+        token.type == "heading_open" and is_introduction_title(tokens[index + 1].content)
         for index, token in enumerate(tokens[:-1])
     )
 
@@ -126,10 +125,12 @@ def _latex_facts(path: str) -> tuple[bool, list[str]]:
     text = _read(path)
     if text is None or "\\" not in text:
         return False, []
-    from pylatexenc.latexwalker import LatexEnvironmentNode, LatexGroupNode, LatexMacroNode, LatexWalker
+    from pylatexenc.latexwalker import LatexEnvironmentNode, LatexGroupNode, LatexMacroNode
 
-    try:
-        nodes = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()[0]
+    from .document.latex import INCLUDES, parse_nodes
+
+    try:  # the front end's own parse, cached: checking the file afterwards does not parse it again
+        nodes = parse_nodes(text)
     except Exception:  # pylatexenc gives up on some malformed files: treat them as holding nothing
         return False, []
     has_intro = False
@@ -142,9 +143,9 @@ def _latex_facts(path: str) -> tuple[bool, list[str]]:
         if not isinstance(node, LatexMacroNode):
             continue
         argument = _last_group_text(node)
-        if node.macroname == "section" and argument and INTRO_TITLE.match(argument.strip()):
+        if node.macroname == "section" and argument and is_introduction_title(argument):
             has_intro = True
-        elif node.macroname in INCLUDE_MACROS and argument:
+        elif node.macroname in INCLUDES and argument:
             name = argument.strip()
             if not name.lower().endswith(LATEX_SUFFIXES):
                 name += ".tex"

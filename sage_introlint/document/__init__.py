@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 
 from ..errors import InputError
 from .model import Document, Source
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
 KINDS = ("auto", "intro", "outline", "paragraph")
+# "Introduction", "1 Introduction", "I. Introduction", "Introduction and Motivation": the
+# heading that starts the checked part, in Markdown, in LaTeX and for directory search alike.
+INTRODUCTION_TITLE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?introduction\b", re.IGNORECASE)
 # An Introduction is a few pages (5-20 KB); past this a file is not one, and parsing it would
 # keep a commit hook waiting for a minute.
 MAX_BYTES = 1024 * 1024
+
+
+def is_introduction_title(title: str) -> bool:
+    return INTRODUCTION_TITLE.match(title) is not None
 
 
 def normalise_newlines(text: str) -> str:

@@ -24,6 +24,7 @@ from pylatexenc.macrospec import (
 )
 
 from ..errors import InputError
+from . import is_introduction_title
 from .model import Block, Document, Paragraph, Problem, Source, Span, Suppression, TextBuilder
 
 # Sectioning levels: a scope that starts at a heading ends at the next one of the same or a higher level.
@@ -181,7 +182,7 @@ def _context() -> LatexContextDb:
 
 
 @functools.lru_cache(maxsize=8)
-def _parse_nodes(text: str) -> list:
+def parse_nodes(text: str) -> list:
     """pylatexenc's node list for a text (read-only afterwards).
 
     pylatexenc reads a character at a time and is most of the parse time; re-checking an
@@ -220,7 +221,7 @@ class _Files:
 
     def parse(self, source: Source) -> list:
         try:
-            nodes = _parse_nodes(source.text) if len(source.text) <= CACHE_MAX_CHARS else _parse_nodes.__wrapped__(source.text)
+            nodes = parse_nodes(source.text) if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__(source.text)
         except RecursionError:
             self.problem(source, 0, "LaTeX nested too deeply to read")
             return []
@@ -438,7 +439,7 @@ def _introduction_scope(items: list) -> tuple[tuple[Source, object] | None, list
     """From the first Introduction heading to the next heading of the same or higher level."""
     for index, item in enumerate(items):
         heading = _heading(item)
-        if heading and heading[1].lower().startswith("introduction"):
+        if heading and is_introduction_title(heading[1]):
             body = []
             for later in items[index + 1 :]:
                 other = _heading(later)

@@ -27,6 +27,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import is_introduction_title
 from .model import Document, Problem, Source, Suppression
 
 # --- the inline prose of one block ------------------------------------------------------------
@@ -165,7 +166,6 @@ _MYST_CITE = re.compile(r"\{cite(?::\w+)?\}$")
 _SUPPRESSION = re.compile(
     r"<!--\s*introlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
 )
-_INTRO_TITLE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?introduction\s*[:.]?\s*$", re.IGNORECASE)
 _LABEL_END = (".", ":")
 
 
@@ -614,7 +614,7 @@ class _TreeReader:
 def _scope(nodes: list[MdNode], start_line: int) -> tuple[list[MdNode], int]:
     """The nodes under an "Introduction" heading (to the next heading at its level), else all."""
     for position, node in enumerate(nodes):
-        if isinstance(node, MdHeading) and node.level <= 6 and _INTRO_TITLE.match(node.inline.full_text):
+        if isinstance(node, MdHeading) and node.level <= 6 and is_introduction_title(node.inline.full_text):
             end = len(nodes)
             for later in range(position + 1, len(nodes)):
                 other = nodes[later]
