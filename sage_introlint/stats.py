@@ -11,10 +11,9 @@ from .document.model import Document, Span
 
 def group_mentions(doc: Document, group: dict, span: Span | None = None) -> dict[str, int]:
     """Member name -> how often the member (any of its systems or terms) is mentioned in `span`."""
-    from .checks._text import member_matchers
+    from .checks._text import mention_counts
 
-    return {member["name"]: sum(1 for _ in matcher.finditer(doc, span))
-            for member, matcher in member_matchers(None, group)}
+    return {member["name"]: count for member, count in mention_counts(None, group, doc, span)}
 
 
 def paragraph_rows(doc: Document, groups: dict) -> list[dict]:

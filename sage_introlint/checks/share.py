@@ -17,15 +17,14 @@ from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding, position_finding
-from ._text import fill, member_matchers
+from ._text import fill, mention_counts
 
 OPTIONS = {"group": ((str, dict), True), "max_share": ((float, int), True), "min_mentions": (int, False),
            "message": (str, True)}
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
-    counts = [(member, sum(1 for _ in matcher.finditer(doc)))
-              for member, matcher in member_matchers(rule, rule.options["group"])]
+    counts = mention_counts(rule, rule.options["group"], doc)
     total = sum(count for _, count in counts)
     if not counts or total < rule.options.get("min_mentions", 4):
         return
