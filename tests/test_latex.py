@@ -412,3 +412,22 @@ def test_blank_line_inside_an_item_does_not_end_the_paragraph():
     doc = parse("Lead:\n\\begin{itemize}\n\\item First part.\n\n  Second part.\n\\end{itemize}\n")
     assert len(doc.paragraphs) == 1
     assert [doc.slice(item) for item in doc.paragraphs[0].items] == ["First part. Second part."]
+
+
+@pytest.mark.parametrize("text", [
+    "Intro x^23 and $a_12+b^{2}$ with \\frac12 and 3.1$\\times$ more.\n\n\\IEEEPARstart{T}{he} rest.",
+    "\\textit x word123 \\LaTeX is here~\\cite{k1}. \\item[a1] \\verb|b2| done.",
+])
+def test_reading_letter_runs_gives_the_same_document_as_pylatexenc_alone(monkeypatch, text):
+    from pylatexenc import latexwalker
+
+    from sage_introlint.document import latex
+
+    def document():
+        latex.parse_nodes.cache_clear()
+        doc = latex.parse_latex(Source("a.tex", text), ".")
+        return doc.text, [(p.plain_start, p.src_start, p.src_end, p.literal) for p in doc.source_map.pieces]
+
+    ours = document()
+    monkeypatch.setattr(latex, "_RunWalker", latexwalker.LatexWalker)
+    assert document() == ours

@@ -134,6 +134,37 @@ class _FastContextDb(LatexContextDb):
         return super().test_for_specials(s, pos, parsing_state)
 
 
+class _RunWalker(lw.LatexWalker):
+    """pylatexenc's walker, reading a run of letters and digits as one 'char' token.
+
+    pylatexenc makes one token per character, and that is most of its time. A letter or digit
+    never starts anything special, so a run of them reads the same as its characters one by
+    one; except where a macro takes a single unbraced character as its argument (`x^23`,
+    `\\frac12`), which is read through `get_latex_expression`: there tokens stay single.
+    """
+
+    _single = 0
+
+    def get_latex_expression(self, *args, **kwargs):
+        self._single += 1
+        try:
+            return super().get_latex_expression(*args, **kwargs)
+        finally:
+            self._single -= 1
+
+    def get_token(self, pos, *args, **kwargs):
+        token = super().get_token(pos, *args, **kwargs)
+        if token.tok != "char" or self._single or token.len != 1 or not token.arg.isalnum():
+            return token
+        text, end = self.s, token.pos + 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if end == token.pos + 1:
+            return token
+        return lw.LatexToken(tok="char", arg=text[token.pos:end], pos=token.pos, len=end - token.pos,
+                             pre_space=token.pre_space)
+
+
 _CONTEXT: LatexContextDb | None = None
 
 
@@ -185,10 +216,10 @@ def _context() -> LatexContextDb:
 def parse_nodes(text: str) -> list:
     """pylatexenc's node list for a text (read-only afterwards).
 
-    pylatexenc reads a character at a time and is most of the parse time; re-checking an
-    unchanged file (an editor, the warm API path) reuses the nodes.
+    pylatexenc is most of the parse time; re-checking an unchanged file (an editor, the warm API
+    path) reuses the nodes.
     """
-    walker = lw.LatexWalker(text, latex_context=_context(), tolerant_parsing=True)
+    walker = _RunWalker(text, latex_context=_context(), tolerant_parsing=True)
     nodes, _, _ = walker.get_latex_nodes()
     return nodes
 
