@@ -107,6 +107,18 @@ def test_invalid_regex_is_reported_at_its_entry(tmp_path):
     assert "pack.yaml:11:" in message and "invalid regular expression 'bad('" in message
 
 
+@pytest.mark.parametrize("check, options, at", [
+    ("trimming", "{numbers: 'sentence (', quotes: [], none: n, too_many: t, no_sentence: s, no_quote: q}", "7:15"),
+    ("outline", "{part: goal, message: m, cues: ['ok', '(a+)+']}", "7:52"),
+    ("contributions", "{cues: [c], inline: ['(1'], numbered: [n], missing: m, bullet: b, unnumbered: u, position: p}",
+     "7:35"),
+])
+def test_regex_options_of_check_kinds_are_checked_at_load(tmp_path, check, options, at):
+    text = f"name: t\nrules:\n  - id: r\n    check: {check}\n    severity: error\n    summary: s\n    options: {options}\n"
+    message = error_of(tmp_path, text)
+    assert f"pack.yaml:{at}" in message and "regular expression" in message, message
+
+
 def test_nested_quantifier_is_refused(tmp_path):
     text = GOOD_RULE.replace("          terms: [revolutionary]\n",
                              "          regex: true\n          terms: ['(a+)+b']\n")

@@ -30,6 +30,7 @@ from ._text import Matcher, cached, fill, lowered
 OPTIONS = {"cues": (list, True), "inline": (list, True), "numbered": (list, True),
            "last": (int, False), "missing": (str, True), "bullet": (str, True),
            "unnumbered": (str, True), "position": (str, True), "position_severity": (str, False)}
+REGEX_OPTIONS = ("inline", "numbered")  # compiled and guarded when the pack is loaded
 
 
 def _regex(patterns) -> re.Pattern:

@@ -25,6 +25,7 @@ from ._text import cached, fill
 
 OPTIONS = {"part": (str, True), "message": (str, True), "max_prose_sentences": (int, False),
            "cues": (list, False)}
+REGEX_OPTIONS = ("cues",)  # compiled and guarded when the pack is loaded
 
 
 def _has_details(doc: Document, rule) -> bool:

@@ -25,6 +25,7 @@ from ._text import cached, excerpt, fill
 OPTIONS = {"numbers": (str, True), "quotes": (list, True), "min": (int, False), "max": (int, False),
            "none": (str, True), "too_many": (str, True), "no_sentence": (str, True),
            "no_quote": (str, True)}
+REGEX_OPTIONS = ("numbers", "quotes")  # compiled and guarded when the pack is loaded
 
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
 
