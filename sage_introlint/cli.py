@@ -314,6 +314,10 @@ def explain(rule_id, pack, config_file):
     for title, text in (("Why", rule.rationale), ("Prompt", rule.prompt), ("Bad", rule.bad), ("Good", rule.good)):
         if text:
             parts.append(f"{title}:\n" + "\n".join("  " + line for line in text.splitlines()))
+    from .checks import describe
+
+    if describe(rule):
+        parts.append(describe(rule))
     if rule.options:
         parts.append(f"Options (set in .introlint.yaml under rules: {{{rule.id}: {{...}}}}): "
                      + ", ".join(sorted(rule.options)))

@@ -31,7 +31,7 @@ RESERVED_IDS = ("input-error",)
 REGEX_OPTION_NAMES = ("pattern", "patterns", "regex", "regexes")
 REGEX_OPTION_SUFFIXES = ("_pattern", "_patterns", "_regex", "_regexes")
 
-PACK_KEYS = {"name": str, "description": str, "groups": dict, "rules": list}
+PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list}
 GROUP_KEYS = {"title": str, "description": str, "members": list}
 MEMBER_KEYS = {"name": str, "systems": list, "terms": list, "contrast": str, "patterns": list, "description": str}
 RULE_KEYS = {
@@ -134,15 +134,18 @@ def parse_pack(doc: YamlFile) -> Pack:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "a pack must be a mapping with 'name' and 'rules'")
-    check_keys(doc, (), data, PACK_KEYS, required=("name", "rules"))
-    groups = _parse_groups(doc, data.get("groups") or {})
+    check_keys(doc, (), data, PACK_KEYS, required=("name",) if "extends" in data else ("name", "rules"))
+    from .pack_extends import inherited_rules
+
+    groups, sources = inherited_rules(doc, data)  # `extends`: the parent's rules, overridden
+    groups = _parse_groups(doc, groups)
     rules: list[Rule] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data["rules"]):
-        rule = _parse_rule(doc, ("rules", index), entry, groups)
+    seen: set[str] = set()
+    for source, at, entry in sources:
+        rule = _parse_rule(source, at, entry, groups)
         if rule.id in seen:
-            raise doc.error(("rules", index, "id"), f"duplicate rule id {rule.id!r}")
-        seen[rule.id] = index
+            raise source.error(at + ("id",), f"duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
         rules.append(rule)
     return Pack(data["name"], doc.path, data.get("description", ""), tuple(rules), groups)
 
@@ -264,7 +267,8 @@ def check_regexes(doc: YamlFile, at: tuple, options: dict, regex_options=()) -> 
     """Compile every regular expression an options mapping holds (see REGEX_OPTION_NAMES)."""
     if options.get("regex") is True:
         for index, term in enumerate(options.get("terms") or []):
-            for pattern in term if isinstance(term, dict) else [term]:
+            patterns = [term["term"]] if isinstance(term, dict) and "term" in term else term if isinstance(term, dict) else [term]
+            for pattern in patterns:
                 _compile(doc, at + ("terms", index), pattern)
     for name, value in options.items():
         if isinstance(value, bool):

@@ -32,7 +32,7 @@ def paragraph_rows(doc: Document, groups: dict) -> list[dict]:
             "text": excerpt(doc, paragraph.span, 40),
             "sentences": len(paragraph.sentences),
             "words": count,
-            "grade": round(grade(doc, paragraph.span), 1) if count else None,
+            "grade": round(grade(doc, paragraph.span, len(paragraph.sentences) or None), 1) if count else None,
         }
         for name, group in groups.items():
             row[name] = [member for member, hits in group_mentions(doc, group, paragraph.span).items() if hits]

@@ -28,3 +28,9 @@ def kind_module(name: str) -> ModuleType:
 
 def run(rule, doc: Document) -> Iterator[Finding]:
     yield from kind_module(rule.check).check(doc, rule)
+
+
+def describe(rule) -> str:
+    """What a rule's vocabulary holds and where it comes from (a kind's `describe`), or ""."""
+    describer = getattr(kind_module(rule.check), "describe", None)
+    return describer(rule) if describer else ""

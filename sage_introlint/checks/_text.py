@@ -83,13 +83,17 @@ class Entry:
 
     term: str
     replace: str | None = None
+    why: str | None = None  # the one-line reason a vocabulary gives for the entry
 
 
 def entries(items: Iterable) -> list[Entry]:
-    """Pack vocabulary: a list of strings or one-key mappings `term: replacement`."""
+    """Pack vocabulary: strings, one-key mappings `term: replacement`, or `{term, use, why}`."""
     result = []
     for item in items or ():
-        if isinstance(item, dict):
+        if isinstance(item, dict) and "term" in item:
+            use, why = item.get("use"), item.get("why")
+            result.append(Entry(str(item["term"]), None if use is None else str(use), None if why is None else str(why)))
+        elif isinstance(item, dict):
             for term, replace in item.items():
                 result.append(Entry(str(term), None if replace is None else str(replace)))
         else:

@@ -1,17 +1,26 @@
 """`acronyms`: an acronym is spelled out at (or before) its first use.
 
-An acronym is a word of two to four capitals (`TSDB`; `SLOs` is `SLO`). Not acronyms: words
-glued to a name by a hyphen (`TensorRT-LLM`), mixed-case names (`vLLM`, `SGLang`, `MLOps`),
-words with digits (`FP32`), capitals followed by a model number (`RTX 4090`), five or more
-capitals (`ATLAS`, `COVID`: names and words more often than acronyms), words of an all-capitals
-phrase of three or more words (`[PASTE THE OUTLINE FOR PARAGRAPH X HERE]`), Roman numerals, the
-systems of the `names` groups and the pack's `allow` list. It is spelled
-out by `words (ACR)` whose words include its first letter, or by `ACR (words ...)` starting
-with its first letter. One finding per acronym, at its first use, when that use comes before
-the spelling-out (or there is none).
+An acronym is a word of two to five capitals (`TSDB`, `AUROC`; `SLOs` is `SLO`). It is spelled
+out where the text gives its long form (see `_abbrev`: `long form (SF)`, `SF (long form)`,
+`SF, short for ...`, in the abstract, a footnote or the body), and then every later use is fine.
+
+Not acronyms (names and other capitals):
+- well-known abbreviations of computing (`TCP`, `FPGA`, `JIT`) from the shipped term files
+  named by `well_known`, and the pack's own `allow` list;
+- names: the `names` of those term files (`LLVM`, `QEMU`, `AWS`), the systems of the pack
+  groups named by `names`, a word directly followed by a citation (`DPDK~\\cite{dpdk}`, `MPAS
+  [4]`: cited as a work, anywhere in the document), a word introduced as a name (`CARL, a
+  scheduler ...`, `we present ORCA`, `called ZEUS`), the first part of a hyphenated name
+  (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), mixed-case names (`vLLM`, `MLOps`),
+  words with digits (`FP32`), capitals before a model number (`RTX 4090`);
+- anything inside literal square brackets (a citation key `[CCCL#854]`, a placeholder
+  `[XX-YY]%`), words of an all-capitals phrase of three or more words, Roman numerals.
+One finding per acronym, at its first use, when that use comes before the spelling-out (or
+there is none).
 
 Options:
-  allow (required): acronyms that need no spelling out (LLM, GPU, ...).
+  allow (required): acronyms that need no spelling out, beyond the term files.
+  well_known: names of shipped term files (`rules/terms/NAME.yaml`), e.g. [computing-acronyms].
   names: pack groups whose members' `systems` are names, not acronyms (`HELM`).
   undefined (required): message template with `{acronym}`.
   late (required): message template with `{acronym}` and `{line}` (where it is spelled out).
@@ -24,59 +33,111 @@ from typing import Iterator
 
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
-from ._text import fill, group
+from ._abbrev import definitions
+from ._termfiles import term_file
+from ._text import cached, fill, group
 
-OPTIONS = {"allow": (list, True), "names": (list, False), "undefined": (str, True), "late": (str, True)}
+OPTIONS = {"allow": (list, True), "well_known": (list, False), "names": (list, False),
+           "undefined": (str, True), "late": (str, True)}
 
-TOKEN = re.compile(r"(?<![\w&])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,3})(?:s|'s|\u2019s)?(?![\w\u2010\u2011])")
+TOKEN = re.compile(r"(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,4})(?:s|'s|\u2019s)?"
+                   r"(?![\w\u2010\u2011&+])")
+HYPHEN_NAME = re.compile(r"[-\u2010\u2011](?:[A-Z\d]|[a-z](?![a-z]))")  # NC-Retriever, TPC-C, VT-d
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
-BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[\s~]*$")
+BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
+INTRODUCED_BEFORE = re.compile(r"\b(?:called|named|dubbed|present|presents|propose|proposes|introduce|"
+                               r"introduces|build|builds|design|designs|implement|implements)[\s~]+$")
+INTRODUCED_AFTER = re.compile(r"(?:\s*\[\d[^\]]*\])?,[\s~]+(?:a|an|our)[\s~]+[a-z]")
 
 
-def _initials(text: str) -> set[str]:
-    """First letters of the words (and hyphen parts) just before a `(ACR)`."""
-    tail = re.findall(r"[^\W\d_][\w'\u2019]*", text)[-8:]
-    return {w[0].lower() for w in tail}
+def _known(rule) -> tuple[frozenset, frozenset]:
+    """(abbreviations that need no spelling out, names) from the options, term files and groups."""
+    def build():
+        allow, names = {str(a) for a in rule.options["allow"]}, set()
+        for name in rule.options.get("well_known") or []:
+            terms = term_file(str(name))
+            allow |= set(terms.terms)
+            names |= set(terms.names)
+        for name in rule.options.get("names") or []:
+            names |= {str(s) for m in group(rule, name).get("members", []) for s in m.get("systems", [])}
+        return frozenset(allow), frozenset(names)
+    return cached("acronyms.known", rule.options, build)
 
 
-def _definition(doc: Document, match: re.Match) -> bool:
-    acronym = match.group("acr")
-    start, end = match.start(), match.end()
-    opening = doc.text[max(0, start - 2):start]
-    if opening.rstrip(" ~").endswith("(") and re.match(r"[\w-]*[\s~]*[),;]", doc.text[end:end + 12]):
-        before = doc.text[max(0, start - 120):start].rstrip(" ~(")
-        return bool(BEFORE.search(before)) and acronym[0].lower() in _initials(before)
-    after = re.match(r"[\s~]*\(([^\W\d_])", doc.text[end:end + 8])
-    return bool(after) and after.group(1).lower() == acronym[0].lower()
+def _cited(doc: Document, end: int) -> bool:
+    """Is the word ending at `end` directly followed by a citation (`~\\cite{x}`, ` [4]`)?"""
+    match = re.match(r"[\s~]*\[", doc.text[end:end + 4])
+    return bool(match) and not doc.source_map.is_checkable(end + match.end() - 1, end + match.end())
+
+
+def _introduced(doc: Document, start: int, end: int) -> bool:
+    """Written as a name: `we present ORCA`, `called ZEUS`, `CARL, a scheduler that ...`."""
+    return bool(INTRODUCED_BEFORE.search(doc.text, max(0, start - 20), start)
+                or INTRODUCED_AFTER.match(doc.text, end))
+
+
+def _masked(doc: Document) -> list[tuple[int, int]]:
+    """Ranges whose capitals are not acronyms: literal [brackets] and shouted phrases."""
+    ranges = [(m.start(), m.end()) for m in SHOUTED.finditer(doc.text)]
+    ranges += [(m.start(), m.end()) for m in BRACKETS.finditer(doc.text)]
+    return ranges
+
+
+def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple[str, Span]], set[str]]:
+    """(every use of a candidate acronym in order, acronyms that are names in this document)."""
+    masked = _masked(doc)
+    uses, named = [], set()
+    for match in TOKEN.finditer(doc.text):
+        acronym, start, end = match.group("acr"), match.start("acr"), match.end("acr")
+        if acronym in allow or acronym in names or ROMAN.fullmatch(acronym):
+            continue
+        if any(low <= start < high for low, high in masked):
+            continue
+        if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()):
+            continue
+        if _cited(doc, match.end()) or _introduced(doc, start, match.end()):
+            named.add(acronym)
+            continue
+        if doc.source_map.is_checkable(start, end):
+            uses.append((acronym, Span(start, end)))
+    return uses, named
+
+
+def _source_order(doc: Document, offset: int) -> tuple[int, int]:
+    position = doc.position(offset)
+    return position.line, position.column
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
-    allow = {str(a) for a in rule.options["allow"]}
-    for name in rule.options.get("names") or []:
-        allow |= {str(s) for m in group(rule, name).get("members", []) for s in m.get("systems", [])}
-    first_use: dict[str, Span] = {}
-    defined: dict[str, int] = {}
-    shouted = [(m.start(), m.end()) for m in SHOUTED.finditer(doc.text)]
-    for match in TOKEN.finditer(doc.text):
-        acronym = match.group("acr")
-        if acronym in allow or ROMAN.fullmatch(acronym) or acronym in defined:
+    allow, names = _known(rule)
+    defined = definitions(doc.text)
+    uses, named = _uses(doc, allow, names)
+    reported: set[str] = set()
+    for acronym, span in uses:
+        if acronym in reported or acronym in named:
             continue
-        if any(start <= match.start() < end for start, end in shouted):
+        reported.add(acronym)
+        at = defined.get(acronym)
+        # compared in the source: a footnote's text comes after its paragraph in the plain text
+        where = doc.position(at) if at is not None else None
+        if where is not None and (where.line, where.column) <= _source_order(doc, span.start):
             continue
-        if PRODUCT.match(doc.text, match.end()):
-            continue
-        if not doc.source_map.is_checkable(match.start("acr"), match.end("acr")):
-            continue
-        if _definition(doc, match):
-            defined[acronym] = match.start()
-            continue
-        first_use.setdefault(acronym, Span(match.start("acr"), match.end("acr")))
-    for acronym, span in sorted(first_use.items(), key=lambda item: item[1].start):
-        if acronym in defined:
-            line = doc.position(defined[acronym]).line
-            message = fill(rule.options["late"], acronym=acronym, line=line)
+        if where is not None:
+            message = fill(rule.options["late"], acronym=acronym, line=where.line)
         else:
             message = fill(rule.options["undefined"], acronym=acronym)
         yield span_finding(doc, span, rule.severity, rule.id, message)
+
+
+def describe(rule) -> str:
+    """The term files in use, with their sources, for `introlint explain`."""
+    lines = []
+    for name in rule.options.get("well_known") or []:
+        terms = term_file(str(name))
+        lines.append(f"Well-known abbreviations: {len(terms.terms)} terms and {len(terms.names)} names from "
+                     f"rules/terms/{name}.yaml (source: {terms.source})")
+    if rule.options["allow"]:
+        lines.append(f"Also allowed by the pack: {', '.join(map(str, rule.options['allow']))}")
+    return "\n".join(lines)

@@ -10,25 +10,49 @@ Options:
   cues (required): contrast cues (terms; a trailing `*` matches any ending).
   message (required): template with `{member}`, `{name}`, `{contrast}` (what the prompt says
     the system does differently).
+  own: phrases that mark a mention as part of a name of the paper's own setup when they follow
+    it within three words ("a vLLM serving benchmark we built"); with `own`, a mention after
+    "our" (two words at most between) is the paper's own too.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding, span_finding
 from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units
 
-OPTIONS = {"group": ((str, dict), True), "cues": (list, True), "message": (str, True)}
+OPTIONS = {"group": ((str, dict), True), "cues": (list, True), "message": (str, True), "own": (list, False)}
+
+
+def _own_matcher(rule):
+    """A regex for a mention that names the paper's own setup: `... benchmark we built`, `our ...`."""
+    phrases = rule.options.get("own") or []
+    if not phrases:
+        return None
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:[\s~]+[\w-]+){{0,3}}?[\s~]+(?:{words})\b", re.I)
+
+
+def _foreign(doc: Document, matcher, own, span) -> bool:
+    """Does `span` mention the member other than as part of a name of the paper's own setup?"""
+    for _, found in matcher.finditer(doc, span):
+        if own is None or not own.match(doc.text, found.end, span.end):
+            if not (own is not None and re.search(r"\bour[\s~]+(?:[\w-]+[\s~]+){0,2}$",
+                                                  doc.text[max(span.start, found.start - 40):found.start], re.I)):
+                return True
+    return False
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     cues = cached("contrast.cues", rule.options["cues"], lambda: Matcher(rule.options["cues"]))
+    own = cached("contrast.own", rule.options, lambda: _own_matcher(rule))
     units = prose_units(doc)
     has_cue = [cues.search(doc, span) for _, span in units]
     for member, matcher in member_matchers(rule, rule.options["group"]):
-        mentions = [i for i, (_, span) in enumerate(units) if matcher.search(doc, span)]
+        mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]
         if not mentions:
             continue
         contrasted = any(

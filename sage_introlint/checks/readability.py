@@ -1,4 +1,7 @@
-"""`readability`: a paragraph whose Flesch-Kincaid grade (textstat) is above a limit.
+"""`readability`: a paragraph whose Flesch-Kincaid grade is above a limit.
+
+The grade is computed over the paragraph's sentences as introlint splits them (lists, `;`
+items, abbreviations), with textstat's word and syllable counts.
 
 textstat is imported only when the rule runs. Citations and math are left out of the text that
 is scored; paragraphs shorter than `min_words` are not scored (the formula is noise there).
@@ -20,14 +23,26 @@ from ._text import fill, words
 OPTIONS = {"max_grade": ((int, float), True), "min_words": (int, False), "message": (str, True)}
 
 
-def grade(doc: Document, span) -> float:
-    """Flesch-Kincaid grade of the prose in `span`."""
+def grade(doc: Document, span, sentences: int | None = None) -> float:
+    """Flesch-Kincaid grade of the prose in `span`, over `sentences` sentences when given.
+
+    The formula is Kincaid et al.'s (0.39 words/sentence + 11.8 syllables/word - 15.59), with
+    textstat's word and syllable counts. The sentence count is ours when the caller has it:
+    textstat's own split reads a list whose items end in ";" as one long sentence.
+    """
     import textstat
 
     from ..syllables import install
 
     install()  # textstat's own first call would parse the whole CMU dictionary (~0.5 s)
-    return float(textstat.flesch_kincaid_grade(_scored(doc, span)))
+    text = _scored(doc, span)
+    if sentences is None:
+        return float(textstat.flesch_kincaid_grade(text))
+    count = textstat.lexicon_count(text)
+    if not count:
+        return 0.0
+    syllables = textstat.syllable_count(text)
+    return round(0.39 * count / max(1, sentences) + 11.8 * syllables / count - 15.59, 1)
 
 
 def _scored(doc: Document, span) -> str:
@@ -47,7 +62,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     for number, paragraph in enumerate(doc.paragraphs, 1):
         if len(words(doc, paragraph.span)) < least:
             continue
-        value = grade(doc, paragraph.span)
+        value = grade(doc, paragraph.span, len(paragraph.sentences) or None)
         if value > limit:
             yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
                                    fill(rule.options["message"], where=f"paragraph {number}",

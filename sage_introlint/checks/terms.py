@@ -7,14 +7,18 @@ not checkable.
 
 Options:
   lists (required): list of mappings, each with
-    terms (required): strings, or one-key mappings `term: replacement`; with `regex: true`,
-      regular expressions instead of words.
-    message (required): template; `{match}` is the text found, `{term}` the list entry.
+    terms (required): strings, one-key mappings `term: replacement`, or mappings
+      `{term: ..., use: replacement, why: one-line reason}`; with `regex: true`, regular
+      expressions instead of words.
+    message (required): template; `{match}` is the text found, `{term}` the list entry, `{why}`
+      its reason.
+    source: where the list comes from (a style guide, a word list); shown by `introlint explain`.
     suggestion: template for the suggestion when the entry has a replacement (`{replace}`).
     severity: error | warning | info (default: the rule's).
     inflect: add -s, -ed, -ing, -ly forms to the last word of each term (default false).
     case_sensitive: default false.
     regex: entries are regular expressions (default false).
+    headings: also search the heading titles of the source files (default false).
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding, span_finding
-from ._text import Matcher, cached, excerpt, fill, lowered
+from ._headings import headings
+from ._text import Matcher, cached, entries, excerpt, fill, lowered
 
 OPTIONS = {"lists": (list, True)}
 
@@ -41,8 +46,41 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         severity = lowered(spec.get("severity", rule.severity), rule.severity)
         for entry, span in matcher.finditer(doc):
             match = excerpt(doc, span)
-            message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "")
+            message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "",
+                           why=entry.why or spec.get("why", ""))
             suggestion = None
             if entry.replace is not None and spec.get("suggestion"):
                 suggestion = fill(spec["suggestion"], match=match, term=entry.term, replace=entry.replace)
             yield span_finding(doc, span, severity, rule.id, message, suggestion)
+        if spec.get("headings") and matcher.regex is not None:
+            yield from _in_headings(doc, rule, spec, matcher, severity)
+
+
+def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str) -> Iterator[Finding]:
+    """Matches in the heading titles of the source files (`headings: true`)."""
+    for source, start, end in headings(doc):
+        for match in matcher.regex.finditer(source.text, start, end):
+            first, last = source.position(match.start()), source.position(match.end())
+            entry = matcher.entries[int(match.lastgroup[1:])]
+            message = fill(spec["message"], match=match.group(), term=entry.term, replace=entry.replace or "",
+                           why=entry.why or "")
+            yield Finding(first.path, first.line, first.column, last.line, last.column, severity, rule.id, message)
+
+
+def describe(rule) -> str:
+    """Every list with its source and every entry with its reason, for `introlint explain`."""
+    parts = []
+    for spec in rule.options["lists"]:
+        title = f"Words ({spec.get('severity', rule.severity)})"
+        if spec.get("source"):
+            title += f", from {' '.join(str(spec['source']).split())}"
+        lines = [title + ":"]
+        for entry in entries(spec.get("terms", [])):
+            line = f"  {entry.term}"
+            if entry.replace:
+                line += f" -> {entry.replace}"
+            if entry.why:
+                line += f": {entry.why}"
+            lines.append(line)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)

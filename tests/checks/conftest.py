@@ -18,8 +18,14 @@ FIXTURES = ROOT / "fixtures" / "rules"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def pack_data() -> dict:
-    return yaml.safe_load(PACK.read_text(encoding="utf-8"))
+def pack_data(path: Path = PACK) -> dict:
+    """The pack's YAML as a mapping, with `extends` applied (inherited rules merged in)."""
+    from sage_introlint.pack_extends import inherited_rules
+    from sage_introlint.yamlfile import parse_yaml
+
+    parsed = parse_yaml(str(path), path.read_text(encoding="utf-8"))
+    groups, sources = inherited_rules(parsed, parsed.data)
+    return {**parsed.data, "groups": groups, "rules": [entry for _, _, entry in sources]}
 
 
 def build_rules(data: dict | None = None) -> dict[str, Rule]:

@@ -30,8 +30,11 @@ def test_corpus_file(path):
                 assert at.startswith(quoted.split()[0]), (finding, at[:40])
 
 
-def test_corpus_has_no_placeholder_or_script_findings():
-    """These intros are finished prose: any placeholder or CJK finding there is a false alarm."""
+def test_corpus_has_no_script_findings():
+    """These intros are written in English: any CJK finding there is a false alarm.
+
+    Placeholders are real there (drafts leave `CITE` and notes behind): corpus-review.tsv judges them.
+    """
     from sage_introlint.document import load_path
 
     if not corpus_files():
@@ -39,5 +42,5 @@ def test_corpus_has_no_placeholder_or_script_findings():
     rules = build_rules()
     for path in corpus_files():
         doc = load_path(str(path))
-        for rule_id in ("placeholder", "non-english"):
+        for rule_id in ("non-english",):
             assert not list(run(rules[rule_id], doc)), path.name

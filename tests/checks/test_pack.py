@@ -27,7 +27,9 @@ PROMPTS = ROOT.parent / "shared" / "seed" / "introduction-prompts.md"
 
 
 def _key(term) -> str:
-    return (next(iter(term)) if isinstance(term, dict) else str(term)).lower()
+    if isinstance(term, dict):
+        return str(term["term"] if "term" in term else next(iter(term))).lower()
+    return str(term).lower()
 
 
 def test_ids_unique_and_exactly_the_catalogue():

@@ -1,0 +1,93 @@
+"""Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF, short for ...`.
+
+The test that a long form fits a short form is Schwartz and Hearst's ("A simple algorithm for
+identifying abbreviation definitions in biomedical text", PSB 2003): the short form's letters
+and digits are found in the long form from right to left, in order, and its first letter
+starts a word. It accepts what authors really write: `Covering subExpression(s) (CEs)`,
+`extended Berkeley Packet Filter (eBPF)` (which also defines `BPF`), `Bidding-Control
+Protocols'' (BCPs)`, `Ethereum Virtual Machine (EVM for short)`; an `X` may stand for
+"cross" or "trans" (`Cross-Site Scripting (XSS)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+PAREN = re.compile(r"\(([^()\n]{1,100})\)")
+# the short form inside parentheses: `(SF)`, `(SFs)`, `(SF for short)`, `(or SF)`, `(SF; ...)`
+SHORT_IN_PAREN = re.compile(
+    r"\s*(?:or\s+|a\.k\.a\.?\s+|i\.e\.,?\s+|hereafter\s+|henceforth\s+)?[\"'`“‘]*"
+    r"(?P<short>[A-Za-z][A-Za-z\d&+]*?[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\"'”’]*"
+    r"(?:\s+for\s+short)?\s*(?:[,;:].*)?")
+SHORT_BEFORE = re.compile(r"(?P<short>[A-Za-z]*[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\s~]*$")
+SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?,?[\s~]+"
+                       r"(?:\()?(?:short|which stands|standing) for[\s~]+(?P<long>[^.;:()]{3,80})")
+WORD = re.compile(r"[^\W_][\w'’\-\u2010\u2011]*")
+CORE = re.compile(r"[A-Z][A-Z\d&]*[A-Z\d]|[A-Z]{2,}")
+
+
+def fits(short: str, long: str) -> bool:
+    """Schwartz-Hearst: can `long` be spelled out as `short`? (`x` may be "cross"/"trans")."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if len(letters) < 2:
+        return False
+    text = long.lower()
+    if _fits(letters, text):
+        return True
+    return "x" in letters and _fits(letters, re.sub(r"(?<![a-z])(?:cross|trans)", "x", text))
+
+
+def _fits(letters: list[str], text: str) -> bool:
+    li = len(text) - 1
+    for si in range(len(letters) - 1, -1, -1):
+        char = letters[si]
+        while li >= 0 and (text[li] != char or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True
+
+
+def _window(before: str, short: str) -> str:
+    """The words a long form of `short` can span: at most min(|SF| + 5, 2 |SF|) (Schwartz-Hearst)."""
+    size = sum(1 for c in short if c.isalnum())
+    words = WORD.findall(before)
+    return " ".join(words[-min(size + 5, 2 * size):])
+
+
+def cores(short: str) -> set[str]:
+    """What a defined short form makes known: itself and its capital core (`eBPF` -> `BPF`)."""
+    found = {short}
+    for match in CORE.finditer(short):
+        found.add(match.group())
+    return found
+
+
+def definitions(text: str) -> dict[str, int]:
+    """Every short form the text spells out -> the offset of its first definition."""
+    found: dict[str, int] = {}
+
+    def add(short: str, at: int) -> None:
+        for name in cores(short):
+            found.setdefault(name, at)
+
+    for match in PAREN.finditer(text):
+        inside = SHORT_IN_PAREN.fullmatch(match.group(1))
+        if inside:
+            short = inside.group("short")
+            before = re.split(r"[.;:!?]\s|\n\s*\n", text[max(0, match.start() - 300):match.start()])[-1]
+            if fits(short, _window(before, short)):
+                add(short, match.start(1) + inside.start("short"))
+                continue
+        ahead = SHORT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if ahead:
+            short = ahead.group("short")
+            long = re.sub(r"^\s*(?:short for|i\.e\.,?|or)\s+", "", match.group(1))
+            words = WORD.findall(re.split(r"[,;]", long)[0])
+            if words and fits(short, " ".join(words)) and len(words) <= 2 * len(short):
+                add(short, ahead.start("short"))
+    for match in SHORT_FOR.finditer(text):
+        if fits(match.group("short"), match.group("long")):
+            add(match.group("short"), match.start("short"))
+    return found
