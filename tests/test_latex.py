@@ -421,13 +421,13 @@ def test_blank_line_inside_an_item_does_not_end_the_paragraph():
 def test_reading_letter_runs_gives_the_same_document_as_pylatexenc_alone(monkeypatch, text):
     from pylatexenc import latexwalker
 
-    from sage_introlint.document import latex
+    from sage_introlint.document import latex_parse
 
     def document():
-        latex.parse_nodes.cache_clear()
-        doc = latex.parse_latex(Source("a.tex", text), ".")
+        latex_parse.parse_nodes.cache_clear()
+        doc = parse_latex(Source("a.tex", text), ".")
         return doc.text, [(p.plain_start, p.src_start, p.src_end, p.literal) for p in doc.source_map.pieces]
 
     ours = document()
-    monkeypatch.setattr(latex, "_RunWalker", latexwalker.LatexWalker)
+    monkeypatch.setattr(latex_parse, "_RunWalker", latexwalker.LatexWalker)
     assert document() == ours

@@ -1,0 +1,182 @@
+"""Reading LaTeX files: parse each once, follow `\\input`, collect input problems and suppressions."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from pylatexenc import latexwalker as lw
+
+from ..errors import InputError
+from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
+from .latex_tables import CACHE_MAX_CHARS, INCLUDES, RULE_ID, SUPPRESSION_ACTIONS
+from .model import Problem, Source, Suppression
+
+
+@dataclass
+class Files:
+    """Parses each file once, follows `\\input`, and collects input problems and suppressions."""
+
+    top: Source
+    base_dir: str
+    problems: list[Problem] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        top_path = self.top.path if os.path.isfile(self.top.path) else os.path.join(self.base_dir, os.path.basename(self.top.path))
+        self._folder = {id(self.top): self.base_dir}
+        self._real = {id(self.top): os.path.realpath(top_path)}
+        self._parent: dict[int, Source] = {}
+
+    def problem(self, source: Source, pos: int, message: str) -> None:
+        self.problems.append(Problem(message, source.position(pos)))
+
+    def parse(self, source: Source) -> list:
+        try:
+            nodes = parse_nodes(source.text) if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__(source.text)
+        except RecursionError:
+            self.problem(source, 0, "LaTeX nested too deeply to read")
+            return []
+        except Exception as error:  # pylatexenc failing outright must not stop the run
+            self.problem(source, 0, f"could not read the LaTeX: {error}")
+            return []
+        try:
+            Inspector(self, source).nodelist(nodes, 0, len(source.text), top=True)
+        except RecursionError:
+            self.problem(source, 0, "LaTeX nested too deeply to read")
+        return nodes
+
+    def flatten(self, source: Source, nodes: list) -> list[tuple[Source, object]]:
+        """Top-level nodes with `\\input` files spliced in, each with the Source it comes from."""
+        items: list[tuple[Source, object]] = []
+        for node in nodes:
+            if is_macro(node, INCLUDES):
+                included = self.include(source, node)
+                if included is not None:
+                    items.extend(self.flatten(*included))
+            else:
+                items.append((source, node))
+        return items
+
+    def include(self, source: Source, node) -> tuple[Source, list] | None:
+        """Resolve and parse the file an `\\input{x}` names, or record why it cannot be read."""
+        group = last_group(node)
+        command = "\\" + node.macroname
+        if group is None:
+            self.problem(source, node.pos, f"{command} at line {source.position(node.pos).line} names no file")
+            return None
+        name = raw_inside(source, group).strip()
+        line = source.position(node.pos).line
+        located = self._locate(source, name)
+        if isinstance(located, str):
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: file not found ({located})")
+            return None
+        path, display = located
+        real = os.path.realpath(path)
+        chain = [source]
+        while id(chain[-1]) in self._parent:
+            chain.append(self._parent[id(chain[-1])])
+        if real in {self._real.get(id(s)) for s in chain}:
+            names = " -> ".join(s.path for s in reversed(chain))
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line} includes a file that is already being read ({names} -> {display})")
+            return None
+        from . import read_source
+
+        try:
+            included = read_source(path, display)
+        except InputError as error:
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {error}")
+            return None
+        self._parent[id(included)] = source
+        self._real[id(included)] = real
+        self._folder[id(included)] = os.path.dirname(path)
+        return included, self.parse(included)
+
+    def _locate(self, source: Source, name: str) -> tuple[str, str] | str:
+        """(file path, display path) of an included file, or the path that was tried.
+
+        Relative to the including file's folder first, then to the top file's folder (where LaTeX
+        itself looks); `.tex` is added when the name has no such ending.
+        """
+        candidates = [name] if name.endswith(".tex") else [name + ".tex", name]
+        places = [(self._folder.get(id(source), self.base_dir), os.path.dirname(source.path))]
+        if places[0][0] != self.base_dir:
+            places.append((self.base_dir, os.path.dirname(self.top.path)))
+        for folder, shown in places:
+            for candidate in candidates:
+                path = os.path.join(folder, candidate)
+                if os.path.isfile(path):
+                    return path, os.path.normpath(os.path.join(shown, candidate))
+        return os.path.join(places[0][0], candidates[0])
+
+
+class Inspector:
+    """One pass over a file's node tree: unclosed constructs, stray closers, suppression comments."""
+
+    def __init__(self, files: Files, source: Source):
+        self.files = files
+        self.source = source
+        self.text = source.text
+
+    def line(self, pos: int) -> int:
+        return self.source.position(pos).line
+
+    def nodelist(self, nodes: list, start: int, end: int, top: bool = False) -> None:
+        cursor = start if top else None
+        for node in nodes:
+            if node is None:
+                continue
+            if cursor is not None and node.pos > cursor:
+                self.gap(cursor, node.pos)
+            cursor = node.pos + node.len
+            self.node(node)
+        if top and cursor is not None and cursor < end:
+            self.gap(cursor, end)
+
+    def gap(self, start: int, end: int) -> None:
+        """Text pylatexenc skipped: a `}` or `\\end{x}` that closes nothing."""
+        stray = self.text[start:end].strip()
+        if not stray:
+            return
+        pos = start + self.text[start:end].index(stray[0])
+        if stray.startswith("}"):
+            self.files.problem(self.source, pos, f"'}}' at line {self.line(pos)} closes nothing (unbalanced braces)")
+        elif stray.startswith("\\end"):
+            self.files.problem(self.source, pos, f"{stray.split('}')[0]}}} at line {self.line(pos)} has no matching \\begin")
+        else:
+            self.files.problem(self.source, pos, f"could not read the LaTeX at line {self.line(pos)}: {stray[:30]!r}")
+
+    def node(self, node) -> None:
+        if isinstance(node, lw.LatexCommentNode):
+            self.comment(node)
+            return
+        if isinstance(node, lw.LatexEnvironmentNode) and not closed(self.text, node):
+            self.files.problem(self.source, node.pos, f"\\begin{{{node.environmentname}}} at line {self.line(node.pos)} is never closed")
+        elif isinstance(node, lw.LatexGroupNode) and not closed(self.text, node):
+            brace = node.delimiters[0]
+            kind = " (unbalanced braces)" if brace == "{" else ""
+            self.files.problem(self.source, node.pos, f"'{brace}' at line {self.line(node.pos)} is never closed{kind}")
+        elif isinstance(node, lw.LatexMathNode) and not closed(self.text, node):
+            self.files.problem(self.source, node.pos, f"'{node.delimiters[0]}' at line {self.line(node.pos)} is never closed (math runs to the end of the file)")
+        for child in arguments(node):
+            self.node(child)
+        children = getattr(node, "nodelist", None)
+        if children:
+            self.nodelist(children, node.pos, node.pos + node.len)
+
+    def comment(self, node) -> None:
+        words = node.comment.strip().lstrip("%").strip()
+        for action in SUPPRESSION_ACTIONS:
+            rest = words[len(action) :]
+            if words.startswith(action) and (not rest or rest[0] in " \t:,"):
+                rules = []
+                for token in re.split(r"[,\s]+", rest.lstrip(" \t:").strip()):
+                    if not RULE_ID.match(token):
+                        break
+                    rules.append(token)
+                self.files.suppressions.append(
+                    Suppression(action.removeprefix("introlint-"), tuple(rules), self.source.path, self.line(node.pos))
+                )
+                return
+

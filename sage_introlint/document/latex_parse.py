@@ -1,0 +1,203 @@
+"""pylatexenc set-up (macro table, fast tokenizer) and helpers that read parsed nodes."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pylatexenc import latexwalker as lw
+from pylatexenc.macrospec import (
+    EnvironmentSpec,
+    LatexContextDb,
+    MacroSpec,
+    MacroStandardArgsParser,
+    ParsedVerbatimArgs,
+)
+
+from .latex_tables import CITATIONS, EQUATION_REFERENCES, FOOTNOTES, LISTS, RAW_ENVIRONMENTS, REFERENCES, SILENT
+from .model import Source
+
+
+class _RawBody(MacroStandardArgsParser):
+    """Takes an environment's body verbatim up to its `\\end{name}` (code listings, comments)."""
+
+    def __init__(self, name: str):
+        super().__init__(argspec="")
+        self.name = name
+
+    def parse_args(self, w, pos, parsing_state=None):
+        end = w.s.find("\\end{%s}" % self.name, pos)
+        end = len(w.s) if end < 0 else end
+        node = w.make_node(lw.LatexCharsNode, parsing_state=parsing_state, chars=w.s[pos:end], pos=pos, len=end - pos)
+        return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end - pos
+
+
+class _FastContextDb(LatexContextDb):
+    """pylatexenc's context with a quick reject for specials: most characters start none."""
+
+    def freeze_specials(self) -> None:
+        self._special_starts = {spec.specials_chars[0] for spec in self.iter_specials_specs()}
+
+    def test_for_specials(self, s, pos, parsing_state=None):
+        if pos < len(s) and s[pos] not in self._special_starts:
+            return None
+        return super().test_for_specials(s, pos, parsing_state)
+
+
+class _RunWalker(lw.LatexWalker):
+    """pylatexenc's walker, reading a run of letters and digits as one 'char' token.
+
+    pylatexenc makes one token per character, and that is most of its time. A letter or digit
+    never starts anything special, so a run of them reads the same as its characters one by
+    one; except where a macro takes a single unbraced character as its argument (`x^23`,
+    `\\frac12`), which is read through `get_latex_expression`: there tokens stay single.
+    """
+
+    _single = 0
+
+    def get_latex_expression(self, *args, **kwargs):
+        self._single += 1
+        try:
+            return super().get_latex_expression(*args, **kwargs)
+        finally:
+            self._single -= 1
+
+    def get_token(self, pos, *args, **kwargs):
+        token = super().get_token(pos, *args, **kwargs)
+        if token.tok != "char" or self._single or token.len != 1 or not token.arg.isalnum():
+            return token
+        text, end = self.s, token.pos + 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if end == token.pos + 1:
+            return token
+        return lw.LatexToken(tok="char", arg=text[token.pos:end], pos=token.pos, len=end - token.pos,
+                             pre_space=token.pre_space)
+
+
+_CONTEXT: LatexContextDb | None = None
+
+
+def _context() -> LatexContextDb:
+    """The macro table, built once: pylatexenc's defaults plus the macros papers use."""
+    global _CONTEXT
+    if _CONTEXT is None:
+        default = lw.get_default_latex_context_db()
+        db = _FastContextDb()
+        db.add_context_category(
+            "introlint",
+            macros=[
+                MacroSpec("IEEEPARstart", "{{"),
+                MacroSpec("href", "[{{"),
+                MacroSpec("paragraph", "*[{"),
+                MacroSpec("todo", "[{"),
+                MacroSpec("footnotetext", "[{"),
+                MacroSpec("thanks", "{"),
+                MacroSpec("subfile", "{"),
+                MacroSpec("underline", "{"),
+                MacroSpec("uline", "{"),
+                MacroSpec("hl", "{"),
+                MacroSpec("textsuperscript", "{"),
+                MacroSpec("textsubscript", "{"),
+                MacroSpec("textnormal", "{"),
+                MacroSpec("hyperref", "[{"),
+                MacroSpec("vspace", "*{"),
+                MacroSpec("hspace", "*{"),
+            ]
+            + [MacroSpec(name, "*[[{") for name in CITATIONS]
+            + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES],
+            environments=[EnvironmentSpec(name, "[") for name in LISTS]
+            + [EnvironmentSpec(name, args_parser=_RawBody(name)) for name in RAW_ENVIRONMENTS]
+            + [EnvironmentSpec(name, "[") for name in ("algorithm", "algorithm*", "wrapfigure", "wraptable")],
+        )
+        for category in default.category_list:
+            db.add_context_category(
+                category,
+                macros=default.iter_macro_specs([category]),
+                environments=default.iter_environment_specs([category]),
+                specials=default.iter_specials_specs([category]),
+            )
+        db.freeze_specials()
+        _CONTEXT = db
+    return _CONTEXT
+
+
+@functools.lru_cache(maxsize=8)
+def parse_nodes(text: str) -> list:
+    """pylatexenc's node list for a text (read-only afterwards).
+
+    pylatexenc is most of the parse time; re-checking an unchanged file (an editor, the warm API
+    path) reuses the nodes.
+    """
+    walker = _RunWalker(text, latex_context=_context(), tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes()
+    return nodes
+
+
+def document_body(nodes: list) -> list:
+    """The nodes inside `\\begin{document}` when there is one, else all of them."""
+    for node in nodes:
+        if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == "document":
+            return node.nodelist
+    return nodes
+
+
+
+
+def arguments(node) -> list:
+    argd = getattr(node, "nodeargd", None)
+    if argd is None or not getattr(argd, "argnlist", None):
+        return []
+    return [arg for arg in argd.argnlist if arg is not None]
+
+
+def children_end(node) -> int:
+    children = [child for child in (getattr(node, "nodelist", None) or []) if child is not None]
+    return max((child.pos + child.len for child in children), default=node.pos)
+
+
+def closed(text: str, node) -> bool:
+    """Whether a group, math or environment node really ends with its closing delimiter."""
+    end = node.pos + node.len
+    if isinstance(node, lw.LatexEnvironmentNode):
+        tail = text[children_end(node) : end]
+        return re.search(r"\\end\s*\{%s\}\s*\Z" % re.escape(node.environmentname), tail) is not None
+    close = node.delimiters[1] or ""
+    return node.len >= len(node.delimiters[0] or "") + len(close) and text.startswith(close, end - len(close)) and children_end(node) <= end - len(close)
+
+
+def is_macro(node, names) -> bool:
+    return isinstance(node, lw.LatexMacroNode) and node.macroname in names
+
+
+def last_group(node):
+    groups = [arg for arg in arguments(node) if isinstance(arg, lw.LatexGroupNode) and arg.delimiters[0] == "{"]
+    return groups[-1] if groups else None
+
+
+def raw_inside(source: Source, group) -> str:
+    """A group's source text without its braces (URLs and file names are not parsed as LaTeX)."""
+    end = group.pos + group.len
+    if source.text.startswith(group.delimiters[1], end - 1):
+        end -= 1
+    return source.text[group.pos + 1 : end]
+
+
+def plain_words(nodes) -> str:
+    """The words of a title or label, ignoring labels, citations and references."""
+    parts: list[str] = []
+    for node in nodes or []:
+        if node is None:
+            continue
+        if isinstance(node, lw.LatexCharsNode):
+            parts.append(node.chars)
+        elif isinstance(node, lw.LatexSpecialsNode):
+            parts.append(" " if node.specials_chars == "~" else node.specials_chars)
+        elif isinstance(node, lw.LatexGroupNode):
+            parts.append(plain_words(node.nodelist))
+        elif isinstance(node, lw.LatexMacroNode) and node.macroname not in SILENT | CITATIONS | REFERENCES | FOOTNOTES:
+            group = last_group(node)
+            if group is not None:
+                parts.append(plain_words(group.nodelist))
+    return "".join(parts)
+
