@@ -1,0 +1,74 @@
+"""The `introlint` command: a click group whose subcommands live one per module of this package.
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, config or
+input error (every other file is still checked and reported). Never a traceback: an
+IntrolintError is one `introlint: error: ...` line, anything unexpected one
+`introlint: internal error ...` line.
+
+Adding a command `NAME`:
+  1. write `sage_introlint/cli/NAME.py` with one `@click.command("NAME", context_settings=CONTEXT)`
+     function (CONTEXT, the exit statuses and stdin/colour helpers are in `common.py`); keep
+     the module to parsing arguments and printing, and put the work in a module of its own
+     outside `cli/` (the engine, a report, a server);
+  2. add one line to COMMANDS below. Errors need no handling of their own: raise
+     IntrolintError (or a subclass) for a user's mistake and the group turns it into one line
+     and exit status 2; anything else is an internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import IntrolintError
+from .check import check_command
+from .common import CONTEXT, EXIT_ERROR
+from .init import init_command
+from .rules import explain_command, rules_command
+from .stats import stats_command
+
+# Every subcommand, registered on `main` below (`introlint --help` lists them by name).
+COMMANDS = (check_command, stats_command, rules_command, explain_command, init_command)
+
+
+class IntrolintGroup(click.Group):
+    """Turns every error into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except IntrolintError as error:
+            click.echo(f"introlint: error: {error}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(EXIT_ERROR)
+        except Exception as error:  # a bug: one line, not a traceback
+            click.echo(f"introlint: internal error: {type(error).__name__}: {error}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=IntrolintGroup, context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="introlint")
+def main():
+    """Check the Introduction of a paper (Markdown or LaTeX) against a rule pack.
+
+    \b
+    introlint check intro.md            report problems, like a compiler
+    introlint check paper/              search a folder for introductions
+    introlint stats intro.md            per-paragraph numbers and coverage
+    introlint rules                     list the rules of the active pack
+    introlint explain RULE              why a rule exists, with examples
+    introlint init                      write a commented .introlint.yaml
+
+    Configuration is read from the nearest .introlint.yaml (or [tool.introlint] in
+    pyproject.toml) above each checked file. Run `introlint COMMAND --help` for details.
+    """
+
+
+for _command in COMMANDS:
+    main.add_command(_command)

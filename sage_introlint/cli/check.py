@@ -1,0 +1,98 @@
+"""`introlint check`: check files, folders and standard input, print findings, exit 0/1/2."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..document import KINDS
+from ..findings import SEVERITIES, SEVERITY_RANK
+from ..formats import FORMATS
+from .common import CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, use_colour
+from .summary import statistics, summary
+
+
+@click.command("check", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--kind", type=click.Choice(KINDS), default=None,
+              help="What the files are: intro (the assembled Introduction), outline (answer to prompt "
+                   "2.1), paragraph (answer to prompt 2.2), or auto to detect it [default: the "
+                   "config's kind, else auto].")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: PATH:LINE:COL: SEVERITY: MESSAGE [RULE]; full: text plus the source line "
+                   "and a caret under the span; json: an array of findings; sarif: SARIF 2.1.0 for "
+                   "code scanning; github: workflow commands that annotate a pull request.")
+@click.option("--config", "config_file", metavar="FILE",
+              help="Use this config file (.introlint.yaml or pyproject.toml) instead of searching "
+                   "from each file's folder upward.")
+@click.option("--pack", metavar="NAME|FILE",
+              help="Rule pack to use instead of the config's: a shipped pack name (sage-intro) or "
+                   "a YAML file of your own.")
+@click.option("--select", metavar="IDS",
+              help="Run only these rules: comma-separated ids or id prefixes "
+                   "(--select marketing-language,sentence-). Overrides `off` in the config.")
+@click.option("--ignore", metavar="IDS", help="Do not run these rules: comma-separated ids or id prefixes.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
+              help="Exit with status 1 when a finding has this severity or a higher one.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Name to report for standard input (PATH `-`); its suffix (.md, .tex) picks the "
+                   "reader and its folder the config and \\input base.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
+@click.option("--statistics", "show_statistics", is_flag=True,
+              help="After the findings, print how often each rule fired (on standard error).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say which files were checked and which files in a folder were skipped, and why.")
+@click.option("--color/--no-color", "colour", default=None,
+              help="Colour severities and rule ids [default: only on a terminal; never with NO_COLOR set].")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
+                   "files [default: 0]. The output is the same for every N.")
+def check_command(paths, kind, output_format, config_file, pack, select, ignore, fail_on, stdin_filename,
+                  quiet, show_statistics, verbose, colour, jobs):
+    """Check files, folders and standard input (`-`) for problems.
+
+    \b
+    A folder is searched for Markdown and LaTeX files that hold an introduction: an
+    Introduction heading, a LaTeX main file whose \\input files hold one, or a name like
+    intro*.tex or introduction.md. Excluded paths come from the config's `exclude`.
+
+    \b
+    Silence a finding in the document itself:
+      <!-- introlint-disable RULE[,RULE] -->  ... <!-- introlint-enable -->
+      <!-- introlint-disable-next-line RULE -->
+      % introlint-disable RULE                (LaTeX)
+
+    \b
+    Exit status: 0 no finding at or above --fail-on; 1 some; 2 a usage, config or
+    input error (the other files are still checked and reported).
+    """
+    from ..engine import check_paths
+    from ..formats import render
+
+    stdin_data = read_stdin() if "-" in paths else None
+    load_language()
+    result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
+                         ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None)
+    coloured = use_colour(colour)
+    output = render(output_format, result.findings, sources=result.sources, colour=coloured,
+                    rules=list(result.rules.values()), base_dir=os.getcwd())
+    click.echo(output, nl=False, color=coloured)
+    if verbose:
+        for path, why in result.skipped:
+            click.echo(f"introlint: skipped {path}: {why}", err=True)
+        for path in result.checked:
+            click.echo(f"introlint: checked {path}", err=True)
+    for message in result.errors:
+        click.echo(f"introlint: {message}", err=True)
+    if show_statistics and result.findings:
+        click.echo(statistics(result.findings), nl=False, err=True)
+    if not quiet:
+        click.echo(summary(result.findings, len(result.checked), len(result.errors)), err=True)
+    if result.failed:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK.get(f.severity, 3) >= threshold for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)

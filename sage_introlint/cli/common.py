@@ -1,0 +1,44 @@
+"""What every command shares: click settings, exit statuses, standard input, colour, spaCy warm-up."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def load_language() -> None:
+    """Import spaCy and build the sentence pipeline with the cyclic garbage collector paused.
+
+    They are ~80,000 tracked objects that live as long as the process. Collected as usual, they
+    are scanned over and over while they are created, at every full collection, and once more at
+    exit: ~0.15 s of a one-file run. Frozen (`gc.freeze`), they are never scanned again, and forked
+    batch workers do not copy their pages by touching them.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from ..document.sentences import language
+
+        language()
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def read_stdin() -> bytes:
+    """Standard input as bytes, so it is decoded (and its errors reported) like a file."""
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+
+
+def use_colour(flag: bool | None) -> bool:
+    """Colour only on a terminal (or with --color), and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty()

@@ -1,0 +1,49 @@
+"""The text `introlint init` writes: the commented config file and the pre-commit hint."""
+
+from __future__ import annotations
+
+CONFIG_FILE = ".introlint.yaml"
+
+PRE_COMMIT = """\
+Add introlint to .pre-commit-config.yaml, for example as a local hook:
+
+  - repo: local
+    hooks:
+      - id: introlint
+        name: introlint
+        entry: introlint check
+        language: system
+        files: \\.(md|tex)$
+
+or point `repo:` at the introlint repository with `hooks: [{id: introlint}]`.
+"""
+
+
+def config_template(pack_name: str, kind: str, rules) -> str:
+    """A config naming the pack and kind, with every rule's default severity commented out."""
+    width = max((len(rule.id) for rule in rules), default=0)
+    lines = [
+        "# introlint configuration (see `introlint --help`).",
+        "# Found from each checked file's folder upward; `introlint rules` lists the rules and",
+        "# `introlint explain RULE` says why each exists.",
+        "",
+        "# The rule pack: a shipped name or a YAML file of your own (relative to this file).",
+        f"pack: {pack_name}",
+        "",
+        "# auto, intro, outline or paragraph.",
+        f"kind: {kind}",
+        "",
+        "# Extra packs whose rules run as well:",
+        "# packs: [rules/our-extra-rules.yaml]",
+        "",
+        "# Paths never checked (globs, relative to this file):",
+        "exclude: []",
+        "",
+        "# Per rule: off, error, warning, info, or {severity: ..., <option>: ...}.",
+        "# The defaults are shown commented out; uncomment a line to change it.",
+        "rules: {}",
+    ]
+    for rule in rules:
+        lines.append(f"#   {rule.id + ':':<{width + 1}} {rule.severity:<7}  # {rule.summary}")
+    lines.append("# Example:  rules: {sentence-count: {min: 8, max: 12}, readability: off}")
+    return "\n".join(lines) + "\n"
