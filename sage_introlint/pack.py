@@ -1,10 +1,12 @@
 """Rule packs: YAML files that turn generic check kinds into concrete, documented rules.
 
 A pack is the one registry of rules: nothing is registered in Python. Loading is strict (Vale
-style): an unknown key, a wrong type, an unknown check kind, severity, document kind or location,
-an option the check kind does not take, or a regular expression that does not compile (or could
-backtrack for ever, see `safe_regex`) is a ConfigError that names the pack file, line and column.
-Packs are cached per process by resolved path.
+style): an unknown key, a wrong type, an unknown check kind (only `checks.CHECK_KINDS` exist),
+severity, document kind or location, and every option against the schema its check kind declares
+(`checks/schema.py`: type, allowed values, range, required, regular expressions that must compile,
+stay fast and define the named groups the kind reads, group names) is checked, and a mistake is a
+ConfigError that names the pack file, line and column. Packs are cached per process by resolved
+path.
 """
 
 from __future__ import annotations
@@ -13,23 +15,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks.schema import Context, Option, check_regex, is_type, type_name
 from .errors import ConfigError
 from .findings import SEVERITIES
-from .safe_regex import UnsafeRegex, compile_safe
 from .yamlfile import YamlFile, parse_yaml
 
 DOC_KINDS = ("intro", "outline", "paragraph")
 LOCATIONS = ("term", "sent", "para", "doc")
 DEFAULT_PACK = "sage-intro"
 RESERVED_IDS = ("input-error",)
-
-# Which option values are regular expressions, compiled (and guarded) at load time:
-# - options named like REGEX_OPTION_NAMES / _SUFFIXES (a string or a list of strings);
-# - options a check kind lists in its module's `REGEX_OPTIONS` (names, e.g. ("inline", "cues"));
-# - the `terms` of any mapping marked `regex: true` (the terms lists), and any string value of
-#   a `regex:` key.
-REGEX_OPTION_NAMES = ("pattern", "patterns", "regex", "regexes")
-REGEX_OPTION_SUFFIXES = ("_pattern", "_patterns", "_regex", "_regexes")
 
 PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list}
 GROUP_KEYS = {"title": str, "description": str, "members": list}
@@ -46,7 +40,7 @@ class Rule:
     """One rule: a check kind with options, a default severity, and its documentation."""
 
     id: str
-    check: str  # the check kind: a module name under sage_introlint/checks
+    check: str  # the check kind: one of checks.CHECK_KINDS
     severity: str  # "error", "warning" or "info"
     kinds: tuple[str, ...]  # document kinds it applies to: intro, outline, paragraph
     summary: str  # one line, for `introlint rules`
@@ -55,7 +49,9 @@ class Rule:
     prompt: str = ""  # the prompt sentence the rule comes from
     bad: str = ""
     good: str = ""
-    location: str = "term"  # term, sent, para or doc (documentation of where findings point)
+    # Where findings point: term, sent, para or doc. Shown by `explain`; a `doc` rule reports on the
+    # whole document, so the engine lets a `disable` naming it anywhere silence it.
+    location: str = "term"
     # The pack's named vocabularies, as written in YAML: {name: {"title": str, "members":
     # [{"name": str, "terms": [str], "contrast": str?, ...}]}}; shared by every rule of the pack.
     groups: dict = field(default_factory=dict, hash=False, compare=False)
@@ -155,7 +151,7 @@ def check_keys(doc: YamlFile, keypath: tuple, data: dict, schema: dict, required
     for key, value in data.items():
         if key not in schema:
             raise doc.error(keypath + (key,), f"unknown key {key!r}; expected one of: {', '.join(schema)}")
-        if not _is_type(value, schema[key]):
+        if not is_type(value, schema[key]):
             raise doc.error(keypath + (key,), f"{key!r} must be {type_name(schema[key])}, not {type(value).__name__}")
     for key in required:
         if key not in data:
@@ -180,7 +176,8 @@ def _parse_groups(doc: YamlFile, groups: dict) -> dict:
                 for position, term in enumerate(member.get(key, [])):
                     if not isinstance(term, str):
                         raise doc.error(at + (key, position), f"{key} of {member['name']!r} must be strings")
-            check_regexes(doc, at, member)
+            for position, pattern in enumerate(member.get("patterns", [])):
+                check_regex(pattern, (), at + ("patterns", position), Context(doc.error))
     return groups
 
 
@@ -217,96 +214,32 @@ def check_choice(doc: YamlFile, at: tuple, value, choices, what: str) -> None:
         raise doc.error(at, f"unknown {what} {value!r}; expected one of: {', '.join(choices)}")
 
 
-def check_options_spec(check: str):
-    """The OPTIONS of a check kind, or None when no module of that name exists."""
-    from . import checks
-
-    try:
-        module = checks.kind_module(check)
-    except ModuleNotFoundError as error:
-        if error.name and error.name.endswith(f"checks.{check}"):
-            return None
-        raise
-    return getattr(module, "OPTIONS", {}), tuple(getattr(module, "REGEX_OPTIONS", ()))
+def as_option(declared) -> Option:
+    """A declared option; the old `(type, required)` pair still loads (tests ask for an Option)."""
+    if isinstance(declared, Option):
+        return declared
+    types, required = declared
+    return Option(types if isinstance(types, tuple) else (types,), required)
 
 
 def validate_options(doc: YamlFile, at: tuple, check: str, options: dict, groups: dict, check_at=None,
                      partial: bool = False) -> None:
-    """Options against the check kind's OPTIONS (types, required, unknown), regexes and group names.
+    """`options` against the declared OPTIONS of check kind `check` (see checks/schema.py).
 
     `partial` is for config overrides merged over a pack's options: required keys may be absent.
     """
-    from . import checks
+    from .checks import kind_names, kind_options
 
-    if not check.replace("_", "").isalnum():
-        raise doc.error(check_at or at, f"unknown check kind {check!r}")
-    found = check_options_spec(check)
-    if found is None:
-        raise doc.error(check_at or at, f"unknown check kind {check!r}; known kinds: {', '.join(checks.kind_names())}")
-    spec, regex_options = found
+    if check not in kind_names():
+        raise doc.error(check_at or at, f"unknown check kind {check!r}; known kinds: {', '.join(kind_names())}")
+    spec = {name: as_option(option) for name, option in kind_options(check).items()}
+    context = Context(doc.error, groups, options_at=at)
     for name, value in options.items():
         if name not in spec:
             known = ", ".join(spec) or "none"
             raise doc.error(at + (name,), f"check kind {check!r} takes no option {name!r}; its options: {known}")
-        expected = spec[name][0]
-        if not _is_type(value, expected):
-            raise doc.error(at + (name,), f"option {name!r} must be {type_name(expected)}, not {type(value).__name__}")
-        if name in ("group", "groups"):
-            names = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-            for group in names:
-                if group not in groups:
-                    raise doc.error(at + (name,), f"unknown group {group!r}; groups of this pack: {', '.join(groups) or 'none'}")
+        spec[name].validate(value, at + (name,), context)
     if not partial:
-        for name, (_, required) in spec.items():
-            if required and name not in options:
+        for name, option in spec.items():
+            if option.required and name not in options:
                 raise doc.error(at if options else (check_at or at), f"check kind {check!r} needs option {name!r}")
-    check_regexes(doc, at, options, regex_options)
-
-
-def check_regexes(doc: YamlFile, at: tuple, options: dict, regex_options=()) -> None:
-    """Compile every regular expression an options mapping holds (see REGEX_OPTION_NAMES)."""
-    if options.get("regex") is True:
-        for index, term in enumerate(options.get("terms") or []):
-            patterns = [term["term"]] if isinstance(term, dict) and "term" in term else term if isinstance(term, dict) else [term]
-            for pattern in patterns:
-                _compile(doc, at + ("terms", index), pattern)
-    for name, value in options.items():
-        if isinstance(value, bool):
-            continue
-        if isinstance(name, str) and (name in regex_options or name in REGEX_OPTION_NAMES
-                                      or name.endswith(REGEX_OPTION_SUFFIXES)):
-            patterns = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-            for index, pattern in enumerate(patterns):
-                where = at + (name,) if isinstance(value, str) else at + (name, index)
-                _compile(doc, where, pattern)
-        elif isinstance(value, dict):
-            check_regexes(doc, at + (name,), value)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, dict):
-                    check_regexes(doc, at + (name, index), item)
-
-
-def _compile(doc: YamlFile, at: tuple, pattern) -> None:
-    if not isinstance(pattern, str):
-        raise doc.error(at, f"a regular expression must be a string, not {type(pattern).__name__}")
-    try:
-        compile_safe(pattern)
-    except UnsafeRegex as error:
-        raise doc.error(at, str(error)) from None
-
-
-def _is_type(value, expected) -> bool:
-    types = expected if isinstance(expected, tuple) else (expected,)
-    if isinstance(value, bool) and bool not in types:
-        return False
-    if isinstance(value, int) and float in types:
-        return True
-    return isinstance(value, types)
-
-
-def type_name(expected) -> str:
-    types = expected if isinstance(expected, tuple) else (expected,)
-    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-             list: "a list", dict: "a mapping", type(None): "null"}
-    return " or ".join(names.get(t, t.__name__) for t in types)

@@ -135,3 +135,36 @@ def test_unknown_group_is_named(tmp_path):
 def test_group_member_needs_terms(tmp_path):
     text = "name: t\ngroups:\n  g:\n    members:\n      - name: lonely\nrules: []\n"
     assert "pack.yaml:5:9:" in error_of(tmp_path, text)
+
+
+def rule_with(check: str, options: str) -> str:
+    return (f"name: t\ngroups:\n  g:\n    members: [{{name: m, terms: [x]}}]\nrules:\n  - id: r\n"
+            f"    check: {check}\n    severity: error\n    summary: s\n    options: {options}\n")
+
+
+@pytest.mark.parametrize("check, options, at, words", [
+    ("count", "{of: word}", "10:15", "option 'of' must be one of: paragraphs, sentences, words; not 'word'"),
+    ("pattern", "{mode: forbiden, message: m}", "10:15", "option 'mode' must be one of: required, forbidden"),
+    ("count", "{of: words, min: -1}", "10:26", "option 'min' must be at least 0"),
+    ("share", "{group: g, max_share: 2, message: m}", "10:25", "option 'max_share' must be at most 1"),
+    ("readability", "{max_grade: high, message: m}", "10:15", "option 'max_grade' must be an integer or a number"),
+    ("terms", "{lists: [{terms: [a], message: m, severity: loud}]}", "10:48", "'severity' must be one of"),
+    ("terms", "{lists: [{terms: [a], mesage: m}]}", "10:36", "unknown key 'mesage'"),
+    ("terms", "{lists: [{terms: [a]}]}", "10:23", "missing required key 'message'"),
+    ("terms", "{lists: [{terms: ['--'], message: m}]}", "10:32", "empty term '--'"),
+    ("trimming", "{numbers: 'S(\\d+)', quotes: ['\"(?P<quote>.*?)\"'], none: n, too_many: t, no_sentence: s, "
+                 "no_quote: q}", "10:15", "needs the named group (?P<list>...)"),
+    ("script", "{ranges: [[\"9FFF\", \"4E00\"]], message: m}", "10:24", "is not first <= last"),
+    ("script", "{ranges: [[\"4E00\"]], message: m}", "10:24", "a range is [first, last]"),
+    ("acronyms", "{allow: [], names: [rivals], undefined: u, late: l}", "10:34", "unknown group 'rivals'"),
+    ("count", "{of: paragraphs, min: true}", "10:31", "option 'min' must be an integer, not bool"),
+])
+def test_option_values_are_checked_against_the_declared_schema(tmp_path, check, options, at, words):
+    message = error_of(tmp_path, rule_with(check, options))
+    assert f"pack.yaml:{at}: " in message and words in message, message
+
+
+@pytest.mark.parametrize("check", ["_text", "schema", "os", "checks.count", "Count"])
+def test_only_registered_check_kinds_are_accepted(tmp_path, check):
+    message = error_of(tmp_path, rule_with(check, "{}"))
+    assert f"pack.yaml:7:5: unknown check kind '{check}'; known kinds: acronyms," in message, message

@@ -1,29 +1,55 @@
 """Check kinds: one module per kind, each a pure function `check(doc, rule) -> Iterator[Finding]`.
 
-A rule in a pack names its kind with `check: <module name>`; modules are imported only when a
-rule uses them, so start-up pays for what the active pack needs and nothing else. Each module
-also exposes `OPTIONS`: a mapping of option name -> (type or tuple of types, required) used to
-validate the pack.
+A rule in a pack names its kind with `check: NAME`; only the kinds listed in CHECK_KINDS exist
+(a pack naming anything else, a helper module like `_text` or `schema` included, is refused by
+name when it loads). Modules are imported only when a pack uses them, so start-up pays for what
+the active pack needs and nothing else.
+
+Adding a check kind `NAME`:
+  1. write `checks/NAME.py` with a docstring saying what it finds and where findings point,
+     `check(doc, rule)` yielding Findings, and `OPTIONS`: option name -> `schema.Option`, made
+     with the helpers of `schema.py`, e.g.
+         OPTIONS = {"of": choice("paragraphs", "sentences", required=True),
+                    "max": integer(minimum=1), "cues": regexes(), "group": group_ref(required=True),
+                    "message": text(required=True)}
+     The pack loader checks every option against it (type, choices, range, regexes and their
+     named groups, group names, required, unknown) at file:line:column, so `check` can trust
+     `rule.options`; defaults for optional options stay in `check`.
+  2. add NAME to CHECK_KINDS below;
+  3. give every rule that uses it a fixture in fixtures/rules/RULE-ID.yaml.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from types import ModuleType
 from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding
 
+# Every check kind a pack may name (`check: NAME`), each the module checks/NAME.py.
+CHECK_KINDS = (
+    "acronyms", "contrast", "contributions", "count", "coverage", "outline", "pattern", "readability",
+    "repetition", "script", "share", "terms", "trimming",
+)
+
 
 def kind_names() -> list[str]:
-    """Every check kind that ships with introlint (the modules of this package)."""
-    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    """Every check kind that ships with introlint."""
+    return sorted(CHECK_KINDS)
 
 
 def kind_module(name: str) -> ModuleType:
+    """The module of check kind `name`; KeyError for a name that is not a check kind."""
+    if name not in CHECK_KINDS:
+        raise KeyError(name)
     return importlib.import_module(f"{__name__}.{name}")
+
+
+def kind_options(name: str) -> dict:
+    """The declared OPTIONS (name -> schema.Option) of check kind `name`."""
+    return kind_module(name).OPTIONS
 
 
 def run(rule, doc: Document) -> Iterator[Finding]:

@@ -34,11 +34,18 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._abbrev import definitions
-from ._termfiles import term_file
+from ._termfiles import term_file, term_file_names
 from ._text import cached, fill, group
+from .schema import Context, Option, group_ref, list_of, text
 
-OPTIONS = {"allow": (list, True), "well_known": (list, False), "names": (list, False),
-           "undefined": (str, True), "late": (str, True)}
+
+def _shipped_term_file(name: str, at: tuple, context: Context) -> None:
+    if name not in term_file_names():
+        raise context.error(at, f"unknown term file {name!r}; shipped term files: {', '.join(term_file_names())}")
+
+
+OPTIONS = {"allow": list_of(text(), required=True), "well_known": list_of(Option((str,), check=_shipped_term_file)),
+           "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True)}
 
 TOKEN = re.compile(r"(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,4})(?:s|'s|\u2019s)?"
                    r"(?![\w\u2010\u2011&+])")

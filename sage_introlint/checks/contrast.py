@@ -23,8 +23,10 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, span_finding
 from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units
+from .schema import group_ref, list_of, terms, text
 
-OPTIONS = {"group": ((str, dict), True), "cues": (list, True), "message": (str, True), "own": (list, False)}
+OPTIONS = {"group": group_ref(required=True), "cues": terms(required=True), "message": text(required=True),
+           "own": list_of(text())}
 
 
 def _own_matcher(rule):

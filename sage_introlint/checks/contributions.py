@@ -26,11 +26,11 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding
 from ._text import Matcher, cached, fill, lowered
+from .schema import integer, regexes, severity, terms, text
 
-OPTIONS = {"cues": (list, True), "inline": (list, True), "numbered": (list, True),
-           "last": (int, False), "missing": (str, True), "bullet": (str, True),
-           "unnumbered": (str, True), "position": (str, True), "position_severity": (str, False)}
-REGEX_OPTIONS = ("inline", "numbered")  # compiled and guarded when the pack is loaded
+OPTIONS = {"cues": terms(required=True), "inline": regexes(required=True), "numbered": regexes(required=True),
+           "last": integer(minimum=1), "missing": text(required=True), "bullet": text(required=True),
+           "unnumbered": text(required=True), "position": text(required=True), "position_severity": severity()}
 
 
 def _regex(patterns) -> re.Pattern:

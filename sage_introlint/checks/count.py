@@ -19,9 +19,10 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding, span_finding
 from ._text import fill, prose_units, words
+from .schema import choice, integer, text
 
-OPTIONS = {"of": (str, True), "min": (int, False), "max": (int, False),
-           "too_few": (str, False), "too_many": (str, False)}
+OPTIONS = {"of": choice("paragraphs", "sentences", "words", required=True), "min": integer(minimum=0),
+           "max": integer(minimum=0), "too_few": text(), "too_many": text()}
 
 DEFAULT_TOO_FEW = "{where} has {count} {unit}; at least {min} expected"
 DEFAULT_TOO_MANY = "{where} has {count} {unit}; at most {max} expected"

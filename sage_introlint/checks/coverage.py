@@ -18,8 +18,9 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import fill, group, member_matchers, member_title
+from .schema import group_ref, text
 
-OPTIONS = {"group": ((str, dict), True), "message": (str, True)}
+OPTIONS = {"group": group_ref(required=True), "message": text(required=True)}
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:

@@ -22,10 +22,10 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import cached, fill
+from .schema import choice, integer, regexes, text
 
-OPTIONS = {"part": (str, True), "message": (str, True), "max_prose_sentences": (int, False),
-           "cues": (list, False)}
-REGEX_OPTIONS = ("cues",)  # compiled and guarded when the pack is loaded
+OPTIONS = {"part": choice("goal", "bullets", "prose", "details", required=True), "message": text(required=True),
+           "max_prose_sentences": integer(minimum=0), "cues": regexes()}
 
 
 def _has_details(doc: Document, rule) -> bool:

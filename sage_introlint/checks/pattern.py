@@ -23,9 +23,11 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from ._text import Matcher, cached, excerpt, fill, prose_units
+from .schema import choice, integer, list_of, number, regexes, terms, text
 
-OPTIONS = {"mode": (str, True), "all_of": (list, False), "patterns": (list, False), "none_of": (list, False),
-           "share": ((float, int), False), "min_sentences": (int, False), "message": (str, True)}
+OPTIONS = {"mode": choice("required", "forbidden", "majority", required=True), "all_of": list_of(terms()),
+           "patterns": regexes(), "none_of": terms(), "share": number(minimum=0, maximum=1),
+           "min_sentences": integer(minimum=1), "message": text(required=True)}
 
 
 class SentenceTest:

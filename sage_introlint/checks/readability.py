@@ -19,8 +19,9 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import fill, words
+from .schema import integer, number, text
 
-OPTIONS = {"max_grade": ((int, float), True), "min_words": (int, False), "message": (str, True)}
+OPTIONS = {"max_grade": number(required=True), "min_words": integer(minimum=1), "message": text(required=True)}
 
 
 def grade(doc: Document, span, sentences: int | None = None) -> float:

@@ -16,8 +16,9 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._text import excerpt, fill, words
+from .schema import integer, text
 
-OPTIONS = {"min_words": (int, True), "message": (str, True)}
+OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:

@@ -16,11 +16,25 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._text import cached, excerpt, fill
+from .schema import Context, Option, list_of, text
 
-OPTIONS = {"ranges": (list, True), "message": (str, True)}
+
+def _check_range(value, at: tuple, context: Context) -> None:
+    """`[first, last]`: two code points (hex strings like "4E00", or integers), first <= last."""
+    try:
+        first, last = (_code(point) for point in value)
+    except (TypeError, ValueError):
+        raise context.error(at, f"a range is [first, last], two code points like \"4E00\", not {value!r}") from None
+    if not 0 <= first <= last <= 0x10FFFF:
+        raise context.error(at, f"range {value!r} is not first <= last within U+0000..U+10FFFF")
+
+
+OPTIONS = {"ranges": list_of(Option((list,), check=_check_range), required=True), "message": text(required=True)}
 
 
 def _code(value) -> int:
+    if isinstance(value, bool):
+        raise TypeError(value)
     return value if isinstance(value, int) else int(str(value), 16)
 
 

@@ -18,9 +18,10 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import fill, mention_counts
+from .schema import group_ref, integer, number, text
 
-OPTIONS = {"group": ((str, dict), True), "max_share": ((float, int), True), "min_mentions": (int, False),
-           "message": (str, True)}
+OPTIONS = {"group": group_ref(required=True), "max_share": number(required=True, minimum=0, maximum=1),
+           "min_mentions": integer(minimum=1), "message": text(required=True)}
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:

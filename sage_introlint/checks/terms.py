@@ -29,8 +29,22 @@ from ..document.model import Document
 from ..findings import Finding, span_finding
 from ._headings import headings
 from ._text import Matcher, cached, entries, excerpt, fill, lowered
+from .schema import Context, check_regex, term_text, flag, list_of, mapping, severity, terms, text
 
-OPTIONS = {"lists": (list, True)}
+
+def _regex_terms(spec: dict, at: tuple, context: Context) -> None:
+    """With `regex: true` the terms are regular expressions: each must compile (and be safe)."""
+    if spec.get("regex"):
+        for index, term in enumerate(spec.get("terms") or []):
+            pattern = term_text(term)
+            check_regex(pattern, (), at + ("terms", index), context)
+
+
+LIST = mapping({"terms": terms(required=True), "message": text(required=True), "source": text(), "why": text(),
+                "suggestion": text(), "severity": severity(), "inflect": flag(), "case_sensitive": flag(),
+                "regex": flag(), "headings": flag()},
+               check=_regex_terms)
+OPTIONS = {"lists": list_of(LIST, required=True)}
 
 
 def _matchers(rule) -> list[tuple[dict, Matcher]]:

@@ -21,11 +21,11 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from ._text import cached, excerpt, fill
+from .schema import integer, regex, regexes, text
 
-OPTIONS = {"numbers": (str, True), "quotes": (list, True), "min": (int, False), "max": (int, False),
-           "none": (str, True), "too_many": (str, True), "no_sentence": (str, True),
-           "no_quote": (str, True)}
-REGEX_OPTIONS = ("numbers", "quotes")  # compiled and guarded when the pack is loaded
+OPTIONS = {"numbers": regex(required=True, groups=("list",)), "quotes": regexes(required=True, groups=("quote",)),
+           "min": integer(minimum=0), "max": integer(minimum=0), "none": text(required=True),
+           "too_many": text(required=True), "no_sentence": text(required=True), "no_quote": text(required=True)}
 
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
 
