@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sage_introlint.document import load
 from sage_introlint.document.model import Source
-from sage_introlint.pack import Rule
+from sage_introlint.pack import Rule, load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "rules" / "sage-intro.yaml"
@@ -28,50 +29,18 @@ def pack_data(path: Path = PACK) -> dict:
     return {**parsed.data, "groups": groups, "rules": [entry for _, _, entry in sources]}
 
 
-def build_rules(data: dict | None = None) -> dict[str, Rule]:
-    """Rules from pack YAML, built here until pack.py's loader exists (then: use it)."""
-    data = data or pack_data()
-    try:
-        from sage_introlint.pack import load_pack  # the pack owner's loader, once it exists
-    except ImportError:
-        load_pack = None
-    if load_pack is not None:
-        try:
-            return {rule.id: rule for rule in load_pack(str(PACK)).rules}
-        except Exception:  # loader still in flux: fall back to the plain reading below
-            pass
-    names = {f.name for f in dataclasses.fields(Rule)}
-    rules = {}
-    for entry in data["rules"]:
-        values = {k: v for k, v in entry.items() if k in names}
-        values["kinds"] = tuple(values.get("kinds", ()))
-        rule = Rule(**values)
-        object.__setattr__(rule, "groups", data.get("groups", {}))
-        rules[rule.id] = rule
-    return rules
+def build_rules(path: Path = PACK) -> dict[str, Rule]:
+    """The rules of the shipped pack, loaded as a user's run loads them (a broken pack fails here)."""
+    return {rule.id: rule for rule in load_pack(str(path)).rules}
 
 
 def with_options(rule: Rule, options: dict | None) -> Rule:
-    if not options:
-        return rule
-    changed = dataclasses.replace(rule, options={**rule.options, **options})
-    object.__setattr__(changed, "groups", getattr(rule, "groups", {}))
-    return changed
+    return dataclasses.replace(rule, options={**rule.options, **options}) if options else rule
 
 
 def load_text(text: str, fmt: str = "md", kind: str | None = None, name: str = "case"):
-    """A Document from fixture text: the real front ends, or the stand-in while they are missing."""
-    source = Source(f"{name}.{fmt}", text)
-    try:
-        from sage_introlint.document import load
-
-        return load(source, kind or "auto", ".")
-    except (ImportError, ModuleNotFoundError):
-        if fmt != "md":
-            pytest.skip("LaTeX front end not available yet")
-        from ._fallback import parse
-
-        return parse(source, kind or "auto")
+    """A Document from fixture text, through the real front ends."""
+    return load(Source(f"{name}.{fmt}", text), kind or "auto", ".")
 
 
 @pytest.fixture(scope="session")
