@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from .document import KINDS
-from .errors import ConfigError
+from .confinement import read_bytes
+from .errors import ConfigError, InputError
 from .findings import SEVERITIES
 from .pack import DEFAULT_PACK, Pack, Rule, check_choice, check_keys, load_pack, validate_options
-from .yamlfile import YamlFile, parse_yaml
+from .yamlfile import MAX_YAML_BYTES, YamlFile, parse_yaml, read_text
 
 CONFIG_NAMES = (".introlint.yaml", ".introlint.yml")
 CONFIG_KEYS = {"pack": str, "kind": str, "rules": dict, "packs": list, "exclude": list}
@@ -65,31 +66,30 @@ def config_for(start_dir: str, explicit: str | None = None) -> Config:
     if explicit:
         if not os.path.isfile(explicit):
             raise ConfigError(f"{explicit}: no such config file")
-        return load_config(explicit)
+        return load_config(explicit, confined=False)
     path = find_config(start_dir)
     return load_config(path) if path else DEFAULT
 
 
-def load_config(path: str) -> Config:
-    """Read and validate one config file (cached per process while the file is unchanged)."""
+def load_config(path: str, confined: bool = True) -> Config:
+    """Read and validate one config file (cached per process while the file is unchanged).
+
+    A config found by the search must lie (symlinks resolved) inside the repository root;
+    `confined=False` is for a file named on the command line (`--config`).
+    """
     try:
         stamp = os.stat(path).st_mtime_ns
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config ({error.strerror})") from None
     key = (os.path.abspath(path), stamp)
     if key not in _CACHE:
-        _CACHE[key] = _read_config(path)
+        _CACHE[key] = _read_config(path, confined)
     return _CACHE[key]
 
 
-def _read_config(path: str) -> Config:
+def _read_config(path: str, confined: bool = True) -> Config:
     display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{display}: cannot read config ({error})") from None
+    text = read_text(path, display, "config", confined)
     if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
         located = YamlFile(f"{display} [tool.introlint]", _toml_section(display, text))
     else:
@@ -209,9 +209,8 @@ def _match(spec: str, rules: list[Rule], option: str) -> set[str]:
 
 def _has_tool_section(path: str) -> bool:
     try:
-        with open(path, "rb") as handle:
-            return b"[tool.introlint" in handle.read()
-    except OSError:
+        return b"[tool.introlint" in read_bytes(path, MAX_YAML_BYTES)[0]
+    except InputError:
         return False
 
 
@@ -227,4 +226,7 @@ def _toml_section(display: str, text: str) -> dict:
             message = message[: found.start()].strip()
             raise ConfigError(f"{display}:{found.group(1)}:{found.group(2)}: malformed TOML: {message}") from None
         raise ConfigError(f"{display}: malformed TOML: {message}") from None
-    return data.get("tool", {}).get("introlint", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{display}: malformed TOML: 'tool' must be a table, not {type(tool).__name__}")
+    return tool.get("introlint", {})

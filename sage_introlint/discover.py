@@ -15,7 +15,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .document import LATEX_SUFFIXES, MAX_BYTES, decode, is_introduction_title
+from .confinement import locate_include, root_for
+from .document import LATEX_SUFFIXES, is_introduction_title, read_source
 from .errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -49,7 +50,10 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) ->
     """Files under `root` that hold an introduction, in sorted order, and why the others were skipped."""
     found = Discovery()
     candidates: list[str] = []
-    for folder, dirs, files in os.walk(root):
+    def unreadable(error: OSError) -> None:
+        found.skipped.append((error.filename or root, f"folder cannot be read ({error.strerror}); not searched"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(files):
             path = os.path.join(folder, name)
@@ -86,26 +90,35 @@ def _why_not(path: str, key: str, latex: dict) -> str | None:
             return None
         return "no \\section{Introduction} in it or in the files it includes"
     text = _read(path)
-    if text is None:
-        return f"cannot be read as UTF-8 text of at most {MAX_BYTES // (1024 * 1024)} MB"
+    if isinstance(text, InputError):
+        return str(text)
     return None if _markdown_has_intro(text) else "no Introduction heading"
 
 
 def _holds_intro(key: str, latex: dict, seen: set) -> bool:
-    if key in seen or key not in latex:
-        return False
-    seen.add(key)
-    has_intro, includes = latex[key]
-    return has_intro or any(_holds_intro(child, latex, seen) for child in includes)
+    """Does `key` or a file it includes, at any depth, hold an Introduction (a loop, not recursion)?"""
+    todo = [key]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in latex:
+            continue
+        seen.add(current)
+        has_intro, includes = latex[current]
+        if has_intro:
+            return True
+        todo.extend(includes)
+    return False
 
 
-def _read(path: str) -> str | None:
-    """The file's text exactly as the front ends will read it (so their parse cache hits), or None."""
+def _read(path: str) -> str | InputError:
+    """The file's text exactly as the front ends will read it (so their parse cache hits), or why not.
+
+    The front ends' own reading: inside the repository root, regular files only, size-limited.
+    """
     try:
-        with open(path, "rb") as handle:
-            return decode(path, handle.read(MAX_BYTES + 1))
-    except (OSError, InputError):
-        return None
+        return read_source(path).text
+    except InputError as error:
+        return error
 
 
 def _markdown_has_intro(text: str) -> bool:
@@ -123,7 +136,7 @@ def _markdown_has_intro(text: str) -> bool:
 def _latex_facts(path: str) -> tuple[bool, list[str]]:
     """(has an Introduction section, absolute paths of the files it includes)."""
     text = _read(path)
-    if text is None or "\\" not in text:
+    if isinstance(text, InputError) or "\\" not in text:
         return False, []
     from pylatexenc.latexwalker import LatexEnvironmentNode, LatexGroupNode, LatexMacroNode
 
@@ -146,10 +159,10 @@ def _latex_facts(path: str) -> tuple[bool, list[str]]:
         if node.macroname == "section" and argument and is_introduction_title(argument):
             has_intro = True
         elif node.macroname in INCLUDES and argument:
-            name = argument.strip()
-            if not name.lower().endswith(LATEX_SUFFIXES):
-                name += ".tex"
-            includes.append(os.path.abspath(os.path.join(os.path.dirname(path), name)))
+            folder = os.path.dirname(path)
+            included = locate_include(argument, [(folder, folder)], root_for(folder))
+            if included.path is not None:
+                includes.append(os.path.abspath(included.path))
     return has_intro, includes
 
 

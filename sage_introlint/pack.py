@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks.schema import Context, Option, check_regex, is_type, type_name
+from .confinement import Refused, confine, root_for
 from .errors import ConfigError
 from .findings import SEVERITIES
-from .yamlfile import YamlFile, parse_yaml
+from .yamlfile import YamlFile, parse_yaml, read_text
 
 DOC_KINDS = ("intro", "outline", "paragraph")
 LOCATIONS = ("term", "sent", "para", "doc")
@@ -91,10 +92,21 @@ def available_packs() -> list[str]:
 
 
 def resolve_pack_path(name_or_path: str, base_dir: str | None = None) -> str:
-    """A pack name (`sage-intro`) or a YAML file (relative to `base_dir`) -> an absolute path."""
+    """A pack name (`sage-intro`) or a YAML file (relative to `base_dir`) -> an absolute path.
+
+    A file named by a config (`base_dir` given) must lie inside that config's repository root
+    (see `confinement`); a file named on the command line (`base_dir` None) may lie anywhere.
+    """
     looks_like_file = name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path or "/" in name_or_path
     if looks_like_file:
-        path = os.path.join(base_dir or os.getcwd(), os.path.expanduser(name_or_path))
+        if base_dir is not None:
+            path = os.path.join(base_dir, name_or_path)
+            try:
+                confine(path, root_for(base_dir), name_or_path)
+            except Refused as refused:
+                raise ConfigError(f"pack {refused}") from None
+        else:
+            path = os.path.join(os.getcwd(), os.path.expanduser(name_or_path))
         if not os.path.isfile(path):
             raise ConfigError(f"{name_or_path}: no such pack file")
         return os.path.abspath(path)
@@ -117,12 +129,7 @@ def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
 
 def _read_pack(path: str) -> Pack:
     display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{display}: cannot read pack ({error})") from None
-    return parse_pack(parse_yaml(display, text))
+    return parse_pack(parse_yaml(display, read_text(path, display, "pack", confined=False)))
 
 
 def parse_pack(doc: YamlFile) -> Pack:

@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 
 # libyaml's parser when PyYAML was built with it (several times faster); marks are the same.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A config or pack from a pull request is untrusted: bound what it may cost before building it.
+MAX_YAML_BYTES = 1024 * 1024
+MAX_DEPTH = 64  # nested mappings and lists; packs use 6
+MAX_VALUES = 200_000  # values after expanding aliases ("billion laughs" reaches 10^9)
 
 
 @dataclass
@@ -37,11 +41,37 @@ class YamlFile:
         return ConfigError(f"{self.where(keypath)}: {message}")
 
 
+def read_text(path: str, display: str, what: str, confined: bool = True) -> str:
+    """A config or pack file's text: a regular file of at most MAX_YAML_BYTES, UTF-8, read
+    inside the repository root when `confined` (see `confinement`)."""
+    from .confinement import read_bytes, read_confined
+
+    try:
+        data, size = (read_confined if confined else read_bytes)(path, MAX_YAML_BYTES, display)
+    except InputError as error:
+        raise ConfigError(f"cannot read {what}: {error}") from None
+    if size > MAX_YAML_BYTES:
+        raise ConfigError(f"{display}: {what} file over {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{display}: cannot read {what}: not UTF-8 (byte {error.start + 1})") from None
+
+
 def parse_yaml(path: str, text: str) -> YamlFile:
-    """Parse `text` (from `path`); malformed YAML and duplicate keys raise ConfigError with a position."""
+    """Parse `text` (from `path`); malformed YAML and duplicate keys raise ConfigError with a position.
+
+    Depth, size after alias expansion and self-containing aliases are checked before anything
+    is built (see MAX_*), so a hostile file costs milliseconds, not gigabytes.
+    """
+    if len(text) > MAX_YAML_BYTES:
+        raise ConfigError(f"{path}: over {MAX_YAML_BYTES // (1024 * 1024)} MB")
+    _check_depth(path, text)
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(path, node)
         data = loader.construct_document(node) if node is not None else None
         marks: dict[tuple, tuple[int, int]] = {}
         if node is not None:
@@ -84,3 +114,57 @@ def _collect_marks(loader, path: str, node, keypath: tuple, marks: dict) -> None
         for index, item in enumerate(node.value):
             marks[keypath + (index,)] = _position(item.start_mark)
             _collect_marks(loader, path, item, keypath + (index,), marks)
+
+
+def _check_depth(path: str, text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, reading events (libyaml's parser does not recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # malformed: composing reports it with its position
+
+
+def _check_expansion(path: str, root) -> None:
+    """Refuse aliases that expand past MAX_VALUES values or that contain themselves.
+
+    Sizes are computed once per node (shared through aliases), depth-first without recursion.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            active.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_VALUES:
+                mark = node.start_mark
+                raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: aliases expand to more than "
+                                  f"{MAX_VALUES} values")
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            mark = node.start_mark
+            raise ConfigError(f"{path}:{mark.line + 1}:{mark.column + 1}: an alias refers to a value that contains it")
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,10 @@ def write_config(folder: Path, text: str, name: str = ".introlint.yaml") -> Path
 
 
 def vecdb_config(folder: Path, rules: str = "") -> Path:
-    return write_config(folder, f"pack: {VECDB_PACK}\n" + rules)
+    """A config naming a pack file beside it (a config may name packs inside its repository only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(VECDB_PACK, folder / VECDB_PACK.name)
+    return write_config(folder, f"pack: {VECDB_PACK.name}\n" + rules)
 
 
 def test_found_from_the_files_folder_upward(tmp_path):
@@ -44,7 +48,8 @@ def test_config_at_the_repository_root_is_found(tmp_path):
 
 
 def test_pyproject_tool_section(tmp_path):
-    write_config(tmp_path, f'[tool.introlint]\npack = "{VECDB_PACK}"\nkind = "intro"\n'
+    shutil.copy(VECDB_PACK, tmp_path / VECDB_PACK.name)
+    write_config(tmp_path, f'[tool.introlint]\npack = "{VECDB_PACK.name}"\nkind = "intro"\n'
                            '[tool.introlint.rules]\nvdb-hype = "warning"\n', name="pyproject.toml")
     config = config_for(str(tmp_path))
     assert config.kind == "intro"
@@ -132,3 +137,26 @@ def test_extra_packs_add_rules(tmp_path):
 def test_explicit_config_file_must_exist(tmp_path):
     with pytest.raises(ConfigError, match="no such config file"):
         config_for(str(tmp_path), str(tmp_path / "missing.yaml"))
+
+
+@pytest.mark.parametrize("named", ["{outside}", "../outside/p.yaml", ".git/p.yaml", "link.yaml", "fifo.yaml"])
+def test_a_config_names_packs_only_inside_its_repository(tmp_path, named):
+    import os
+
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / ".git").mkdir(parents=True)
+    outside.mkdir()
+    shutil.copy(VECDB_PACK, outside / "p.yaml")
+    shutil.copy(VECDB_PACK, repo / ".git" / "p.yaml")
+    (repo / "link.yaml").symlink_to(outside / "p.yaml")
+    os.mkfifo(repo / "fifo.yaml")
+    write_config(repo, f"pack: {named.format(outside=outside / 'p.yaml')}\n")
+    with pytest.raises(ConfigError, match="outside the repository root|inside a .git folder|no such pack file"):
+        configured_rules(config_for(str(repo)))
+
+
+def test_malformed_pyproject_tool_is_a_config_error(tmp_path):
+    write_config(tmp_path, "tool = 5\n[x]\n", name="pyproject.toml")
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n# [tool.introlint]\n")
+    with pytest.raises(ConfigError, match="'tool' must be a table"):
+        config_for(str(tmp_path))

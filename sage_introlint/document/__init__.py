@@ -54,21 +54,17 @@ def decode(path: str, data: bytes, size: int | None = None) -> str:
     return normalise_newlines(text)
 
 
-def read_source(path: str, display: str | None = None) -> Source:
-    """Read one file from disk as a Source, with clear errors for what cannot be read."""
+def read_source(path: str, display: str | None = None, root: str | None = None) -> Source:
+    """Read one file from disk as a Source, with clear errors for what cannot be read.
+
+    The file must be a regular file inside the repository root (`root`, else its own), see
+    `confinement`: a symlink out of the repository, a FIFO or a device is refused unread.
+    """
+    from ..confinement import read_confined
+
     display = display or path
-    if os.path.isdir(path):
-        raise InputError(f"{display}: is a directory")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{display}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{display}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{display}: cannot read ({error.strerror})") from None
-    return Source(display, decode(display, data, max(len(data), os.path.getsize(path))))
+    data, size = read_confined(path, MAX_BYTES, display, root)
+    return Source(display, decode(display, data, size))
 
 
 def looks_like_latex(text: str) -> bool:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from pylatexenc import latexwalker as lw
 
+from ..confinement import Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
+from . import MAX_BYTES
 from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
 from .latex_tables import CACHE_MAX_CHARS, INCLUDES, RULE_ID, SUPPRESSION_ACTIONS
 from .model import Problem, Source, Suppression
@@ -28,6 +30,8 @@ class Files:
         self._folder = {id(self.top): self.base_dir}
         self._real = {id(self.top): os.path.realpath(top_path)}
         self._parent: dict[int, Source] = {}
+        self.root = root_for(self.base_dir)
+        self.budget = IncludeBudget(len(self.top.text), MAX_BYTES)
 
     def problem(self, source: Source, pos: int, message: str) -> None:
         self.problems.append(Problem(message, source.position(pos)))
@@ -69,10 +73,11 @@ class Files:
         name = raw_inside(source, group).strip()
         line = source.position(node.pos).line
         located = self._locate(source, name)
-        if isinstance(located, str):
-            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: file not found ({located})")
+        if located.problem:
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {located.problem}")
+        if located.path is None:
             return None
-        path, display = located
+        path, display = located.path, located.display
         real = os.path.realpath(path)
         chain = [source]
         while id(chain[-1]) in self._parent:
@@ -84,31 +89,25 @@ class Files:
         from . import read_source
 
         try:
-            included = read_source(path, display)
+            included = read_source(path, display, self.root)
+            refused = self.budget.admit(len(included.text))
         except InputError as error:
-            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {error}")
+            refused = str(error)
+        if refused:
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {refused}")
             return None
         self._parent[id(included)] = source
         self._real[id(included)] = real
         self._folder[id(included)] = os.path.dirname(path)
         return included, self.parse(included)
 
-    def _locate(self, source: Source, name: str) -> tuple[str, str] | str:
-        """(file path, display path) of an included file, or the path that was tried.
-
-        Relative to the including file's folder first, then to the top file's folder (where LaTeX
-        itself looks); `.tex` is added when the name has no such ending.
-        """
-        candidates = [name] if name.endswith(".tex") else [name + ".tex", name]
+    def _locate(self, source: Source, name: str) -> Include:
+        """Where an included file is, relative to the including file's folder first, then to the
+        top file's folder (where LaTeX itself looks), under the policy of `confinement`."""
         places = [(self._folder.get(id(source), self.base_dir), os.path.dirname(source.path))]
         if places[0][0] != self.base_dir:
             places.append((self.base_dir, os.path.dirname(self.top.path)))
-        for folder, shown in places:
-            for candidate in candidates:
-                path = os.path.join(folder, candidate)
-                if os.path.isfile(path):
-                    return path, os.path.normpath(os.path.join(shown, candidate))
-        return os.path.join(places[0][0], candidates[0])
+        return locate_include(name, places, self.root)
 
 
 class Inspector:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Document, Sentence, Span
+from .tokenizer_guard import tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -120,7 +121,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         return []
     # The pipeline's two steps, called directly so the component gets the text as it is instead
     # of rebuilding it from the tokens (`Doc.text` costs as much as the rest together).
-    doc = mark_sentence_starts(language().make_doc(piece), piece)
+    doc = mark_sentence_starts(tokenize(language(), piece), piece)
     spans = []
     bounds = _sentence_start_offsets(doc) + [len(piece)]
     for s, e in zip(bounds, bounds[1:]):

@@ -7,11 +7,14 @@ values. Our end column is exclusive; GitHub's is the last annotated column.
 
 from __future__ import annotations
 
+from ..printable import visible
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Other control characters are shown escaped first (`printable`), CR and LF as the spec says."""
+    return visible(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from ..printable import json_safe
+
 
 def render(findings) -> str:
-    return json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False)) + "\n"

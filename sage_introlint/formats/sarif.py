@@ -11,6 +11,7 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
+from ..printable import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,9 +41,9 @@ def rule_descriptor(rule) -> dict:
 
 def artifact_uri(path: str, base_dir: str) -> str:
     if path.startswith("<"):
-        return quote(path.strip("<>"))
+        return quote(path.strip("<>"), errors="surrogateescape")
     relative = os.path.relpath(os.path.abspath(path), base_dir) if os.path.isabs(path) or os.path.exists(path) else path
-    return quote(relative.replace(os.sep, "/"))
+    return quote(relative.replace(os.sep, "/"), errors="surrogateescape")
 
 
 def result(finding, index: dict, base_dir: str) -> dict:
@@ -82,8 +83,8 @@ def render(findings, rules=(), base_dir: str | None = None) -> str:
                 "version": __version__,
                 "rules": descriptors,
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base_dir.replace(os.sep, "/").rstrip("/") + "/")}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base_dir.replace(os.sep, "/").rstrip("/") + "/", errors="surrogateescape")}},
             "results": [result(finding, index, base_dir) for finding in findings],
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -1,0 +1,33 @@
+"""Text as spaCy's tokenizer may safely see it: no run without spaces longer than MAX_RUN.
+
+spaCy strips prefixes and suffixes off a token one at a time, searching the rest each time, so
+one 16 KB run of `%`, `)`, `'` or `<` costs a minute (quadratic in the run). No word, number or
+URL an author writes is that long, so such a run gets a space every MAX_RUN characters before
+the tokenizer sees it. The text keeps its length (a character becomes a space), so every offset
+the tokens give still points into the original text, which the sentence component reads.
+The tokenizer is called without `Language.make_doc`'s max_length check: only the tokenizer and
+our component run, which need no more memory than the text, so a long paragraph is no error.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_RUN = 256
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+
+
+def spaced(text: str) -> str:
+    """`text` with every MAX_RUN-th character of an over-long run replaced by a space."""
+    if _LONG_RUN.search(text) is None:
+        return text
+    chars = list(text)
+    for match in _LONG_RUN.finditer(text):
+        for position in range(match.start() + MAX_RUN, match.end(), MAX_RUN):
+            chars[position] = " "
+    return "".join(chars)
+
+
+def tokenize(nlp, text: str):
+    """spaCy Doc of `text` from `nlp`'s tokenizer, over-long runs split (offsets unchanged)."""
+    return nlp.tokenizer(spaced(text))

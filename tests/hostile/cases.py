@@ -1,0 +1,270 @@
+"""The attacks of issue 13 (and their variants) as generated inputs: a repository under attack,
+a folder outside it holding secrets, and the command line an attacker's pull request gets run with.
+
+`scale` 1.0 gives the sizes the issue measured (0.5-1 MB documents); the test suite runs a
+smaller scale so it finishes within a minute, and bench/hostile.py the full one.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .harness import MARKERS, Run
+
+SECRET_OUT, SECRET_GIT, SECRET_ENV, SECRET_DOTENV = MARKERS
+FORMATS = ("text", "full", "json", "sarif", "github")
+PROSE = ("We present a revolutionary system for serving models. It keeps latency low under load. "
+         "Operators deploy it in minutes.\n")
+FORGE = "::error file=README.md,line=1::FORGED"
+
+
+@dataclass
+class Case:
+    name: str
+    setup: Callable[[Path, Path, float], None]  # (repository, outside folder, scale)
+    args: list[str]
+    budget: float = 8.0  # seconds the command may take (start-up included)
+    statuses: tuple = (0, 1, 2)
+    stdin: object = None  # bytes, a path, "closed", or None for /dev/null
+    stdout: str | None = None
+    signal_after: tuple | None = None
+    kill_worker: bool = False
+    expect: Callable | None = None  # extra check on the Outcome -> list of problems
+    github: bool = False
+
+    def run_spec(self, repo: Path) -> Run:
+        stdin = None if self.stdin == "closed" else (self.stdin if self.stdin is not None else "/dev/null")
+        return Run(list(self.args), repo, stdin=stdin, stdout=self.stdout, limit=self.budget + 10,
+                   signal_after=self.signal_after, kill_worker=self.kill_worker)
+
+
+def repository(repo: Path, outside: Path) -> None:
+    """A paper repository as a CI checkout leaves it, beside a folder of secrets."""
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "config").write_text(
+        f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {SECRET_GIT}\n')
+    (repo / ".env").write_text(f"TOKEN={SECRET_DOTENV}\n")
+    outside.mkdir(parents=True, exist_ok=True)
+    for name in ("secret.tex", "secret", "secret.yaml", "secret.md"):
+        (outside / name).write_text(f"{SECRET_OUT}: revolutionary {SECRET_OUT}\n\n{SECRET_OUT} words.\n")
+
+
+def _tex(body: str) -> str:
+    return f"\\section{{Introduction}}\n{PROSE}\n{body}\n"
+
+
+INCLUDE_TARGETS = [
+    "{outside}/secret.tex", "{outside}/secret", "../outside/secret", "./../outside/secret.tex",
+    "sub/../../outside/secret", ".git/config", "./.git/config", "sub/../.git/config", ".git/config.tex",
+    "link-out", "linkdir/secret", "/etc/passwd", "/proc/self/environ", "/dev/zero", "/dev/stdin",
+    "fifo", ".env", "x" * 5000, "a\x00b",
+]
+
+
+def paths_setup(repo: Path, outside: Path, scale: float) -> None:
+    (repo / "sub").mkdir()
+    (repo / "link-out.tex").symlink_to(outside / "secret.tex")
+    (repo / "linkdir").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(repo / "fifo.tex")
+    (repo / ".git" / "config.tex").write_text(f"{SECRET_GIT}\n")
+    for index, target in enumerate(INCLUDE_TARGETS):
+        name = target.replace("{outside}", str(outside))
+        for macro in ("input", "include"):
+            (repo / f"intro-{macro}-{index:02d}.tex").write_text(_tex(f"\\{macro}{{{name}}}\n"))
+    (repo / "intro-subfile.tex").write_text(_tex(f"\\subfile{{{outside}/secret}}\n"))
+    # files named on the command line or found in a folder that lead outside or never end
+    (repo / "intro-link.md").symlink_to(outside / "secret.md")
+    (repo / "intro-zero.md").symlink_to("/dev/zero")
+    os.mkfifo(repo / "intro-fifo.md")
+
+
+def config_setup(config: str, pack: str | None = None) -> Callable:
+    def setup(repo: Path, outside: Path, scale: float) -> None:
+        (repo / ".introlint.yaml").write_text(config.replace("{outside}", str(outside)))
+        if pack is not None:
+            (repo / "mine.yaml").write_text(pack)
+        (repo / "intro.md").write_text("# Introduction\n\n" + PROSE)
+        (repo / "link.yaml").symlink_to(outside / "secret.yaml")
+        os.mkfifo(repo / "fifo.yaml")
+    return setup
+
+
+NAMES = [
+    f"a\n{FORGE}.md", f"{FORGE}.md", f"%0A{FORGE}.md", f"  {FORGE}.md", "\x1b[2J\x1b[31mred\x1b[0m.md",
+    "a\rb.md", "##[error]FORGED.md", "tab\there.md", "a\u2028b\u202e.md", "nel\x85.md",
+]
+
+
+def names_setup(repo: Path, outside: Path, scale: float) -> None:
+    for index, name in enumerate(NAMES):
+        (repo / name).write_text("# Introduction\n\n" + PROSE)
+        (repo / f"bin{index}-{name}").write_bytes(b"\x00binary")
+    os.makedirs(repo / "d", exist_ok=True)
+    Path(os.fsencode(repo / "d") + b"/\xff\xfe.md").write_bytes(b"# Introduction\n\n" + PROSE.encode())
+    (repo / "content.md").write_text(
+        "# Introduction\n\n" + f"{FORGE} revolutionary \x1b[2J and ##[error]x and \x07 bell.\n"
+        f"  {FORGE}: revolutionary again.\n\n\x1b]0;title\x07 revolutionary.\n")
+    (repo / "content.tex").write_text(_tex(f"{FORGE} revolutionary ##[warning]x.\n"))
+
+
+def _names_args(fmt: str) -> list[str]:
+    return ["check", "--format", fmt, "--verbose", "."]
+
+
+def big(scale: float, size: int) -> int:
+    return max(1024, int(size * scale))
+
+
+def markdown_setup(repo: Path, outside: Path, scale: float) -> None:
+    n = big(scale, 512 * 1024)
+    shapes = {
+        "brackets": "[" * n, "nested-emphasis": "*a **b " * (n // 7), "nested-links": "[a](" * (n // 4),
+        "angles": "<" * n, "images": "![" * (n // 2), "backticks": "`" * n, "links-open": "[x]" * (n // 3),
+        "emphasis-runs": "_a" * (n // 2), "entities": "&#" * (n // 2), "quotes": ">" * n,
+        "lists": "".join("  " * (i % 200) + "- x\n" for i in range(n // 400)),
+        "html-comment": "<!--" * (n // 4), "autolinks": "<a:" * (n // 3),
+    }
+    for name, body in shapes.items():
+        (repo / f"intro-{name}.md").write_text("# Introduction\n\n" + body + "\n")
+
+
+def tokenizer_setup(repo: Path, outside: Path, scale: float) -> None:
+    n = big(scale, 16 * 1024)
+    for name, char in {"percent": "%", "paren": ")", "quote": "'", "angle": "<", "dots": ".", "dash": "-"}.items():
+        (repo / f"intro-{name}.md").write_text(f"# Introduction\n\nWe show x {char * n} and more.\n")
+    (repo / "intro-mixed.md").write_text("# Introduction\n\n" + "a.)'%" * n + "\n")
+
+
+def long_paragraph_setup(repo: Path, outside: Path, scale: float) -> None:
+    words = "word " * (1_040_000 // 5) if scale >= 1 else "word " * big(scale, 200_000)
+    (repo / "intro.md").write_text("# Introduction\n\n" + words + "\n")
+
+
+def long_line_findings_setup(repo: Path, outside: Path, scale: float) -> None:
+    (repo / "intro.md").write_text("# Introduction\n\n" + "revolutionary " * big(scale, 40_000) + "\n")
+
+
+def tex_line_setup(repo: Path, outside: Path, scale: float) -> None:
+    n = big(scale, 1_000_000)
+    (repo / "intro-words.tex").write_text(_tex(("word \\emph{x} {y} $z$ " * (n // 22))[:n]))
+    (repo / "intro-braces.tex").write_text(_tex("{" * (n // 4)))
+    (repo / "intro-envs.tex").write_text(_tex("\\begin{itemize}\\item " * (n // 64)))
+    (repo / "intro-macros.tex").write_text(_tex("\\x" * (n // 4)))
+
+
+def fanout_setup(repo: Path, outside: Path, scale: float) -> None:
+    files = 40
+    for index in range(files):
+        children = "".join(f"\\input{{part{j}}}\n" for j in range(index + 1, min(files, index + 11)))
+        text = f"{PROSE}\n{children}" if index else _tex(children)
+        (repo / (f"part{index}.tex" if index else "intro.tex")).write_text(text)
+    chunk = "Some words here. " * 4000  # ~68 KB, included 40 times: 2.7 MB after expansion
+    (repo / "chunk.tex").write_text(chunk)
+    (repo / "intro-repeat.tex").write_text(_tex("\\input{chunk}\n" * 40))
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+
+
+def yaml_setup(kind: str) -> Callable:
+    documents = {
+        "laughs-config": (f"{LAUGHS}pack: sage-intro\n", None),
+        "laughs-pack": ("pack: mine.yaml\n", f"{LAUGHS}name: x\nrules: []\n"),
+        "recursive-config": ("rules: &r {x: *r}\n", None),
+        "recursive-pack": ("pack: mine.yaml\n", "name: x\nrules: &r [*r]\n"),
+        "deep-config": ("rules: " + "[" * 20000 + "]" * 20000 + "\n", None),
+        "deep-pack": ("pack: mine.yaml\n", "name: x\nrules: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n"),
+        "python-tag": ("pack: !!python/object/apply:os.system ['echo pwned > pwned']\n", None),
+        "python-tag-pack": ("pack: mine.yaml\n", "name: !!python/object/apply:os.system ['echo pwned > pwned']\nrules: []\n"),
+        "huge-config": ("exclude: [" + "'x', " * 400_000 + "]\n", None),
+    }
+    config, pack = documents[kind]
+    return config_setup(config, pack)
+
+
+def _pattern_pack(pattern: str, message: str = "found {sentence}", mode: str = "forbidden") -> str:
+    return ("name: mine\nrules:\n  - id: mine\n    check: pattern\n    severity: error\n    summary: s\n"
+            f"    options: {{mode: {mode}, patterns: [{pattern!r}], message: {message!r}}}\n")
+
+
+REDOS = ["(aa+)+b", "(.*,)*X", "(a|ab)*c", "(?i)(A|a)+$", "(.*a){20}", "(\\w+\\s?)*$", "^(a|a?)+$"]
+
+
+def regex_setup(pattern: str, text: str) -> Callable:
+    def setup(repo: Path, outside: Path, scale: float) -> None:
+        config_setup("pack: mine.yaml\n", _pattern_pack(pattern))(repo, outside, scale)
+        (repo / "intro.md").write_text("# Introduction\n\n" + text + "\n")
+    return setup
+
+
+def many_files_setup(count: int) -> Callable:
+    def setup(repo: Path, outside: Path, scale: float) -> None:
+        for index in range(count):
+            (repo / f"intro{index:03d}.md").write_text(f"# Introduction\n\n{PROSE * 3}")
+    return setup
+
+
+def _statuses_only(*wanted):
+    return tuple(wanted)
+
+
+def cases(scale: float = 0.1) -> list[Case]:
+    found: list[Case] = []
+    add = found.append
+    for fmt in FORMATS:
+        add(Case(f"paths-{fmt}", paths_setup, ["check", "--format", fmt, "-j", "1", "."] , budget=15,
+                 github=fmt == "github"))
+    add(Case("paths-named", paths_setup, ["check", "intro-link.md", "intro-zero.md", "intro-fifo.md",
+                                          "intro-input-00.tex", "/dev/zero"], budget=6))
+    for fmt in FORMATS:
+        add(Case(f"names-{fmt}", names_setup, _names_args(fmt), budget=10, github=fmt == "github"))
+    add(Case("names-stats", names_setup, ["stats", "content.md"], budget=6))
+    for name, config, pack in [
+        ("pack-outside", "pack: {outside}/secret.yaml\n", None),
+        ("pack-dotdot", "pack: ../outside/secret.yaml\n", None),
+        ("pack-git", "pack: .git/config\n", None),
+        ("pack-passwd", "packs: [/etc/passwd]\n", None),
+        ("pack-symlink", "pack: link.yaml\n", None),
+        ("pack-fifo", "pack: fifo.yaml\n", None),
+        ("pack-dev-zero", "pack: /dev/zero\n", None),
+        ("pack-template-attr", "pack: mine.yaml\n", _pattern_pack("we", "{sentence.__class__.__mro__}")),
+        ("pack-template-brace", "pack: mine.yaml\n", _pattern_pack("we", "{")),
+        ("pack-mode", "pack: mine.yaml\n", _pattern_pack("we", mode="sometimes")),
+        ("pack-lookahead", "pack: mine.yaml\n", _pattern_pack("we(?=s)")),
+        ("pack-backreference", "pack: mine.yaml\n", _pattern_pack("(w)\\1")),
+    ]:
+        add(Case(name, config_setup(config, pack), ["check", "intro.md"], budget=6, statuses=(2,)))
+    for kind in ("laughs-config", "laughs-pack", "recursive-config", "recursive-pack", "deep-config", "deep-pack",
+                 "python-tag", "python-tag-pack", "huge-config"):
+        add(Case(f"yaml-{kind}", yaml_setup(kind), ["check", "intro.md"], budget=6, statuses=(2,)))
+    for index, pattern in enumerate(REDOS):
+        text = "a" * 68 + "!" if "a" in pattern.lower() else "b" * 50_000
+        add(Case(f"regex-{index}", regex_setup(pattern, text), ["check", "intro.md"], budget=6))
+    add(Case("markdown", markdown_setup, ["check", "-j", "2", "."], budget=20))
+    add(Case("tokenizer", tokenizer_setup, ["check", "-j", "2", "."], budget=12))
+    add(Case("long-paragraph", long_paragraph_setup, ["check", "intro.md"], budget=12))
+    add(Case("full-long-line", long_line_findings_setup, ["check", "--format", "full", "intro.md"], budget=10))
+    add(Case("tex-long-line", tex_line_setup, ["check", "-j", "2", "."], budget=15))
+    add(Case("tex-fanout", fanout_setup, ["check", "intro.tex", "intro-repeat.tex"], budget=8))
+    add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,)))
+    add(Case("stdin-closed", lambda r, o, s: None, ["check", "-"], stdin="closed", budget=6, statuses=(2,)))
+    add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(1, 2)))
+    add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,)))
+    add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=15,
+             expect=lambda o: [] if o.processes <= 1 + (os.cpu_count() or 1) + 1 else [f"{o.processes} processes"]))
+    add(Case("worker-killed", many_files_setup(40), ["check", "-j", "2", "."], budget=15, kill_worker=True,
+             statuses=(2,), expect=lambda o: [] if "intro" in o.err and "killed" in o.err else ["no word of the killed worker"]))
+    add(Case("sigint", many_files_setup(60), ["check", "-j", "2", "."], budget=15, statuses=(130,),
+             signal_after=(0.5, signal.SIGINT)))
+    add(Case("sigterm", many_files_setup(60), ["check", "-j", "2", "."], budget=15, statuses=(143,),
+             signal_after=(0.5, signal.SIGTERM)))
+    add(Case("pyproject-tool-5", lambda r, o, s: ((r / "pyproject.toml").write_text('tool = 5\n'),
+                                                 (r / "intro.md").write_text("# Introduction\n\n" + PROSE)),
+             ["check", "intro.md"], budget=6, statuses=(2,)))
+    return found
