@@ -19,6 +19,7 @@ from .checks.schema import Context, Option, check_regex, is_type, type_name
 from .confinement import Refused, confine, root_for
 from .errors import ConfigError
 from .findings import SEVERITIES
+from . import user_regex
 from .yamlfile import YamlFile, parse_yaml, read_text
 
 DOC_KINDS = ("intro", "outline", "paragraph")
@@ -129,7 +130,9 @@ def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
 
 def _read_pack(path: str) -> Pack:
     display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    return parse_pack(parse_yaml(display, read_text(path, display, "pack", confined=False)))
+    shipped = any(Path(path).resolve().is_relative_to(folder) for folder in pack_dirs())
+    with user_regex.shipped_pack(shipped):  # our packs' patterns may use `re`; users' run on RE2
+        return parse_pack(parse_yaml(display, read_text(path, display, "pack", confined=False)))
 
 
 def parse_pack(doc: YamlFile) -> Pack:

@@ -315,12 +315,12 @@ rules:
     r"(a|a)*b",     # the same text two ways through an alternation: exponential
     r"(a|aa)+$",    # overlapping alternatives: Fibonacci-many ways
 ])
-def test_pathological_regex_in_a_user_pack_is_rejected(work, pattern):
-    """The document has no long run of 'a's, so an accepted pattern finishes and the test fails."""
+def test_pathological_regex_in_a_user_pack_runs_in_linear_time(work, pattern):
+    """User patterns run on RE2: a run of 'a's that takes Python's `re` minutes is nothing to it."""
     (work / "evil.yaml").write_text(evil_pack(pattern))
-    run = introlint(work, "check", "--pack", "evil.yaml", "good.md", timeout=120)
-    assert run.status == 2, (pattern, run.out)
-    assert len(run.messages) == 1 and run.messages[0].startswith("introlint: error: evil.yaml:12:15: "), run.err
+    (work / "evil.md").write_text("# Introduction\n\nWe saw " + "a" * 5000 + "! and more.\n")
+    run = introlint(work, "check", "--pack", "evil.yaml", "evil.md", timeout=60)
+    assert run.status in (0, 1), (pattern, run.err)
 
 
 def test_invalid_regex_in_a_user_pack(work):

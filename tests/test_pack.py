@@ -109,7 +109,7 @@ def test_invalid_regex_is_reported_at_its_entry(tmp_path):
 
 @pytest.mark.parametrize("check, options, at", [
     ("trimming", "{numbers: 'sentence (', quotes: [], none: n, too_many: t, no_sentence: s, no_quote: q}", "7:15"),
-    ("outline", "{part: goal, message: m, cues: ['ok', '(a+)+']}", "7:52"),
+    ("outline", "{part: goal, message: m, cues: ['ok', 'a(?=b)']}", "7:52"),
     ("contributions", "{cues: [c], inline: ['(1'], numbered: [n], missing: m, bullet: b, unnumbered: u, position: p}",
      "7:35"),
 ])
@@ -119,10 +119,19 @@ def test_regex_options_of_check_kinds_are_checked_at_load(tmp_path, check, optio
     assert f"pack.yaml:{at}" in message and "regular expression" in message, message
 
 
-def test_nested_quantifier_is_refused(tmp_path):
+def test_nested_quantifier_in_a_user_pack_loads_it_runs_on_re2(tmp_path):
     text = GOOD_RULE.replace("          terms: [revolutionary]\n",
                              "          regex: true\n          terms: ['(a+)+b']\n")
-    assert "exponential time" in error_of(tmp_path, text)
+    assert load_pack(write(tmp_path, text)).rule_ids() == ["hype"]
+
+
+@pytest.mark.parametrize("pattern, construct, at", [
+    ("a(?=b)", "lookaround", 2), ("(a)\\1", "backreference", 4), ("a++", "possessive", 2), ("(?>a)", "atomic", 1)])
+def test_constructs_re2_lacks_are_refused_at_their_place(tmp_path, pattern, construct, at):
+    text = GOOD_RULE.replace("          terms: [revolutionary]\n",
+                             f"          regex: true\n          terms: ['ok', '{pattern}']\n")
+    message = error_of(tmp_path, text)
+    assert "pack.yaml:11:" in message and construct in message and f"at character {at}" in message, message
 
 
 def test_unknown_group_is_named(tmp_path):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
 
@@ -122,7 +123,8 @@ class Matcher:
         if not pieces:
             self.regex = None
         elif regex:
-            self.regex = re.compile("|".join(pieces), flags)
+            terms = [entry.term for entry in self.entries]
+            self.regex = user_regex.compile("|".join(pieces), flags, terms)
         else:
             # The same matches as one bounded pattern per term, several times faster:
             # the boundaries are tested once per position, and only where a term's first

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding
 from ._text import Matcher, cached, fill, lowered
@@ -35,7 +36,7 @@ OPTIONS = {"cues": terms(required=True), "inline": regexes(required=True), "numb
 
 def _regex(patterns) -> re.Pattern:
     return cached("contributions.re", patterns,
-                  lambda: re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.S))
+                  lambda: user_regex.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.S, patterns))
 
 
 def _found(doc: Document, regex: re.Pattern, span: Span) -> bool:

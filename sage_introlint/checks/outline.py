@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import cached, fill
@@ -32,7 +33,7 @@ def _has_details(doc: Document, rule) -> bool:
     if doc.details_note is not None:
         return True
     cues = rule.options.get("cues") or []
-    regex = cached("outline.cues", cues, lambda: re.compile("|".join(f"(?:{c})" for c in cues), re.I) if cues else None)
+    regex = cached("outline.cues", cues, lambda: user_regex.compile("|".join(f"(?:{c})" for c in cues), re.I, cues) if cues else None)
     return bool(regex and any(doc.source_map.is_checkable(m.start(), m.end()) for m in regex.finditer(doc.text)))
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from ._text import Matcher, cached, excerpt, fill, prose_units
@@ -35,7 +36,7 @@ class SentenceTest:
 
     def __init__(self, options: dict):
         self.required = [Matcher(terms, inflect=True) for terms in options.get("all_of") or []]
-        self.patterns = [re.compile(p, re.I | re.S) for p in options.get("patterns") or []]
+        self.patterns = [user_regex.compile(p, re.I | re.S) for p in options.get("patterns") or []]
         self.excluded = Matcher(options.get("none_of") or [])
 
     def __call__(self, doc: Document, span: Span) -> bool:

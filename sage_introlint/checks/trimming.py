@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from ._text import cached, excerpt, fill
@@ -46,9 +47,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                                fill(options["too_many"], count=len(points), max=high))
     sentences = sum(len(p.sentences) for p in doc.paragraphs)
     prose = _normal(" ".join(doc.slice(p.span) for p in doc.paragraphs))
-    numbers = cached("trimming.numbers", options["numbers"], lambda: re.compile(options["numbers"]))
+    numbers = cached("trimming.numbers", options["numbers"], lambda: user_regex.compile(options["numbers"]))
     quotes = cached("trimming.quotes", options["quotes"],
-                    lambda: [re.compile(q, re.S) for q in options["quotes"]])
+                    lambda: [user_regex.compile(q, re.S) for q in options["quotes"]])
     for point in points:
         for match in numbers.finditer(doc.text, point.start, point.end):
             listed = [int(n) for n in re.findall(r"\d+", match.group("list"))]
