@@ -136,19 +136,22 @@ def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Co
 
 def check_paths(paths, kind: str | None = None, config_file: str | None = None, pack: str | None = None,
                 select: str | None = None, ignore: str | None = None, stdin_text: str | bytes | None = None,
-                stdin_filename: str | None = None, jobs: int | None = 1) -> CheckResult:
+                stdin_filename: str | None = None, jobs: int | None = 1, time_budget: float | None = None) -> CheckResult:
     """Check files, folders (searched for introductions) and `-` (stdin_text, str or bytes, named
     stdin_filename).
 
     Every path is tried: a path that cannot be checked adds one line to `errors` and the rest go
     on. `kind` None means the config's kind (default auto). `jobs` > 1 checks the files in that
-    many worker processes (None: as many as pay for this many files); the result is the same.
+    many worker processes (None: as many as pay for this many files; never more than the files
+    or the CPUs); the result is the same. With `time_budget` (seconds) every file is checked in a
+    worker that is stopped past it, and the file reported as an input-error (see `parallel`).
     """
     from .discover import discover, is_excluded
+    from .parallel import Job, can_fork, checked_in_workers, worker_count
 
     result = CheckResult()
     checker = Checker(pack, select, ignore)
-    # In path order: (file, folder) to check, or a step to apply to the result (error, stdin).
+    # In path order: a Job to check, or a step to apply to the result (an error).
     steps: list = []
 
     def excluded(path: str) -> bool:
@@ -158,14 +161,18 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     def error_step(message: str):
         return lambda: _add_error(result, message)
 
+    def file_job(target: str) -> Job:
+        folder = os.path.dirname(target) or "."
+        return Job(target, folder, lambda c, r: check_file(c, r, target, folder, kind, config_file))
+
     for path in paths:
         try:
             if path == STDIN:
                 display = stdin_filename or "<stdin>"
-                folder = os.path.dirname(stdin_filename) if stdin_filename else ""
-                config = config_for(folder or ".", config_file)
-                steps.append(lambda d=display, c=config, f=folder: _check_one(
-                    checker, result, d, lambda: _stdin_source(d, stdin_text), c, kind, f or "."))
+                folder = (os.path.dirname(stdin_filename) if stdin_filename else "") or "."
+                config = config_for(folder, config_file)
+                steps.append(Job(display, folder, lambda c, r, d=display, g=config, f=folder: _check_one(
+                    c, r, d, lambda: _stdin_source(d, stdin_text), g, kind, f)))
                 continue
             if os.path.isdir(path):
                 found = discover(path, excluded)
@@ -173,27 +180,41 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
                 if not found.files:
                     steps.append(error_step(f"error: {path}: no Markdown or LaTeX file with an introduction "
                                             f"({len(found.skipped)} skipped; --verbose says why)"))
-                steps.extend((target, os.path.dirname(target) or ".") for target in found.files)
+                steps.extend(file_job(target) for target in found.files)
             elif excluded(path):
                 result.skipped.append((path, "excluded by the config's exclude list"))
             else:
-                steps.append((path, os.path.dirname(path) or "."))
+                steps.append(file_job(path))
         except IntrolintError as error:
             steps.append(error_step(f"error: {error}"))
-    files = [step for step in steps if isinstance(step, tuple)]
-    from .parallel import checked_in_workers, worker_count
-
-    workers = worker_count(len(files)) if jobs is None else max(1, jobs)
-    done = checked_in_workers(files, kind, config_file, (pack, select, ignore), workers) if workers > 1 else None
+    work = [step for step in steps if isinstance(step, Job)]
+    workers = worker_count(len(work), jobs)
+    done = None
+    if work and can_fork() and (workers > 1 or time_budget is not None):
+        done = checked_in_workers(work, lambda: Checker(pack, select, ignore),
+                                  lambda: _warm_up(checker, work[0].folder, kind, config_file), workers, time_budget)
     for step in steps:
-        if not isinstance(step, tuple):
+        if not isinstance(step, Job):
             step()
         elif done is None:
-            check_file(checker, result, step[0], step[1], kind, config_file)
+            step.run(checker, result)
         else:
             merge(result, next(done))
     result.findings.sort(key=sort_key)
     return result
+
+
+def _warm_up(checker: Checker, folder: str, kind, config_file) -> None:
+    """Load what every worker needs (spaCy, pack, checks, textstat) once, before forking, on a
+    built-in text: never on a checked file, which could take past its budget here."""
+    from .document.sentences import language
+    from .parallel import WARM_UP
+
+    language()
+    try:
+        checker.check_source(Source("warm-up.md", WARM_UP), config_for(folder, config_file), kind, folder)
+    except Exception:  # a bad config: each file's worker reports it
+        pass
 
 
 def check_file(checker: Checker, result: CheckResult, target: str, folder: str, kind, config_file) -> None:

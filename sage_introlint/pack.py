@@ -19,7 +19,7 @@ from .checks.schema import Context, Option, check_regex, is_type, type_name
 from .confinement import Refused, confine, root_for
 from .errors import ConfigError
 from .findings import SEVERITIES
-from . import user_regex
+from . import templates, user_regex
 from .yamlfile import YamlFile, parse_yaml, read_text
 
 DOC_KINDS = ("intro", "outline", "paragraph")
@@ -253,3 +253,5 @@ def validate_options(doc: YamlFile, at: tuple, check: str, options: dict, groups
         for name, option in spec.items():
             if option.required and name not in options:
                 raise doc.error(at if options else (check_at or at), f"check kind {check!r} needs option {name!r}")
+    for where, problem in templates.problems(options, at):
+        raise doc.error(where, problem)

@@ -1,73 +1,202 @@
-"""Checking a batch of files in worker processes, with the same result as checking them in order.
+"""Checking files in worker processes: the same result as checking them in order, and a bound on each.
 
 A file costs ~20 ms of pure Python, so a batch of hundreds scales with processes, not threads.
 The workers are forked from a parent that has already loaded spaCy, the pack and the checks (it
-checks nothing itself but warms them up first), so each worker starts in milliseconds and shares
-those pages. Results come back in file order and are merged exactly as the sequential loop would
-merge them; the rules of a file travel once per worker and config, not once per file.
+warms them up on a few built-in sentences, never on a checked file), so each worker starts in
+milliseconds and shares those pages. Results come back in file order and are merged exactly as
+the sequential loop would merge them; the rules of a file travel once per worker and config.
+
+Each file has a time budget. A worker still busy with a file past it is killed, and so is the
+file's check: it becomes an `input-error` naming the budget, a replacement worker takes the rest.
+A worker that dies (the kernel's out-of-memory killer, a crash) is reported the same way, with the
+signal, instead of leaving the parent waiting. Workers ignore SIGINT (the parent, which gets it
+too, stops them) and die quietly on SIGTERM.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Iterator
+import signal
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Callable, Iterator
 
 # Below this many files per worker, forking costs more than it saves.
 FILES_PER_WORKER = 8
-CHUNK = 4  # files sent to a worker at a time
+DEFAULT_BUDGET = 20.0  # seconds per file
+WARM_UP = "# Introduction\n\nWe present a system. It is fast, and we measure it in three ways.\n"
 
-_worker: dict = {}  # state of a worker process: its checker, options and the rules it has sent
+
+@dataclass
+class Job:
+    """One thing to check: its display path and how to check it into a CheckResult."""
+
+    path: str
+    folder: str  # where its config is looked up
+    run: Callable  # (checker, result) -> None
 
 
-def worker_count(files: int) -> int:
-    """How many processes pay for `files` files: 1 for a few, up to one per CPU for many."""
-    if files < 2 * FILES_PER_WORKER or "fork" not in multiprocessing.get_all_start_methods():
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def worker_count(files: int, jobs: int | None = None) -> int:
+    """Processes for `files` files: `jobs` if given, else 1 for a few and up to one per CPU for
+    many; never more than the files or the CPUs."""
+    if not can_fork():
         return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cpus, files // FILES_PER_WORKER))
+    if jobs is None:
+        jobs = 1 if files < 2 * FILES_PER_WORKER else files // FILES_PER_WORKER
+    return max(1, min(jobs, files, cpu_count()))
 
 
-def checked_in_workers(files: list[tuple[str, str]], kind, config_file, options: tuple, workers: int) -> Iterator:
-    """CheckResult of each (file, folder) in `files`, in order, computed by `workers` processes."""
-    _warm_up(files[0], kind, config_file, options)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(kind, config_file, options))
-    rules: dict[tuple, dict] = {}
+def checked_in_workers(jobs: list[Job], make_checker: Callable, warm_up: Callable, workers: int,
+                       budget: float | None) -> Iterator:
+    """The CheckResult of each job, in order, computed by at most `workers` forked processes."""
+    from .engine import CheckResult
+
+    warm_up()
+    pool = _Pool(jobs, make_checker, workers, budget)
     try:
-        for part, token, sent in pool.imap(_check, files, chunksize=CHUNK):
-            if sent is not None:
-                rules[token] = sent
-            part.rules = rules[token]
-            yield part
+        yield from pool.results(CheckResult)
     finally:
-        pool.terminate()
-        pool.join()
+        pool.stop()
 
 
-def _warm_up(first: tuple[str, str], kind, config_file, options: tuple) -> None:
-    """Load what every worker needs (spaCy, pack, checks, textstat) once, before forking."""
-    from .engine import CheckResult, Checker, check_file
-    from .document.sentences import language
+class _Pool:
+    def __init__(self, jobs: list[Job], make_checker: Callable, workers: int, budget: float | None):
+        self.jobs, self.make_checker, self.size, self.budget = jobs, make_checker, workers, budget
+        self.todo = deque(range(len(jobs)))
+        self.busy: dict[object, tuple[int, float, object]] = {}  # connection -> (job, start, process)
+        self.idle: list[tuple[object, object]] = []  # (connection, process)
+        self.done: dict[int, object] = {}
+        self.rules: dict[tuple, dict] = {}
+        self.context = multiprocessing.get_context("fork")
 
-    language()
-    check_file(Checker(*options), CheckResult(), first[0], first[1], kind, config_file)
+    def results(self, result_type) -> Iterator:
+        for index in range(len(self.jobs)):
+            while index not in self.done:
+                self._assign()
+                self._collect(result_type)
+            yield self.done.pop(index)
+
+    def _assign(self) -> None:
+        while self.todo and (self.idle or len(self.busy) < self.size):
+            connection, process = self.idle.pop() if self.idle else self._start()
+            index = self.todo.popleft()
+            try:
+                connection.send(index)
+            except OSError:  # an idle worker that died: replace it
+                _kill(process)
+                connection, process = self._start()
+                connection.send(index)
+            self.busy[connection] = (index, time.monotonic(), process)
+
+    def _start(self):
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child, self.jobs, self.make_checker), daemon=True)
+        process.start()
+        child.close()
+        return parent, process
+
+    def _collect(self, result_type) -> None:
+        timeout = None
+        if self.budget is not None:
+            first = min(start for _, start, _ in self.busy.values())
+            timeout = max(0.0, first + self.budget - time.monotonic())
+        sentinels = {process.sentinel: connection for connection, (_, _, process) in self.busy.items()}
+        ready = wait(list(self.busy) + list(sentinels), timeout)
+        for item in ready:
+            connection = sentinels.get(item, item)
+            if connection in self.busy:
+                self._receive(connection, result_type)
+        if self.budget is not None:
+            now = time.monotonic()
+            for connection, (index, start, process) in list(self.busy.items()):
+                if now - start >= self.budget:
+                    self._lose(connection, result_type, f"checking it took longer than the time budget of "
+                                                        f"{self.budget:g} s (--timeout); not checked")
+
+    def _receive(self, connection, result_type) -> None:
+        index, _, process = self.busy[connection]
+        try:
+            got, part, token, sent = connection.recv()
+        except (EOFError, OSError):
+            process.join(1)
+            code = process.exitcode
+            why = (f"signal {-code} ({signal.Signals(-code).name})" if code is not None and code < 0
+                   else f"exit status {code}")
+            self._lose(connection, result_type, f"the process checking it was killed ({why}; out of memory?); "
+                                                "not checked")
+            return
+        if sent is not None:
+            self.rules[token] = sent
+        part.rules = self.rules[token]
+        self.done[got] = part
+        del self.busy[connection]
+        self.idle.append((connection, process))
+
+    def _lose(self, connection, result_type, why: str) -> None:
+        """The job of a worker that died or ran out of time is an input-error; the worker goes."""
+        from .engine import INPUT_ERROR
+        from .findings import Finding
+
+        index, _, process = self.busy.pop(connection)
+        _kill(process)
+        connection.close()
+        part = result_type()
+        path = self.jobs[index].path
+        part.findings.append(Finding(path, 1, 1, 1, 1, "error", INPUT_ERROR, why))
+        self.done[index] = part
+
+    def stop(self) -> None:
+        for connection, (_, _, process) in list(self.busy.items()):
+            _kill(process)
+            connection.close()
+        for connection, process in self.idle:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+            connection.close()
+            process.join(1)
+            _kill(process)
+        self.busy.clear()
+        self.idle.clear()
 
 
-def _start_worker(kind, config_file, options: tuple) -> None:
-    from .engine import Checker
+def _kill(process) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join()
 
-    _worker.update(checker=Checker(*options), kind=kind, config_file=config_file, sent=set())
 
+def _serve(connection, jobs: list[Job], make_checker: Callable) -> None:
+    """A worker: check the job whose index arrives, send back its result, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from .engine import CheckResult
 
-def _check(file: tuple[str, str]):
-    from .engine import CheckResult, check_file
-
-    part = CheckResult()
-    check_file(_worker["checker"], part, file[0], file[1], _worker["kind"], _worker["config_file"])
-    rules, part.rules = part.rules, {}
-    token = (os.getpid(), tuple(sorted((rule_id, id(rule)) for rule_id, rule in rules.items())))
-    if token in _worker["sent"]:
-        return part, token, None
-    _worker["sent"].add(token)
-    return part, token, rules
+    checker, sent = make_checker(), set()
+    try:
+        while True:
+            index = connection.recv()
+            if index is None:
+                break
+            part = CheckResult()
+            jobs[index].run(checker, part)
+            rules, part.rules = part.rules, {}
+            token = (os.getpid(), tuple(sorted((rule_id, id(rule)) for rule_id, rule in rules.items())))
+            connection.send((index, part, token, None if token in sent else rules))
+            sent.add(token)
+    except BaseException:  # the parent went away or stopped us: leave without a traceback
+        pass
+    finally:
+        os._exit(0)

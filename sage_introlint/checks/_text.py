@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .. import user_regex
+from .. import templates, user_regex
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
 
@@ -25,15 +25,9 @@ WORD = re.compile(r"[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
                   r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
 
 
-class Template(dict):
-    """format_map mapping that leaves unknown `{names}` as they are."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def fill(template: str, **values) -> str:
-    return template.format_map(Template(values))
+    """`{name}` fields filled from `values`, nothing else evaluated (see `templates`)."""
+    return templates.fill(template, **values)
 
 
 def inflections(word: str) -> list[str]:

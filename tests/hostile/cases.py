@@ -50,8 +50,10 @@ def repository(repo: Path, outside: Path) -> None:
         f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {SECRET_GIT}\n')
     (repo / ".env").write_text(f"TOKEN={SECRET_DOTENV}\n")
     outside.mkdir(parents=True, exist_ok=True)
-    for name in ("secret.tex", "secret", "secret.yaml", "secret.md"):
+    for name in ("secret.tex", "secret", "secret.md"):
         (outside / name).write_text(f"{SECRET_OUT}: revolutionary {SECRET_OUT}\n\n{SECRET_OUT} words.\n")
+    # a working pack: loaded, it would print the secret on every run
+    (outside / "secret.yaml").write_text(_pattern_pack("we", SECRET_OUT).replace("name: mine", f"name: {SECRET_OUT}"))
 
 
 def _tex(body: str) -> str:
@@ -105,7 +107,8 @@ def names_setup(repo: Path, outside: Path, scale: float) -> None:
         (repo / name).write_text("# Introduction\n\n" + PROSE)
         (repo / f"bin{index}-{name}").write_bytes(b"\x00binary")
     os.makedirs(repo / "d", exist_ok=True)
-    Path(os.fsencode(repo / "d") + b"/\xff\xfe.md").write_bytes(b"# Introduction\n\n" + PROSE.encode())
+    with open(os.fsencode(repo / "d") + b"/\xff\xfe.md", "wb") as handle:  # a name that is not UTF-8
+        handle.write(b"# Introduction\n\n" + PROSE.encode())
     (repo / "content.md").write_text(
         "# Introduction\n\n" + f"{FORGE} revolutionary \x1b[2J and ##[error]x and \x07 bell.\n"
         f"  {FORGE}: revolutionary again.\n\n\x1b]0;title\x07 revolutionary.\n")
