@@ -200,12 +200,15 @@ def test_stats_json_and_text():
 def test_init_writes_a_valid_config_and_refuses_to_overwrite(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "paper").mkdir()
+    pack = tmp_path / "rules" / "vecdb.yaml"  # a config names packs inside its repository only
+    pack.parent.mkdir()
+    pack.write_text(Path(VECDB).read_text(encoding="utf-8"), encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(tmp_path / "paper")
     try:
-        first = run("init", "--pack", VECDB)
+        first = run("init", "--pack", str(pack))
         second = run("init")
-        forced = run("init", "--pack", VECDB, "--force", "--kind", "intro")
+        forced = run("init", "--pack", "../rules/vecdb.yaml", "--force", "--kind", "intro")
     finally:
         os.chdir(cwd)
     written = tmp_path / ".introlint.yaml"
