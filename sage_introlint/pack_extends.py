@@ -64,7 +64,7 @@ def _merge(parent: dict, child: dict) -> dict:
 def _parent(doc: YamlFile, name: str) -> YamlFile:
     """The parent pack's parsed YAML, after validating it as a pack on its own."""
     from .pack import load_pack, resolve_pack_path
-    from .yamlfile import parse_yaml
+    from .yamlfile import parse_yaml, read_text
 
     base = os.path.dirname(os.path.abspath(doc.path))
     try:
@@ -78,6 +78,5 @@ def _parent(doc: YamlFile, name: str) -> YamlFile:
         load_pack(path)  # the parent's own mistakes are reported in its own file
     finally:
         _LOADING.remove(path)
-    with open(path, encoding="utf-8") as handle:
-        display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-        return parse_yaml(display, handle.read())
+    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    return parse_yaml(display, read_text(path, display, "pack", confined=False))

@@ -89,8 +89,9 @@ def shipped_pack(shipped: bool):
 
 def check(pattern: str):
     """At pack load: the compiled pattern, or ValueError (UserRegexError or safe_regex.UnsafeRegex)
-    with the reason it cannot run; a shipped pack's pattern passes `safe_regex` and is trusted."""
-    if _loading_shipped:
+    with the reason it cannot run; a shipped pack's pattern passes `safe_regex` and is trusted
+    (also where a user's pack inherits it through `extends`)."""
+    if _loading_shipped or pattern in _SHIPPED:
         compiled = compile_safe(pattern)
         trust(pattern)
         return compiled
