@@ -11,10 +11,11 @@ Not acronyms (names and other capitals):
   groups named by `names`, a word directly followed by a citation (`DPDK~\\cite{dpdk}`, `MPAS
   [4]`: cited as a work, anywhere in the document), a word introduced as a name (`CARL, a
   scheduler ...`, `we present ORCA`, `called ZEUS`), the first part of a hyphenated name
-  (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), mixed-case names (`vLLM`, `MLOps`),
+  (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), capitals inside a multi-word product
+  name (`Jetson AGX Xavier`, `PostgreSQL JSONB`), mixed-case names (`vLLM`, `MLOps`),
   words with digits (`FP32`), capitals before a model number (`RTX 4090`);
 - anything inside literal square brackets (a citation key `[CCCL#854]`, a placeholder
-  `[XX-YY]%`), words of an all-capitals phrase of three or more words, Roman numerals.
+  `[XX-YY]%`), the words of a note after TODO, FIXME or CITE, words of an all-capitals phrase of three or more words, Roman numerals.
 One finding per acronym, at its first use, when that use comes before the spelling-out (or
 there is none).
 
@@ -54,6 +55,12 @@ PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
+NOTE = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
+# a capitalised name word right before or after: `NVIDIA Jetson AGX Xavier`, `PostgreSQL JSONB`
+NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;]\s\s)(?<=\S\s)(?P<word>[A-Z][a-z][\w-]*)[\s~]+$")
+NAME_AFTER = re.compile(r"[\s~]+[A-Z][a-z]")
+FUNCTION_WORDS = frozenset("A An And As At But By For From If In Into Its Of On Or Our The This These Those To "
+                           "We When Where While With".split())
 INTRODUCED_BEFORE = re.compile(r"\b(?:called|named|dubbed|present|presents|propose|proposes|introduce|"
                                r"introduces|build|builds|design|designs|implement|implements)[\s~]+$")
 INTRODUCED_AFTER = re.compile(r"(?:\s*\[\d[^\]]*\])?,[\s~]+(?:a|an|our)[\s~]+[a-z]")
@@ -89,7 +96,17 @@ def _masked(doc: Document) -> list[tuple[int, int]]:
     """Ranges whose capitals are not acronyms: literal [brackets] and shouted phrases."""
     ranges = [(m.start(), m.end()) for m in SHOUTED.finditer(doc.text)]
     ranges += [(m.start(), m.end()) for m in BRACKETS.finditer(doc.text)]
+    ranges += [(m.start(), m.end()) for m in NOTE.finditer(doc.text)]
     return ranges
+
+
+def _in_product_name(doc: Document, start: int, end: int) -> bool:
+    """Capitals inside a multi-word product name: a capitalised word (not a sentence's first) beside them."""
+    before = NAME_BEFORE.search(doc.text, max(0, start - 30), start)
+    if before and before.group("word") not in FUNCTION_WORDS:
+        return True
+    return bool(NAME_AFTER.match(doc.text, end)) and not re.match(r"[\s~]+(?:" + "|".join(FUNCTION_WORDS) + r")\b",
+                                                                  doc.text[end:end + 12])
 
 
 def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple[str, Span]], set[str]]:
@@ -102,7 +119,8 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
             continue
         if any(low <= start < high for low, high in masked):
             continue
-        if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()):
+        if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()) \
+                or _in_product_name(doc, start, match.end()):
             continue
         if _cited(doc, match.end()) or _introduced(doc, start, match.end()):
             named.add(acronym)

@@ -8,6 +8,7 @@
 Options:
   of (required): paragraphs | sentences | words.
   min, max: inclusive bounds (either may be left out).
+  list_leads: for `sentences`, whether a paragraph that leads into a list is counted (default true).
   too_few, too_many: message templates with `{count}`, `{min}`, `{max}`, `{where}`
     ("paragraph 3", "the sentence") and `{unit}` ("paragraphs", "paragraph entries").
 """
@@ -19,10 +20,10 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding, span_finding
 from ._text import fill, prose_units, words
-from .schema import choice, integer, text
+from .schema import choice, flag, integer, text
 
 OPTIONS = {"of": choice("paragraphs", "sentences", "words", required=True), "min": integer(minimum=0),
-           "max": integer(minimum=0), "too_few": text(), "too_many": text()}
+           "max": integer(minimum=0), "list_leads": flag(), "too_few": text(), "too_many": text()}
 
 DEFAULT_TOO_FEW = "{where} has {count} {unit}; at least {min} expected"
 DEFAULT_TOO_MANY = "{where} has {count} {unit}; at most {max} expected"
@@ -50,6 +51,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield position_finding(doc.start, rule.severity, rule.id, message)
     elif of == "sentences":
         for number, paragraph in enumerate(doc.paragraphs, 1):
+            if paragraph.list_kind and not rule.options.get("list_leads", True):
+                continue
             message = _verdict(rule, len(paragraph.sentences), where=f"paragraph {number}", unit="sentences")
             if message:
                 yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id, message)

@@ -19,10 +19,12 @@ Options:
     case_sensitive: default false.
     regex: entries are regular expressions (default false).
     headings: also search the heading titles of the source files (default false).
+    not_after: words that cancel a match right after them (`not` for "not truly isolated").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..document.model import Document
@@ -58,7 +60,10 @@ def _matchers(rule) -> list[tuple[dict, Matcher]]:
 def check(doc: Document, rule) -> Iterator[Finding]:
     for spec, matcher in _matchers(rule):
         severity = lowered(spec.get("severity", rule.severity), rule.severity)
+        after = _after_words(spec)
         for entry, span in matcher.finditer(doc):
+            if after is not None and after.search(doc.text, max(0, span.start - 20), span.start):
+                continue
             match = excerpt(doc, span)
             message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "",
                            why=entry.why or spec.get("why", ""))
@@ -68,6 +73,15 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield span_finding(doc, span, severity, rule.id, message, suggestion)
         if spec.get("headings") and matcher.regex is not None:
             yield from _in_headings(doc, rule, spec, matcher, severity)
+
+
+def _after_words(spec: dict):
+    """`not_after: [not]`: a term right after one of these words is no finding ("not truly isolated")."""
+    words = spec.get("not_after")
+    if not words:
+        return None
+    return cached("terms.after", words, lambda: re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")[\s~]+$", re.I))
 
 
 def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str) -> Iterator[Finding]:
