@@ -8,7 +8,7 @@ tightens what it needs without copying the shared YAML. Semantics, in order:
 - rules: the parent's rules in the parent's order; a child rule whose `id` is a parent rule's
   overrides it key by key (`options` merged option by option, so a child can change `max` and
   keep the vocabulary); a child rule with a new `id` is added after the parent's rules;
-- a child rule `{id: x, off: true}` drops the parent's rule `x`.
+- a child rule `{id: x, drop: true}` drops the parent's rule `x`.
 
 The parent is validated on its own first, so a mistake in it is reported in its own file. A
 child entry is checked where it is written. `extends` may name a shipped pack or a YAML file
@@ -47,7 +47,7 @@ def inherited_rules(doc: YamlFile, data: dict) -> tuple[dict, list[RuleSource]]:
         if rule_id not in index:
             rules.append(source)
             continue
-        if entry.get("off") is True:
+        if entry.get("drop") is True:
             dropped.add(index[rule_id])
             continue
         rules[index[rule_id]] = (child_doc, at, _merge(rules[index[rule_id]][2], entry))

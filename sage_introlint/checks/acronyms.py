@@ -12,7 +12,8 @@ Not acronyms (names and other capitals):
   [4]`: cited as a work, anywhere in the document), a word introduced as a name (`CARL, a
   scheduler ...`, `we present ORCA`, `called ZEUS`), the first part of a hyphenated name
   (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), capitals inside a multi-word product
-  name (`Jetson AGX Xavier`, `PostgreSQL JSONB`), mixed-case names (`vLLM`, `MLOps`),
+  name (`Jetson AGX Xavier`, `PostgreSQL JSONB`), the name of an organisation or event (`the
+  ATLAS experiment`, `the HPCAI competition`), mixed-case names (`vLLM`, `MLOps`),
   words with digits (`FP32`), capitals before a model number (`RTX 4090`);
 - anything inside literal square brackets (a citation key `[CCCL#854]`, a placeholder
   `[XX-YY]%`), the words of a note after TODO, FIXME or CITE, words of an all-capitals phrase of three or more words, Roman numerals.
@@ -59,6 +60,9 @@ NOTE = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # 
 # a capitalised name word right before or after: `NVIDIA Jetson AGX Xavier`, `PostgreSQL JSONB`
 NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;]\s\s)(?<=\S\s)(?P<word>[A-Z][a-z][\w-]*)[\s~]+$")
 NAME_AFTER = re.compile(r"[\s~]+[A-Z][a-z]")
+# `the ATLAS experiment`, `the HPCAI competition`: capitals that name an organisation or an event
+NAME_NOUN = re.compile(r"[\s~]+(?:competition|challenge|experiment|project|initiative|consortium|foundation|"
+                       r"collaboration|conference|symposium|workshop|laboratory|lab|company|corporation)s?\b")
 FUNCTION_WORDS = frozenset("A An And As At But By For From If In Into Its Of On Or Our The This These Those To "
                            "We When Where While With".split())
 INTRODUCED_BEFORE = re.compile(r"\b(?:called|named|dubbed|present|presents|propose|proposes|introduce|"
@@ -119,11 +123,11 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
             continue
         if any(low <= start < high for low, high in masked):
             continue
-        if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()) \
+        if _cited(doc, match.end()) or _introduced(doc, start, match.end()) or NAME_NOUN.match(doc.text, match.end()) \
                 or _in_product_name(doc, start, match.end()):
+            named.add(acronym)  # written as a name here: a name everywhere in the document
             continue
-        if _cited(doc, match.end()) or _introduced(doc, start, match.end()):
-            named.add(acronym)
+        if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()):
             continue
         if doc.source_map.is_checkable(start, end):
             uses.append((acronym, Span(start, end)))
