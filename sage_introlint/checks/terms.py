@@ -20,6 +20,7 @@ Options:
     regex: entries are regular expressions (default false).
     headings: also search the heading titles of the source files (default false).
     not_after: words that cancel a match right after them (`not` for "not truly isolated").
+    not_before: words that make a match a term of art when they follow it ("seamless handover").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _regex_terms(spec: dict, at: tuple, context: Context) -> None:
 
 LIST = mapping({"terms": terms(required=True), "message": text(required=True), "source": text(), "why": text(),
                 "suggestion": text(), "severity": severity(), "inflect": flag(), "case_sensitive": flag(),
-                "regex": flag(), "headings": flag()},
+                "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text())},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True)}
 
@@ -60,9 +61,11 @@ def _matchers(rule) -> list[tuple[dict, Matcher]]:
 def check(doc: Document, rule) -> Iterator[Finding]:
     for spec, matcher in _matchers(rule):
         severity = lowered(spec.get("severity", rule.severity), rule.severity)
-        after = _after_words(spec)
+        after, before = _after_words(spec), _before_words(spec)
         for entry, span in matcher.finditer(doc):
             if after is not None and after.search(doc.text, max(0, span.start - 20), span.start):
+                continue
+            if before is not None and before.match(doc.text, span.end):
                 continue
             match = excerpt(doc, span)
             message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "",
@@ -82,6 +85,15 @@ def _after_words(spec: dict):
         return None
     return cached("terms.after", words, lambda: re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")[\s~]+$", re.I))
+
+
+def _before_words(spec: dict):
+    """`not_before: [mobility]`: a term right before one of these words is a term of art ("seamless mobility")."""
+    words = spec.get("not_before")
+    if not words:
+        return None
+    return cached("terms.before", words, lambda: re.compile(
+        r"[\s~]+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I))
 
 
 def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str) -> Iterator[Finding]:
