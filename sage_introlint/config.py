@@ -22,7 +22,7 @@ from .pack import DEFAULT_PACK, Pack, Rule, check_choice, check_keys, load_pack,
 from .yamlfile import MAX_YAML_BYTES, YamlFile, parse_yaml, read_text
 
 CONFIG_NAMES = (".introlint.yaml", ".introlint.yml")
-CONFIG_KEYS = {"pack": str, "kind": str, "rules": dict, "packs": list, "exclude": list}
+CONFIG_KEYS = {"pack": str, "kind": str, "rules": dict, "packs": list, "exclude": list, "sections": dict}
 OFF = "off"
 
 
@@ -37,6 +37,7 @@ class Config:
     rules: dict = field(default_factory=dict, hash=False, compare=False)  # id -> "off" | severity | {...}
     packs: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    sections: dict = field(default_factory=dict, hash=False, compare=False)  # paper mode: name -> pack
     source: YamlFile | None = field(default=None, hash=False, compare=False, repr=False)
 
 
@@ -113,7 +114,7 @@ def parse_config(located: YamlFile, base_dir: str) -> Config:
     return Config(
         path=located.path, base_dir=base_dir, pack=data.get("pack", DEFAULT_PACK), kind=data.get("kind", "auto"),
         rules=dict(data.get("rules") or {}), packs=tuple(data.get("packs", [])),
-        exclude=tuple(data.get("exclude", [])), source=located,
+        exclude=tuple(data.get("exclude", [])), sections=dict(data.get("sections") or {}), source=located,
     )
 
 

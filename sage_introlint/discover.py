@@ -46,8 +46,13 @@ def is_excluded(path: str, patterns, base_dir: str) -> bool:
     return False
 
 
-def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) -> Discovery:
-    """Files under `root` that hold an introduction, in sorted order, and why the others were skipped."""
+def discover(root: str, excluded: Callable[[str], bool] = lambda path: False,
+             titles: Callable[[str], bool] = is_introduction_title) -> Discovery:
+    """Files under `root` that hold an introduction, in sorted order, and why the others were skipped.
+
+    `titles` says which heading titles start a checked section (paper mode: any section of the
+    paper set, `\\begin{abstract}` standing for an "Abstract" heading).
+    """
     found = Discovery()
     candidates: list[str] = []
     def unreadable(error: OSError) -> None:
@@ -63,7 +68,7 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) ->
                 found.skipped.append((path, "excluded by the config's exclude list"))
             else:
                 candidates.append(path)
-    latex = {os.path.abspath(p): _latex_facts(p) for p in candidates if p.lower().endswith(LATEX_SUFFIXES)}
+    latex = {os.path.abspath(p): _latex_facts(p, titles) for p in candidates if p.lower().endswith(LATEX_SUFFIXES)}
     included_by: dict[str, str] = {}
     for path, (_, includes) in latex.items():
         for child in includes:
@@ -73,7 +78,7 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) ->
         if key in included_by:
             found.skipped.append((path, f"included by {os.path.relpath(included_by[key])}; checked through it"))
             continue
-        reason = _why_not(path, key, latex)
+        reason = _why_not(path, key, latex, titles)
         if reason:
             found.skipped.append((path, reason))
         else:
@@ -81,18 +86,18 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False) ->
     return found
 
 
-def _why_not(path: str, key: str, latex: dict) -> str | None:
+def _why_not(path: str, key: str, latex: dict, titles) -> str | None:
     """None when `path` holds an introduction, else the reason it is skipped."""
     if fnmatch.fnmatch(os.path.basename(path).lower(), INTRO_NAME):
         return None
     if key in latex:
         if _holds_intro(key, latex, set()):
             return None
-        return "no \\section{Introduction} in it or in the files it includes"
+        return "no section heading that is checked (\\section{Introduction}, ...) in it or in the files it includes"
     text = _read(path)
     if isinstance(text, InputError):
         return str(text)
-    return None if _markdown_has_intro(text) else "no Introduction heading"
+    return None if _markdown_has_section(text, titles) else "no heading of a section that is checked (Introduction, ...)"
 
 
 def _holds_intro(key: str, latex: dict, seen: set) -> bool:
@@ -121,19 +126,19 @@ def _read(path: str) -> str | InputError:
         return error
 
 
-def _markdown_has_intro(text: str) -> bool:
-    if "ntroduction" not in text:
+def _markdown_has_section(text: str, titles) -> bool:
+    if titles is is_introduction_title and "ntroduction" not in text:
         return False
     from .document.markdown import parser
 
     tokens = parser().parse(text)
     return any(
-        token.type == "heading_open" and is_introduction_title(tokens[index + 1].content)
+        token.type == "heading_open" and titles(tokens[index + 1].content)
         for index, token in enumerate(tokens[:-1])
     )
 
 
-def _latex_facts(path: str) -> tuple[bool, list[str]]:
+def _latex_facts(path: str, titles=is_introduction_title) -> tuple[bool, list[str]]:
     """(has an Introduction section, absolute paths of the files it includes)."""
     text = _read(path)
     if isinstance(text, InputError) or "\\" not in text:
@@ -153,10 +158,12 @@ def _latex_facts(path: str) -> tuple[bool, list[str]]:
         node = stack.pop()
         if isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
             stack.extend(node.nodelist or [])
+            if isinstance(node, LatexEnvironmentNode) and node.environmentname == "abstract" and titles("Abstract"):
+                has_intro = True
         if not isinstance(node, LatexMacroNode):
             continue
         argument = _last_group_text(node)
-        if node.macroname == "section" and argument and is_introduction_title(argument):
+        if node.macroname == "section" and argument and titles(argument):
             has_intro = True
         elif node.macroname in INCLUDES and argument:
             folder = os.path.dirname(path)

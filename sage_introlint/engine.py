@@ -7,15 +7,17 @@ pipeline is built once per process by the sentence splitter.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
 from .checks import run
 from .config import Config, DEFAULT, config_for, configured_rules
-from .document import decode, load, normalise_newlines, read_source
+from .document import decode, normalise_newlines, read_source
 from .document.model import Document, Source, Suppression
 from .errors import IntrolintError
 from .findings import Finding, position_finding
+from .paper import load_paper
 
 INPUT_ERROR = "input-error"  # built-in: a problem with the input itself (exit status 2)
 STDIN = "-"
@@ -92,30 +94,54 @@ class CheckResult:
 
 
 class Checker:
-    """Checks sources under configs; remembers configured rule lists between calls."""
+    """Checks sources under configs; remembers paper sets and configured rules between calls."""
 
-    def __init__(self, pack: str | None = None, select: str | None = None, ignore: str | None = None):
-        self.pack, self.select, self.ignore = pack, select, ignore
-        self._rules: dict[int, tuple[Config, list]] = {}  # by id(config); the config is kept alive
+    def __init__(self, pack: str | None = None, select: str | None = None, ignore: str | None = None,
+                 section: str | None = None):
+        self.pack, self.select, self.ignore, self.section = pack, select, ignore, section
+        # by id(config) (configs are cached objects; the config is kept alive in the entry)
+        self._sets: dict[int, tuple[Config, object, dict]] = {}
 
-    def rules_for(self, config: Config) -> list:
-        """The configured rules for `config` (configs are cached objects, so identity is enough)."""
-        entry = self._rules.get(id(config))
+    def paper_set(self, config: Config):
+        """(the paper set, {section name: configured rules}) for `config`."""
+        entry = self._sets.get(id(config))
         if entry is None:
-            entry = self._rules[id(config)] = (config, configured_rules(config, self.pack, self.select, self.ignore))
-        return entry[1]
+            from .paper.run import paper_set
+
+            entry = self._sets[id(config)] = (config, paper_set(config, self.pack), {})
+        return entry[1], entry[2]
+
+    def rules_for(self, config: Config, spec=None) -> list:
+        """The configured rules of one section (default: the set's default section)."""
+        from .paper.run import section_rules
+
+        found, rules = self.paper_set(config)
+        spec = spec or found.spec(found.default or found.sections[0].name)
+        if spec.name not in rules:
+            rules[spec.name] = section_rules(config, found, spec, self.select, self.ignore)
+        return rules[spec.name]
 
     def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
                      result: CheckResult | None = None) -> list[Finding]:
-        rules = self.rules_for(config)
-        doc = load(source, kind or config.kind, base_dir)
-        findings = check_document(doc, rules)
+        found, _ = self.paper_set(config)
+        paper = load_paper(source, base_dir, found, self.section, kind or config.kind)
+        findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
+        checked = [section for section in paper.sections if section.doc.text.strip()]
+        if not checked and not findings:  # nothing to check is a problem with the input
+            start = paper.sections[0].heading if paper.sections else source.position(0)
+            findings.append(position_finding(start, "error", INPUT_ERROR, "empty document: no prose to check"))
+        for section in checked:
+            rules = self.rules_for(config, found.spec(section.name))
+            named = section.name if len(found.sections) > 1 or self.section else None
+            findings.extend(dataclasses.replace(f, section=named) if named else f
+                            for f in check_document(section.doc, rules))
+            if result is not None:
+                result.rules.update((rule.id, rule) for rule in rules)
+                for piece in section.doc.source_map.pieces:
+                    result.sources.setdefault(piece.source.path, piece.source)
         if result is not None:
-            result.rules.update((rule.id, rule) for rule in rules)
             result.sources[source.path] = source
-            for piece in doc.source_map.pieces:
-                result.sources.setdefault(piece.source.path, piece.source)
-        return findings
+        return sorted(set(findings), key=sort_key)
 
 
 _DEFAULT_CHECKER = Checker()
@@ -136,7 +162,8 @@ def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Co
 
 def check_paths(paths, kind: str | None = None, config_file: str | None = None, pack: str | None = None,
                 select: str | None = None, ignore: str | None = None, stdin_text: str | bytes | None = None,
-                stdin_filename: str | None = None, jobs: int | None = 1, time_budget: float | None = None) -> CheckResult:
+                stdin_filename: str | None = None, jobs: int | None = 1, time_budget: float | None = None,
+                section: str | None = None) -> CheckResult:
     """Check files, folders (searched for introductions) and `-` (stdin_text, str or bytes, named
     stdin_filename).
 
@@ -145,12 +172,13 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     many worker processes (None: as many as pay for this many files; never more than the files
     or the CPUs); the result is the same. With `time_budget` (seconds) every file is checked in a
     worker that is stopped past it, and the file reported as an input-error (see `parallel`).
+    `section` checks each file as that one section of the paper set (`--section`).
     """
     from .discover import discover, is_excluded
     from .parallel import Job, can_fork, checked_in_workers, worker_count
 
     result = CheckResult()
-    checker = Checker(pack, select, ignore)
+    checker = Checker(pack, select, ignore, section)
     # In path order: a Job to check, or a step to apply to the result (an error).
     steps: list = []
 
@@ -175,10 +203,11 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
                     c, r, d, lambda: _stdin_source(d, stdin_text), g, kind, f)))
                 continue
             if os.path.isdir(path):
-                found = discover(path, excluded)
+                sections, _ = checker.paper_set(config_for(os.path.abspath(path), config_file))
+                found = discover(path, excluded, lambda title, s=sections: s.classify(title) is not None)
                 result.skipped.extend(found.skipped)
                 if not found.files:
-                    steps.append(error_step(f"error: {path}: no Markdown or LaTeX file with an introduction "
+                    steps.append(error_step(f"error: {path}: no Markdown or LaTeX file with a section to check "
                                             f"({len(found.skipped)} skipped; --verbose says why)"))
                 steps.extend(file_job(target) for target in found.files)
             elif excluded(path):
@@ -191,7 +220,7 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     workers = worker_count(len(work), jobs)
     done = None
     if work and can_fork() and (workers > 1 or time_budget is not None):
-        done = checked_in_workers(work, lambda: Checker(pack, select, ignore),
+        done = checked_in_workers(work, lambda: Checker(pack, select, ignore, section),
                                   lambda: _warm_up(checker, work[0].folder, kind, config_file), workers, time_budget)
     for step in steps:
         if not isinstance(step, Job):

@@ -23,6 +23,7 @@ class Finding:
     rule: str
     message: str
     suggestion: str | None = None
+    section: str | None = None  # paper mode: the section it was found in ("related-work")
 
     def to_dict(self) -> dict:
         data = {
@@ -37,6 +38,8 @@ class Finding:
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.section is not None:
+            data["section"] = self.section
         return data
 
 

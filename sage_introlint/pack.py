@@ -22,12 +22,15 @@ from .findings import SEVERITIES
 from . import templates, user_regex
 from .yamlfile import YamlFile, parse_yaml, read_text
 
-DOC_KINDS = ("intro", "outline", "paragraph")
+DOC_KINDS = ("intro", "outline", "paragraph", "section")  # section: a paper section other than the Introduction
 LOCATIONS = ("term", "sent", "para", "doc")
-DEFAULT_PACK = "sage-intro"
+DEFAULT_PACK = "sage-paper"
 RESERVED_IDS = ("input-error",)
 
-PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list}
+PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list,
+             # paper mode (sage_introlint.paper.packs): a set of section packs, the section a
+             # pack checks, and rules a pack takes from another pack by id
+             "sections": list, "default": str, "section": str, "include": list}
 GROUP_KEYS = {"title": str, "description": str, "members": list}
 MEMBER_KEYS = {"name": str, "systems": list, "terms": list, "contrast": str, "patterns": list, "description": str}
 RULE_KEYS = {
@@ -68,6 +71,9 @@ class Pack:
     description: str
     rules: tuple[Rule, ...]
     groups: dict = field(default_factory=dict, hash=False, compare=False)
+    sections: tuple = ()  # a paper set: its SectionSpecs (paper.specs); rules are their union
+    default: str | None = None  # a paper set: the section a file without a known heading is
+    section: str | None = None  # a section pack: the section of a paper set it checks
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -153,7 +159,13 @@ def parse_pack(doc: YamlFile) -> Pack:
             raise source.error(at + ("id",), f"duplicate rule id {rule.id!r}")
         seen.add(rule.id)
         rules.append(rule)
-    return Pack(data["name"], doc.path, data.get("description", ""), tuple(rules), groups)
+    pack = Pack(data["name"], doc.path, data.get("description", ""), tuple(rules), groups,
+                section=data.get("section"))
+    if data.get("sections") or data.get("include"):
+        from .paper.packs import with_paper_keys
+
+        pack = with_paper_keys(doc, data, pack)
+    return pack
 
 
 def check_keys(doc: YamlFile, keypath: tuple, data: dict, schema: dict, required=()) -> None:

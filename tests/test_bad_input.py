@@ -88,7 +88,7 @@ def test_directory_with_nothing_to_check(work):
     (work / "notes" / "todo.txt").write_text("not a draft\n")
     (work / "notes" / "readme.md").write_text("# Readme\n\nNo introduction here.\n")
     run = introlint(work, "check", "notes", "good.md")
-    assert_file_error(run, r"notes: no Markdown or LaTeX file with an introduction.*")
+    assert_file_error(run, r"notes: no Markdown or LaTeX file with a section to check.*")
 
 
 def test_binary_file(work):

@@ -104,8 +104,8 @@ def test_directory_without_introductions_is_exit_2(tmp_path):
     (tmp_path / "notes.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
     result = run("check", str(tmp_path), *PACK, "--verbose")
     assert result.exit_code == 2
-    assert f"introlint: skipped {tmp_path / 'notes.md'}: no Introduction heading" in result.stderr
-    assert "no Markdown or LaTeX file with an introduction" in result.stderr
+    assert f"introlint: skipped {tmp_path / 'notes.md'}: no heading of a section that is checked (Introduction, ...)" in result.stderr
+    assert "no Markdown or LaTeX file with a section to check" in result.stderr
 
 
 def test_directory_search_checks_the_latex_main_file_once(tmp_path):
@@ -117,7 +117,7 @@ def test_directory_search_checks_the_latex_main_file_once(tmp_path):
     assert result.stdout.splitlines() == [
         f'{tmp_path / "sections" / "intro.tex"}:2:11: error: "blazing fast" is hype; give a number instead [vdb-hype]']
     assert f"introlint: checked {tmp_path / 'main.tex'}" in result.stderr
-    assert "included by" in result.stderr and "related.tex: no \\section{Introduction}" in result.stderr
+    assert "included by" in result.stderr and "related.tex: no section heading that is checked" in result.stderr
 
 
 def test_malformed_config_is_exit_2_with_its_position():
@@ -146,14 +146,14 @@ def test_usage_error_is_exit_2():
 def test_internal_error_is_one_line_and_the_other_files_go_on(monkeypatch, tmp_path):
     import sage_introlint.engine as engine
 
-    real_load = engine.load
+    real_load = engine.load_paper
 
     def load(source, *args):
         if source.path.endswith("boom.md"):
             raise RuntimeError("boom")
         return real_load(source, *args)
 
-    monkeypatch.setattr(engine, "load", load)
+    monkeypatch.setattr(engine, "load_paper", load)
     (tmp_path / "boom.md").write_text("# Introduction\n\nText.\n", encoding="utf-8")
     result = run("check", str(tmp_path / "boom.md"), QUIVER, *PACK, "--select", "vdb-hype")
     assert result.exit_code == 2

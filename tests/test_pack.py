@@ -52,7 +52,7 @@ def test_second_pack_loads_from_yaml_only():
     assert pack.name == "vecdb-intro"
     assert pack.rule("vdb-competitors").options["group"] == "competitors"
     assert [m["name"] for m in pack.groups["parts"]["members"]] == ["tiered index", "filtered search"]
-    assert pack.rule("vdb-hype").kinds == ("intro", "outline", "paragraph")  # kinds default to all
+    assert pack.rule("vdb-hype").kinds == ("intro", "outline", "paragraph", "section")  # kinds default to all
 
 
 def test_packs_are_cached_per_process():

@@ -629,8 +629,9 @@ def _line_ranges(nodes: list[MdNode]) -> tuple[int, int]:
     return (nodes[0].line, nodes[-1].line) if nodes else (0, 0)
 
 
-def read_tree(source: Source) -> MdTree:
-    """Parse the whole file (re-parsing after an unclosed fence) and keep the in-scope nodes."""
+def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
+    """Parse the whole file (re-parsing after an unclosed fence): (reader, every top-level node,
+    first line after the front matter). Paper mode cuts the nodes into sections itself."""
     reader = _TreeReader(source)
     md = parser()
     nodes: list[MdNode] = []
@@ -658,13 +659,24 @@ def read_tree(source: Source) -> MdTree:
     start = reader.front_matter_end + 1
     if start > len(source.line_starts):
         start = len(source.line_starts)
-    scoped, start_line = _scope(nodes, start)
-    first, last = _line_ranges(scoped)
+    return reader, nodes, start
+
+
+def tree_for(reader: _TreeReader, nodes: list[MdNode], start_line: int) -> MdTree:
+    """The MdTree of some of a file's nodes, with the footnotes they refer to or hold."""
+    first, last = _line_ranges(nodes)
     footnotes: list[MdParagraph] = []
     for label, (line, paragraphs) in reader.footnotes.items():
         if label in reader.referenced_footnotes or first <= line + 1 <= max(last, first):
             footnotes.extend(paragraphs)
-    return MdTree(source, scoped, footnotes, start_line, reader.suppressions, reader.problems)
+    return MdTree(reader.source, nodes, footnotes, start_line, reader.suppressions, reader.problems)
+
+
+def read_tree(source: Source) -> MdTree:
+    """The tree of the Introduction (or of the whole file when it has no Introduction heading)."""
+    reader, nodes, start = read_nodes(source)
+    scoped, start_line = _scope(nodes, start)
+    return tree_for(reader, scoped, start_line)
 
 
 def parse_markdown(source: Source, kind: str = "auto") -> Document:

@@ -211,6 +211,31 @@ class Problem:
     position: Position
 
 
+@dataclass(frozen=True)
+class Division:
+    """A subsection, `\\paragraph` or run-in head inside a paper section (a category, an experiment).
+
+    `level` is the heading depth (2 a sibling section grouped into the section, 3 subsection,
+    4 subsubsection, 5 `\\paragraph` or run-in head); `span` the plain text it heads.
+    """
+
+    title: str
+    level: int
+    start: Position  # the heading (or run-in head) itself
+    span: Span
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure or table of a paper section: where it begins, and what the paper says about it."""
+
+    what: str  # "figure" or "table"
+    start: Position  # `\\begin{figure}` (LaTeX) or the image / table (Markdown)
+    label: str | None
+    caption: bool
+    referenced: bool  # its label (LaTeX) or "Figure N" (Markdown) is referred to in the text
+
+
 @dataclass
 class Document:
     """One checked document: plain text, structure, and where everything came from."""
@@ -227,6 +252,10 @@ class Document:
     details_note: Span | None = None  # the outline's note of details needed from the authors
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Paper mode (sage_introlint.paper): which section this is, and its divisions and figures.
+    section: str | None = None
+    divisions: list[Division] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

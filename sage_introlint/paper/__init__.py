@@ -1,0 +1,77 @@
+"""Paper mode: a file (LaTeX through `\\input`/`\\include`, or Markdown) -> its sections.
+
+    from sage_introlint.paper import load_paper
+    paper = load_paper(source, base_dir, paper_set)        # paper_set: specs.PaperSet
+    for section in paper.sections:                         # known sections, in paper order
+        section.name      # "abstract", "introduction", "related-work", "system", "experiments"
+        section.title     # the heading as written ("3 System Design"); "" when there is none
+        section.heading   # Position of the heading (line 1 of the file when there is none)
+        section.pack      # the pack (name or file) that checks it
+        section.doc       # its Document: prose, paragraphs, sentences; doc.start == heading,
+                          # doc.section == name, doc.divisions (subsections, run-in heads),
+                          # doc.figures (figures and tables with caption/reference facts)
+    paper.section("system")                                # one section, or None
+    paper.problems                                         # input problems, once per paper
+
+Sections are found by their headings (see `specs` and `plan`); a file with no known heading is
+the set's default section (the Introduction), so a file holding only an Introduction reads
+exactly as before paper mode. Unknown sections (Conclusion, Appendix, ...) are not checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import LATEX_SUFFIXES, looks_like_latex
+from ..document.model import Document, Position, Problem, Source
+from .specs import PaperSet, SectionSpec
+
+
+@dataclass
+class Section:
+    """One known section of a paper and the Document its pack checks."""
+
+    name: str
+    title: str
+    heading: Position
+    pack: str
+    doc: Document
+
+
+@dataclass
+class Paper:
+    path: str
+    sections: list[Section] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def section(self, name: str) -> Section | None:
+        return next((section for section in self.sections if section.name == name), None)
+
+
+def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | None = None,
+               kind: str | None = None) -> Paper:
+    """Split `source` into its sections and segment each one's sentences.
+
+    `section` forces the whole file to be that section (a file holding one section without a
+    heading); `kind` is the document kind for a section whose spec says `auto` (the
+    Introduction: intro, outline or paragraph; None or "auto" detects it).
+    """
+    from ..document import sentences
+
+    forced: SectionSpec | None = paper.spec(section) if section else None
+    if "\x00" in source.text:  # as the front ends do; same length, so positions are unchanged
+        source = Source(source.path, source.text.replace("\x00", "\ufffd"))
+    if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
+        from .latex import sections
+
+        problems, found = sections(source, base_dir, paper, forced, kind)
+    else:
+        from .markdown import sections
+
+        problems, found = sections(source, paper, forced, kind)
+    result = Paper(source.path, problems=list(problems))
+    for spec, title, heading, doc in found:
+        doc.section = spec.name
+        sentences.segment(doc)
+        result.sections.append(Section(spec.name, title, heading, spec.pack, doc))
+    return result

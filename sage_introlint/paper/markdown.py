@@ -1,0 +1,116 @@
+"""Markdown paper mode: the front end's block nodes -> one Document per section.
+
+Headings (`#` to `######`) mark sections; inside a section, deeper headings, fully emphasised
+lines and run-in labels (`**Serving engines.** ...`) are divisions. A paragraph that is only an
+image is a figure (its alt text, or a "Figure N:" line next to it, is the caption); a table is
+a table (a "Table N:" line before or after it is the caption). A figure or table is referenced
+when the text says "Figure N" / "Fig. N" / "Table N" anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import kinds, markdown
+from ..document.markdown import MdHeading, MdOther, MdParagraph
+from ..document.model import Division, Document, Figure, Source, Span
+from .plan import Mark, plan
+from .specs import PaperSet, SectionSpec
+
+HEADING_MAX = 6  # level 7 is a fully emphasised line: a division, never a section
+RUN_IN_LEVEL = 7
+RUN_IN_MAX_WORDS = 6
+IMAGE = re.compile(r"\s*!\[([^\]]*)\]")
+CAPTION = re.compile(r"\W*(Figure|Fig\.|Table)\s*~?(\d+)\s*[.:]", re.IGNORECASE)
+
+
+def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None):
+    """(problems, [(spec, title, heading position, Document)]) for a Markdown file."""
+    reader, nodes, start_line = markdown.read_nodes(source)
+    marks = [Mark(i, node.level, node.inline.full_text, _line_start(source, node.line))
+             for i, node in enumerate(nodes) if isinstance(node, MdHeading) and node.level <= HEADING_MAX]
+    figures = _figures(source, nodes)
+    found = []
+    for region in plan(marks, len(nodes), paper, forced):
+        body = nodes[region.start:region.end]
+        heading = region.heading
+        if heading is not None and heading.index == region.start and not region.siblings:
+            body = body[1:]
+        line = heading.position.line if heading else start_line
+        tree = markdown.tree_for(reader, body, line)
+        spec = region.spec
+        doc = kinds.layout(tree, (kind or "auto") if spec.kind == "auto" else "intro")
+        if spec.kind != "auto":
+            doc.kind = spec.kind
+        doc.problems = []
+        level = region.level if region.siblings else region.level + 1
+        doc.divisions = _divisions(source, doc, body, level)
+        lines = {node.line for node in body}
+        doc.figures = [figure for figure in figures if figure.start.line in lines]
+        found.append((spec, heading.title if heading else "", doc.start, doc))
+    return list(reader.problems), found
+
+
+def _line_start(source: Source, line: int):
+    """The position of a line's first non-blank character."""
+    text = source.line_text(line)
+    return source.position(source.offset(line, len(text) - len(text.lstrip()) + 1))
+
+
+def _divisions(source: Source, doc: Document, body: list, level: int) -> list[Division]:
+    heads = []  # (title, level, position)
+    for node in body:
+        if isinstance(node, MdHeading) and node.level >= level:
+            heads.append((node.inline.full_text.rstrip(".:"), node.level, _line_start(source, node.line)))
+        elif isinstance(node, MdParagraph) and node.inline.label and len(node.inline.label.split()) <= RUN_IN_MAX_WORDS:
+            heads.append((node.inline.label.rstrip(".:").strip(), RUN_IN_LEVEL, _line_start(source, node.line)))
+    starts = [doc.position(p.span.start).line for p in doc.paragraphs]
+
+    def plain_at(line: int) -> int:
+        for paragraph, first in zip(doc.paragraphs, starts):
+            if first >= line:
+                return paragraph.span.start
+        return len(doc.text)
+
+    result = []
+    for index, (title, depth, position) in enumerate(heads):
+        start = plain_at(position.line)
+        later = next((h for h in heads[index + 1:] if h[1] <= depth), None)
+        end = plain_at(later[2].line) if later else len(doc.text)
+        result.append(Division(title, depth, position, Span(start, max(start, end))))
+    return result
+
+
+def _figures(source: Source, nodes: list) -> list[Figure]:
+    """Every image paragraph and table of the file, with caption and reference facts."""
+    found = []
+    counters = {"figure": 0, "table": 0}
+    for index, node in enumerate(nodes):
+        what = None
+        caption = False
+        if isinstance(node, MdParagraph) and not node.inline.text.strip():
+            image = IMAGE.match(source.line_text(node.line))
+            if image:
+                what, caption = "figure", bool(image.group(1).strip())
+        elif isinstance(node, MdOther) and node.what == "table":
+            what = "table"
+        if what is None:
+            continue
+        counters[what] += 1
+        number, caption_line = counters[what], None
+        for neighbour in (nodes[index + 1] if index + 1 < len(nodes) else None, nodes[index - 1] if index else None):
+            if isinstance(neighbour, MdParagraph):
+                match = CAPTION.match(neighbour.inline.full_text)
+                if match and (match.group(1).lower() == "table") == (what == "table"):
+                    caption, number, caption_line = True, int(match.group(2)), neighbour.line
+                    break
+        found.append(Figure(what, _line_start(source, node.line), f"{what} {number}", caption,
+                            _mentioned(source, what, number, {node.line, caption_line})))
+    return found
+
+
+def _mentioned(source: Source, what: str, number: int, skip: set) -> bool:
+    words = r"(?:Figures?|Figs?\.)" if what == "figure" else r"Tables?"
+    pattern = re.compile(rf"\b{words}\s*~?{number}(?!\d)", re.IGNORECASE)
+    return any(pattern.search(source.line_text(line)) for line in range(1, len(source.line_starts) + 1)
+               if line not in skip)

@@ -1,0 +1,78 @@
+"""Cut a file's top-level sequence into sections, the same way for LaTeX items and Markdown nodes.
+
+The front ends give the headings of the sequence (`Mark`s). The section level is the shallowest
+level at which a heading names a known section; headings at that level (or shallower) end a
+section. The first section of each kind is checked; a later one of the same kind, and every
+unknown section, is not. A section with `through` (the system section) takes the unknown
+sibling sections that follow it, up to the section `through` names, when that one comes later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document.model import Position
+from .specs import PaperSet, SectionSpec
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A heading of the sequence: where it is (index into the sequence), level, title, position."""
+
+    index: int
+    level: int
+    title: str
+    position: Position
+
+
+@dataclass
+class Region:
+    """One section to check: its spec, heading (None: the file has none), and range [start, end)."""
+
+    spec: SectionSpec
+    heading: Mark | None
+    start: int
+    end: int
+    siblings: list[Mark] = field(default_factory=list)  # headings of grouped sibling sections
+    level: int = 0  # the section level (divisions are the headings below it)
+
+
+def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | None = None) -> list[Region]:
+    """The regions of a sequence of `length` items with headings `marks` (in order)."""
+    if forced is not None:
+        first = marks[0] if marks else None
+        return [Region(forced, first, 0, length, level=first.level if first else 0)]
+    known = [(mark, paper.classify(mark.title)) for mark in marks]
+    levels = [mark.level for mark, spec in known if spec is not None]
+    if not levels:
+        default = paper.spec(paper.default) if paper.default else None
+        return [Region(default, None, 0, length)] if default else []
+    level = min(levels)
+    bounds = [(mark, spec if mark.level == level else None) for mark, spec in known if mark.level <= level]
+    regions: list[Region] = []
+    seen: set[str] = set()
+    index = 0
+    while index < len(bounds):
+        mark, spec = bounds[index]
+        end = bounds[index + 1][0].index if index + 1 < len(bounds) else length
+        index += 1
+        if spec is None or spec.name in seen:
+            continue
+        seen.add(spec.name)
+        region = Region(spec, mark, mark.index, end, level=level)
+        if spec.through:
+            index = _absorb(region, bounds, index, length, spec.through)
+        regions.append(region)
+    return regions
+
+
+def _absorb(region: Region, bounds: list, index: int, length: int, through: str) -> int:
+    """Take the unknown sibling sections after `region` when the `through` section follows them."""
+    stop = index
+    while stop < len(bounds) and bounds[stop][1] is None:
+        stop += 1
+    if stop == index or stop >= len(bounds) or bounds[stop][1].name != through:
+        return index
+    region.siblings = [region.heading] + [mark for mark, _ in bounds[index:stop]]
+    region.end = bounds[stop][0].index
+    return stop

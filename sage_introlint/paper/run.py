@@ -1,0 +1,105 @@
+"""Paper mode in the engine: the active set of sections, each section's configured rules, findings.
+
+The active pack decides the set: a paper set (`sage-paper`) is used as it is; any other pack is
+a set of one section, its own (`section:` in the pack, else the Introduction), so `--pack
+sage-intro` checks the Introduction exactly as before. A config's `sections:` re-maps a section
+to another pack or adds one:
+
+    sections:
+      related-work: rules/our-related-work.yaml
+      motivation: {headings: ["motivation"], pack: rules/motivation.yaml}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..config import Config, _match, configured_rules
+from ..errors import ConfigError
+from ..pack import load_pack, resolve_pack_path
+from ..yamlfile import YamlFile
+from .specs import PaperSet, SectionSpec, parse_sections
+
+PAPER_SET = "sage-paper"
+
+
+def paper_set(config: Config, override: str | None = None) -> PaperSet:
+    """The sections to look for under `config` (and `--pack`), with the config's `sections:`."""
+    path = resolve_pack_path(override) if override else resolve_pack_path(config.pack, config.base_dir)
+    pack = load_pack(path)
+    if pack.sections:
+        found = PaperSet(pack.name, pack.sections, pack.default)
+    else:
+        name = pack.section or "introduction"
+        shipped = next((s for s in load_pack(PAPER_SET).sections if s.name == name), None)
+        headings = shipped.headings if shipped else ("introduction\\b.*",)
+        kind = "section" if pack.section else "auto"
+        environment = shipped.environment if shipped else None
+        found = PaperSet(pack.name, (SectionSpec(name, shipped.title if shipped else name, path, headings,
+                                                 environment, None, kind),), name)
+    return _with_config_sections(found, config)
+
+
+def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
+    if not config.sections:
+        return found
+    located = config.source or YamlFile(config.path or "config", {})
+    specs = {spec.name: spec for spec in found.sections}
+    added = []
+    for name, setting in config.sections.items():
+        at = ("sections", name)
+        if isinstance(setting, str):
+            if name not in specs:
+                raise located.error(at, f"unknown section {name!r}; give headings and a pack to add one")
+            pack = _resolve(located, at, setting, config.base_dir)
+            specs[name] = dataclasses.replace(specs[name], pack=pack)
+        elif isinstance(setting, dict):
+            entry = {"name": name, **setting}
+            if name in specs:
+                entry.setdefault("headings", list(specs[name].headings))
+                entry.setdefault("pack", specs[name].pack)
+            spec = parse_sections(located, ("sections",), [entry],
+                                  lambda pack: _resolve(located, at, pack, config.base_dir))[0]
+            if name in specs:
+                specs[name] = spec
+            else:
+                added.append(spec)
+        else:
+            raise located.error(at, "a section setting is a pack (name or file) or a mapping with headings and pack")
+    return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default)
+
+
+def _resolve(located, at, pack: str, base_dir: str) -> str:
+    try:
+        return resolve_pack_path(pack, base_dir)
+    except ConfigError as error:
+        raise located.error(at, str(error)) from None
+
+
+def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: str | None, ignore: str | None):
+    """The configured rules of one section's pack (and the config's extra packs): the config's
+    settings for the rules they have, then `--select` / `--ignore`, whose ids are checked
+    against every rule of the set."""
+    extras = [rule for name in config.packs for rule in load_pack(name, config.base_dir).rules]
+    every = {rule.id: rule for other in paper.sections for rule in load_pack(other.pack).rules}
+    every.update((rule.id, rule) for rule in extras if rule.id not in every)
+    located = config.source or YamlFile(config.path or "config", {})
+    for rule_id in config.rules:
+        if rule_id not in every:
+            raise located.error(("rules", rule_id), f"unknown rule {rule_id!r}; known rules: {', '.join(every)}")
+    for option, value in (("--select", select), ("--ignore", ignore)):
+        if value:
+            _match(value, list(every.values()), option)
+    own = {rule.id for rule in load_pack(spec.pack).rules} | {rule.id for rule in extras}
+    mine = dataclasses.replace(config, pack=spec.pack, rules={k: v for k, v in config.rules.items() if k in own})
+    if select:
+        select = _only(select, own)
+        if not select:
+            return []
+    return configured_rules(mine, None, select, _only(ignore, own) if ignore else None)
+
+
+def _only(spec: str, ids: set[str]) -> str:
+    """The comma-separated ids or prefixes of `spec` that name a rule in `ids`."""
+    tokens = [token.strip() for token in spec.split(",")]
+    return ",".join(t for t in tokens if t and any(i == t or i.startswith(t) for i in ids))

@@ -1,0 +1,113 @@
+"""Which headings start which section, and which pack checks it: a paper set's `sections`.
+
+A paper set (the shipped `sage-paper`, or a team's own) lists its sections in paper order:
+
+    sections:
+      - name: related-work           # the section's id: findings carry it, `--section` names it
+        title: Related Work          # how messages and `stats` name it
+        kind: section                # document kind its pack reads (auto: intro/outline/paragraph)
+        pack: sage-related-work      # the rule pack it is checked with
+        headings: ["related work", "background and related work"]
+        environment: abstract        # optional: a LaTeX environment that is this section
+        through: experiments         # optional: sibling sections up to that one belong to it
+    default: introduction            # a file with no known heading is this section
+
+A heading names a section when its title, without a number ("3", "3.1", "III.", "A."), matches
+one of the section's `headings` in full (regular expressions, case-insensitive).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+SECTION_KEYS = {"name": str, "title": str, "pack": str, "headings": list, "environment": str, "through": str,
+                "kind": str}
+SECTION_KINDS = ("section", "auto", "intro", "outline", "paragraph")
+NUMBER = re.compile(r"\s*(?:(?:(?:\d+(?:\.\d+)*|[IVX]+)[.):]?|[A-Z][.)])\s+)?")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One kind of section: how its heading is recognised and which pack checks it."""
+
+    name: str
+    title: str
+    pack: str  # a pack name or an absolute pack file path
+    headings: tuple[str, ...]
+    environment: str | None = None
+    through: str | None = None
+    kind: str = "section"  # the document kind its pack reads; auto: intro, outline or paragraph
+
+    def matches(self, title: str) -> bool:
+        text = " ".join(title.split())
+        text = text[NUMBER.match(text).end():]
+        return any(_compiled(pattern).fullmatch(text) for pattern in self.headings)
+
+
+@dataclass(frozen=True)
+class PaperSet:
+    """The sections of a paper in order, and the section a file without a known heading is."""
+
+    name: str
+    sections: tuple[SectionSpec, ...]
+    default: str | None = None
+
+    def classify(self, title: str) -> SectionSpec | None:
+        """The section a heading title starts, or None for a section that is not checked."""
+        return next((spec for spec in self.sections if spec.matches(title)), None)
+
+    def spec(self, name: str) -> SectionSpec:
+        for spec in self.sections:
+            if spec.name == name:
+                return spec
+        known = ", ".join(spec.name for spec in self.sections)
+        raise ConfigError(f"unknown section {name!r}; sections of {self.name}: {known}")
+
+    def by_environment(self, environment: str) -> SectionSpec | None:
+        return next((spec for spec in self.sections if spec.environment == environment), None)
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    found = _PATTERNS.get(pattern)
+    if found is None:
+        found = _PATTERNS[pattern] = re.compile(pattern, re.IGNORECASE)
+    return found
+
+
+def parse_sections(doc, at: tuple, entries: list, resolve) -> tuple[SectionSpec, ...]:
+    """Validate a `sections` list (YamlFile `doc`, key path `at`); `resolve(pack)` -> pack path."""
+    from ..pack import check_keys
+    from ..safe_regex import UnsafeRegex, compile_safe
+
+    specs: list[SectionSpec] = []
+    for index, entry in enumerate(entries):
+        where = at + (index,)
+        if not isinstance(entry, dict):
+            raise doc.error(where, "a section must be a mapping with name, pack and headings")
+        check_keys(doc, where, entry, SECTION_KEYS, required=("name", "pack", "headings"))
+        for position, pattern in enumerate(entry["headings"]):
+            if not isinstance(pattern, str):
+                raise doc.error(where + ("headings", position), "headings must be strings (regular expressions)")
+            try:
+                compile_safe(pattern)
+            except UnsafeRegex as error:
+                raise doc.error(where + ("headings", position), str(error)) from None
+        if entry.get("kind", "section") not in SECTION_KINDS:
+            raise doc.error(where + ("kind",), f"unknown kind {entry['kind']!r}; expected one of: {', '.join(SECTION_KINDS)}")
+        if any(spec.name == entry["name"] for spec in specs):
+            raise doc.error(where + ("name",), f"section {entry['name']!r} is listed twice")
+        specs.append(SectionSpec(
+            name=entry["name"], title=entry.get("title", entry["name"]), pack=resolve(entry["pack"]),
+            headings=tuple(entry["headings"]), environment=entry.get("environment"),
+            through=entry.get("through"), kind=entry.get("kind", "section")))
+    names = {spec.name for spec in specs}
+    for index, spec in enumerate(specs):
+        if spec.through and spec.through not in names:
+            raise doc.error(at + (index, "through"), f"unknown section {spec.through!r}; sections: {', '.join(names)}")
+    return tuple(specs)

@@ -1,0 +1,95 @@
+"""Paper mode's section model: headings -> sections, divisions and figures, through \\input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sage_introlint.config import DEFAULT, configured_rules
+from sage_introlint.document import load, read_source
+from sage_introlint.engine import Checker, check_document
+from sage_introlint.paper import load_paper
+from sage_introlint.paper.run import paper_set
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "fixtures" / "paper" / "model"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _paper(path: Path, section: str | None = None):
+    return load_paper(read_source(str(path)), str(path.parent), paper_set(DEFAULT), section)
+
+
+def _summary(paper):
+    return [(s.name, s.title, s.heading.path.rsplit("/", 1)[-1], s.heading.line, s.heading.column)
+            for s in paper.sections]
+
+
+def test_latex_sections_through_input():
+    paper = _paper(MODEL / "main.tex")
+    assert _summary(paper) == [
+        ("abstract", "", "main.tex", 5, 1),
+        ("introduction", "Introduction", "intro.tex", 1, 1),
+        ("related-work", "Related Work", "main.tex", 9, 1),
+        ("system", "System Overview", "main.tex", 15, 1),
+        ("experiments", "Evaluation", "main.tex", 23, 1),
+    ]
+    assert paper.section("introduction").doc.kind == "intro"
+    assert paper.section("abstract").doc.text == "Modern pipelines are complex. SAGE is seamless!"
+    assert paper.section("conclusion") is None  # unknown sections are not checked
+
+
+def test_latex_divisions_subsections_paragraphs_run_in_heads_and_grouped_siblings():
+    paper = _paper(MODEL / "main.tex")
+    related = paper.section("related-work").doc
+    assert [(d.title, d.level, d.start.line, d.start.column) for d in related.divisions] == [
+        ("LLM Serving Engines", 3, 10, 1), ("Workflow systems", 5, 12, 1), ("Application frameworks", 5, 14, 1)]
+    assert related.slice(related.divisions[2].span).strip() == "LangChain chains prompts."
+    system = paper.section("system").doc
+    assert [(d.title, d.level) for d in system.divisions] == [("System Overview", 2), ("Layered Architecture", 2)]
+    assert "Layers text" in system.slice(system.divisions[1].span)
+    [figure] = system.figures
+    assert (figure.start.line, figure.start.column, figure.label, figure.caption, figure.referenced) == (
+        19, 1, "fig:layers", True, True)
+
+
+def test_markdown_sections_divisions_and_figures():
+    paper = _paper(MODEL / "paper.md")
+    assert [(s.name, s.heading.line) for s in paper.sections] == [
+        ("abstract", 3), ("introduction", 7), ("related-work", 11), ("system", 19), ("experiments", 33)]
+    related = paper.section("related-work").doc
+    assert [(d.title, d.start.line, d.start.column) for d in related.divisions] == [
+        ("2.1 Serving engines", 13, 1), ("Workflow platforms", 17, 1)]
+    assert related.slice(related.divisions[1].span).strip() == "Airflow runs DAGs."
+    system = paper.section("system").doc
+    assert [d.title for d in system.divisions] == ["3 System Design", "4 Implementation"]
+    assert [(f.what, f.start.line, f.caption, f.referenced) for f in system.figures] == [
+        ("figure", 23, True, True), ("table", 29, False, False)]
+
+
+def test_forced_section_takes_the_whole_file():
+    paper = _paper(MODEL / "sections" / "intro.tex", section="related-work")
+    assert _summary(paper) == [("related-work", "Introduction", "intro.tex", 1, 1)]
+    assert paper.section("related-work").doc.text == "SAGE is seamless."
+
+
+def test_a_file_without_known_headings_is_the_introduction(tmp_path):
+    (tmp_path / "draft.md").write_text("Pipelines are hard.\n\nSAGE runs them.\n", encoding="utf-8")
+    paper = _paper(tmp_path / "draft.md")
+    assert [(s.name, s.heading.line, s.doc.kind) for s in paper.sections] == [("introduction", 1, "intro")]
+
+
+def _corpus():
+    return sorted(p for p in CORPUS.glob("*") if p.suffix in (".tex", ".md")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.name)
+def test_corpus_gives_the_same_findings_in_paper_mode(path):
+    """Paper mode (sage-paper) checks an Introduction exactly as sage-intro alone always did."""
+    source = read_source(str(path))
+    before = check_document(load(source, "auto", str(path.parent)), configured_rules(DEFAULT, "sage-intro"))
+    after = Checker("sage-paper").check_source(source, DEFAULT, None, str(path.parent))
+    assert [f.to_dict() for f in after] == [dict(f.to_dict(), section="introduction") for f in before]
+    assert os.path.exists(path)
