@@ -96,7 +96,7 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
         select = _only(select, own)
         if not select:
             return []
-    return configured_rules(mine, None, select, _only(ignore, own) if ignore else None)
+    return configured_rules(mine, spec.pack, select, _only(ignore, own) if ignore else None)
 
 
 def _only(spec: str, ids: set[str]) -> str:
