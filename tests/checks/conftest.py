@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 import pytest
@@ -52,7 +51,3 @@ def corpus_files() -> list[Path]:
     if not CORPUS.is_dir():
         return []
     return sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".tex") and p.stem != "README")
-
-
-def pytest_configure(config):
-    os.environ.setdefault("INTROLINT_TESTING", "1")

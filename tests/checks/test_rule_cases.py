@@ -1,28 +1,59 @@
-"""Every rule case in fixtures/rules/<rule-id>.yaml: text -> exactly the expected positions."""
+"""Every rule case in fixtures/rules/<rule-id>.yaml, through the engine as a user's file goes.
+
+Each case is checked with only its rule selected (`rule:` of the case file), under the shipped
+pack and the case's `options` merged as a config would merge them; the findings must sit at
+exactly the expected [line, column] positions. Then the same text with the rule disabled by a
+comment must give no finding of it: suppression works for every case.
+"""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from sage_introlint.checks import run
+from sage_introlint.config import parse_config
+from sage_introlint.document.model import Source
+from sage_introlint.engine import Checker
+from sage_introlint.yamlfile import YamlFile
 
-from .conftest import FIXTURES, load_text, pack_data, with_options
+from .conftest import FIXTURES, pack_data
+
+DISABLE = {"md": "<!-- introlint-disable {rule} -->\n", "tex": "% introlint-disable {rule}\n"}
+
+
+def _case_files():
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        yield path, yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _cases():
-    for path in sorted(FIXTURES.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path, data in _case_files():
         for case in data["cases"]:
-            yield pytest.param(path.stem, case, id=f"{path.stem}: {case['name']}")
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}")
+
+
+def check(rule_id: str, case: dict, text: str) -> list:
+    config = parse_config(YamlFile("case options", {"rules": {rule_id: case.get("options") or {}}}), ".")
+    source = Source(f"case.{case.get('format', 'md')}", text)
+    return Checker(select=rule_id).check_source(source, config, case.get("kind"), ".")
 
 
 @pytest.mark.parametrize("rule_id, case", list(_cases()))
-def test_rule_case(rule_id, case, rules):
-    rule = with_options(rules[rule_id], case.get("options"))
-    doc = load_text(case["text"], case.get("format", "md"), case.get("kind"))
-    found = sorted([f.line, f.column] for f in run(rule, doc))
-    assert found == sorted(case["findings"]), [f"{f.line}:{f.column} {f.message}" for f in run(rule, doc)]
+def test_rule_case(rule_id, case):
+    found = check(rule_id, case, case["text"])
+    assert sorted([f.line, f.column] for f in found) == sorted(case["findings"]), \
+        [f"{f.line}:{f.column} {f.rule} {f.message}" for f in found]
+    assert {f.rule for f in found} <= {rule_id}
+
+
+@pytest.mark.parametrize("rule_id, case", [p for p in _cases() if p.values[1]["findings"]])
+def test_rule_case_is_silenced_by_a_disable_comment(rule_id, case):
+    comment = DISABLE[case.get("format", "md")].format(rule=rule_id)
+    assert check(rule_id, case, comment + case["text"]) == []
+
+
+def test_case_files_are_named_for_their_rule():
+    assert all(path.stem == data["rule"] for path, data in _case_files())
 
 
 def test_every_rule_has_fail_and_pass_cases():
@@ -51,7 +82,3 @@ def test_heuristic_rules_have_three_true_and_three_false_cases(rule_id):
 def test_fixture_files_name_rules_of_the_pack():
     ids = {entry["id"] for entry in pack_data()["rules"]}
     assert {path.stem for path in FIXTURES.glob("*.yaml")} <= ids
-
-
-def test_pack_rules_build(rules):
-    assert set(rules) == {entry["id"] for entry in pack_data()["rules"]}
