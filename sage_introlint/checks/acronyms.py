@@ -67,6 +67,8 @@ FUNCTION_WORDS = frozenset("A An And As At But By For From If In Into Its Of On 
                            "We When Where While With".split())
 INTRODUCED_BEFORE = re.compile(r"\b(?:called|named|dubbed|present|presents|propose|proposes|introduce|"
                                r"introduces|build|builds|design|designs|implement|implements)[\s~]+$")
+STANDS_ALONE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:with|by|of|for|is|are|and|it|call|calls|use|uses|using|via|"
+                          r"from|to|on|in)[\s~]+)$")
 INTRODUCED_AFTER = re.compile(r"(?:\s*\[\d[^\]]*\])?,[\s~]+(?:a|an|our)[\s~]+[a-z]")
 
 
@@ -91,9 +93,17 @@ def _cited(doc: Document, end: int) -> bool:
 
 
 def _introduced(doc: Document, start: int, end: int) -> bool:
-    """Written as a name: `we present ORCA`, `called ZEUS`, `CARL, a scheduler that ...`."""
-    return bool(INTRODUCED_BEFORE.search(doc.text, max(0, start - 20), start)
-                or INTRODUCED_AFTER.match(doc.text, end))
+    """Written as a name: `we present ORCA`, `called ZEUS`, `with CARL, a scheduler ...`.
+
+    The appositive (`X, a ...`) counts only where a name can stand alone: at a sentence's start
+    or after a verb or preposition; `latency SLO, a distinct quantity` and `classical RAG, a
+    hybrid path` are a noun phrase and a list, not names.
+    """
+    if INTRODUCED_BEFORE.search(doc.text, max(0, start - 20), start):
+        return True
+    if not INTRODUCED_AFTER.match(doc.text, end):
+        return False
+    return bool(STANDS_ALONE.search(doc.text[max(0, start - 30):start]))
 
 
 def _masked(doc: Document) -> list[tuple[int, int]]:
