@@ -2,7 +2,8 @@
 
 An acronym is a word of two to five capitals (`TSDB`, `AUROC`; `SLOs` is `SLO`). It is spelled
 out where the text gives its long form (see `_abbrev`: `long form (SF)`, `SF (long form)`,
-`SF, short for ...`, in the abstract, a footnote or the body), and then every later use is fine.
+`SF, short for ...`, in the title or abstract before the Introduction, a footnote or the body),
+and then every later use is fine.
 
 Not acronyms (names and other capitals):
 - well-known abbreviations of computing (`TCP`, `FPGA`, `JIT`) from the shipped term files
@@ -55,6 +56,7 @@ HYPHEN_NAME = re.compile(r"[-\u2010\u2011](?:[A-Z\d]|[a-z](?![a-z]))")  # NC-Ret
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
+COMMENT = re.compile(r"(?<!\\)%[^\n]*|<!--.*?-->", re.S)  # LaTeX and HTML comments
 BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
 NOTE = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
 # a capitalised name word right before or after: `NVIDIA Jetson AGX Xavier`, `PostgreSQL JSONB`
@@ -149,15 +151,36 @@ def _source_order(doc: Document, offset: int) -> tuple[int, int]:
     return position.line, position.column
 
 
+def _defined_before(doc: Document) -> set[str]:
+    """Short forms spelled out before the Introduction in its files: the title and the abstract.
+
+    The front ends keep only the Introduction's prose; a reader has read the title and the
+    abstract by then, so `... Packet Filter (eBPF)` in the abstract defines eBPF for it.
+    """
+    first: dict[int, tuple] = {}
+    for piece in doc.source_map.pieces:
+        known = first.get(id(piece.source))
+        if known is None or piece.src_start < known[1]:
+            first[id(piece.source)] = (piece.source, piece.src_start)
+    found: set[str] = set()
+    for source, start in first.values():
+        head = COMMENT.sub("", source.text[:start])
+        found |= set(definitions(head))
+    return found
+
+
 def check(doc: Document, rule) -> Iterator[Finding]:
     allow, names = _known(rule)
     defined = definitions(doc.text)
+    earlier = _defined_before(doc)
     uses, named = _uses(doc, allow, names)
     reported: set[str] = set()
     for acronym, span in uses:
         if acronym in reported or acronym in named:
             continue
         reported.add(acronym)
+        if acronym in earlier:
+            continue
         at = defined.get(acronym)
         # compared in the source: a footnote's text comes after its paragraph in the plain text
         where = doc.position(at) if at is not None else None
