@@ -18,11 +18,13 @@ from .document import KINDS
 from .confinement import read_bytes
 from .errors import ConfigError, InputError
 from .findings import SEVERITIES
+from .stage import DEFAULT_STAGE, STAGES, apply as apply_stage
 from .pack import DEFAULT_PACK, Pack, Rule, check_choice, check_keys, load_pack, validate_options
 from .yamlfile import MAX_YAML_BYTES, YamlFile, parse_yaml, read_text
 
 CONFIG_NAMES = (".introlint.yaml", ".introlint.yml")
-CONFIG_KEYS = {"pack": str, "kind": str, "rules": dict, "packs": list, "exclude": list, "sections": dict}
+CONFIG_KEYS = {"pack": str, "kind": str, "stage": str, "rules": dict, "packs": list, "exclude": list,
+               "sections": dict}
 OFF = "off"
 
 
@@ -34,6 +36,7 @@ class Config:
     base_dir: str = "."  # relative pack files and exclude globs are read from here
     pack: str = DEFAULT_PACK
     kind: str = "auto"
+    stage: str = DEFAULT_STAGE  # draft or final: whether open slots ([X]%, [REF: ...]) are errors
     rules: dict = field(default_factory=dict, hash=False, compare=False)  # id -> "off" | severity | {...}
     packs: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -105,6 +108,8 @@ def parse_config(located: YamlFile, base_dir: str) -> Config:
     check_keys(located, (), data, CONFIG_KEYS)
     if "kind" in data:
         check_choice(located, ("kind",), data["kind"], KINDS, "kind")
+    if "stage" in data:
+        check_choice(located, ("stage",), data["stage"], STAGES, "stage")
     for key in ("packs", "exclude"):
         for index, item in enumerate(data.get(key, [])):
             if not isinstance(item, str):
@@ -113,6 +118,7 @@ def parse_config(located: YamlFile, base_dir: str) -> Config:
         _check_setting(located, ("rules", rule_id), setting)
     return Config(
         path=located.path, base_dir=base_dir, pack=data.get("pack", DEFAULT_PACK), kind=data.get("kind", "auto"),
+        stage=data.get("stage", DEFAULT_STAGE),
         rules=dict(data.get("rules") or {}), packs=tuple(data.get("packs", [])),
         exclude=tuple(data.get("exclude", [])), sections=dict(data.get("sections") or {}), source=located,
     )
@@ -135,9 +141,10 @@ def _check_setting(located: YamlFile, at: tuple, setting) -> None:
 
 
 def configured_rules(config: Config, pack: str | None = None, select: str | None = None,
-                     ignore: str | None = None) -> list[Rule]:
+                     ignore: str | None = None, stage: str | None = None) -> list[Rule]:
     """The rules to run: the pack (and extra packs) with the config's severities and options,
-    then `--select` / `--ignore` (comma-separated ids or id prefixes)."""
+    then `--select` / `--ignore` (comma-separated ids or id prefixes), at `stage` (`--stage`;
+    None: the config's)."""
     rules = list(pack_rules(config, pack))
     by_id = {rule.id: rule for rule in rules}
     located = config.source or YamlFile(config.path or "config", {})
@@ -164,7 +171,7 @@ def configured_rules(config: Config, pack: str | None = None, select: str | None
     if ignore:
         unwanted = _match(ignore, list(by_id.values()), "--ignore")
         chosen = [rule for rule in chosen if rule.id not in unwanted]
-    return chosen
+    return apply_stage(chosen, stage or config.stage)
 
 
 def _split_setting(setting) -> tuple[str | None, dict]:

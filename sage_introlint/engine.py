@@ -97,8 +97,8 @@ class Checker:
     """Checks sources under configs; remembers paper sets and configured rules between calls."""
 
     def __init__(self, pack: str | None = None, select: str | None = None, ignore: str | None = None,
-                 section: str | None = None):
-        self.pack, self.select, self.ignore, self.section = pack, select, ignore, section
+                 section: str | None = None, stage: str | None = None):
+        self.pack, self.select, self.ignore, self.section, self.stage = pack, select, ignore, section, stage
         # by id(config) (configs are cached objects; the config is kept alive in the entry)
         self._sets: dict[int, tuple[Config, object, dict]] = {}
 
@@ -118,7 +118,7 @@ class Checker:
         found, rules = self.paper_set(config)
         spec = spec or found.spec(found.default or found.sections[0].name)
         if spec.name not in rules:
-            rules[spec.name] = section_rules(config, found, spec, self.select, self.ignore)
+            rules[spec.name] = section_rules(config, found, spec, self.select, self.ignore, self.stage)
         return rules[spec.name]
 
     def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
@@ -163,7 +163,7 @@ def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Co
 def check_paths(paths, kind: str | None = None, config_file: str | None = None, pack: str | None = None,
                 select: str | None = None, ignore: str | None = None, stdin_text: str | bytes | None = None,
                 stdin_filename: str | None = None, jobs: int | None = 1, time_budget: float | None = None,
-                section: str | None = None) -> CheckResult:
+                section: str | None = None, stage: str | None = None) -> CheckResult:
     """Check files, folders (searched for introductions) and `-` (stdin_text, str or bytes, named
     stdin_filename).
 
@@ -172,13 +172,14 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     many worker processes (None: as many as pay for this many files; never more than the files
     or the CPUs); the result is the same. With `time_budget` (seconds) every file is checked in a
     worker that is stopped past it, and the file reported as an input-error (see `parallel`).
-    `section` checks each file as that one section of the paper set (`--section`).
+    `section` checks each file as that one section of the paper set (`--section`); `stage` is
+    draft or final (None: the config's), which decides whether open slots are errors.
     """
     from .discover import discover, is_excluded
     from .parallel import Job, can_fork, checked_in_workers, worker_count
 
     result = CheckResult()
-    checker = Checker(pack, select, ignore, section)
+    checker = Checker(pack, select, ignore, section, stage)
     # In path order: a Job to check, or a step to apply to the result (an error).
     steps: list = []
 
@@ -220,7 +221,7 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     workers = worker_count(len(work), jobs)
     done = None
     if work and can_fork() and (workers > 1 or time_budget is not None):
-        done = checked_in_workers(work, lambda: Checker(pack, select, ignore, section),
+        done = checked_in_workers(work, lambda: Checker(pack, select, ignore, section, stage),
                                   lambda: _warm_up(checker, work[0].folder, kind, config_file), workers, time_budget)
     for step in steps:
         if not isinstance(step, Job):

@@ -16,6 +16,8 @@ Adding a check kind `NAME`:
      named groups, group names, required, unknown) at file:line:column, so `check` can trust
      `rule.options`; defaults for optional options stay in `check`.
   2. add NAME to CHECK_KINDS below;
+     (a kind that reads a whole paper sets `SCOPE = "paper"` and has `check_paper(context,
+     rule)` instead of `check`; see `ledger.context`)
   3. give every rule that uses it a fixture in fixtures/rules/RULE-ID.yaml.
 """
 
@@ -32,6 +34,8 @@ from ..findings import Finding
 CHECK_KINDS = (
     "acronyms", "contrast", "contributions", "count", "coverage", "outline", "pattern", "readability",
     "repetition", "script", "share", "terms", "trimming",
+    # paper-wide (SCOPE "paper"): they read every section of a paper at once
+    "agreement", "claims", "evidence",
 )
 
 
@@ -53,7 +57,19 @@ def kind_options(name: str) -> dict:
 
 
 def run(rule, doc: Document) -> Iterator[Finding]:
-    yield from kind_module(rule.check).check(doc, rule)
+    module = kind_module(rule.check)
+    if getattr(module, "SCOPE", "document") == "paper":
+        return  # paper-wide kinds run once per paper: run_paper
+    yield from module.check(doc, rule)
+
+
+def is_paper_wide(rule) -> bool:
+    """A kind with SCOPE "paper" reads every section at once (`check_paper(context, rule)`)."""
+    return getattr(kind_module(rule.check), "SCOPE", "document") == "paper"
+
+
+def run_paper(rule, context) -> Iterator[Finding]:
+    yield from kind_module(rule.check).check_paper(context, rule)
 
 
 def describe(rule) -> str:

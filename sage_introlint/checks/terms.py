@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..document.model import Document
+from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._headings import headings
-from ._text import Matcher, cached, entries, excerpt, fill, lowered
+from ._text import Entry, Matcher, cached, entries, excerpt, fill, lowered
+from ..stage import STAGES
 from .schema import Context, check_regex, term_text, flag, list_of, mapping, severity, terms, text
 
 
@@ -45,7 +46,9 @@ def _regex_terms(spec: dict, at: tuple, context: Context) -> None:
 
 LIST = mapping({"terms": terms(required=True), "message": text(required=True), "source": text(), "why": text(),
                 "suggestion": text(), "severity": severity(), "inflect": flag(), "case_sensitive": flag(),
-                "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text())},
+                "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
+                # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
+                "stages": mapping({stage: severity() for stage in STAGES})},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True)}
 
@@ -58,23 +61,32 @@ def _matchers(rule) -> list[tuple[dict, Matcher]]:
         for spec in lists])
 
 
-def check(doc: Document, rule) -> Iterator[Finding]:
+def matches(doc: Document, rule) -> Iterator[tuple[dict, Entry, Span]]:
+    """(list, entry, span) of every term found in the prose: the rule's recognition, for other
+    readers too (the ledger lists the open slots the `placeholder` rule recognises)."""
     for spec, matcher in _matchers(rule):
-        severity = lowered(spec.get("severity", rule.severity), rule.severity)
         after, before = _after_words(spec), _before_words(spec)
         for entry, span in matcher.finditer(doc):
             if after is not None and after.search(doc.text, max(0, span.start - 20), span.start):
                 continue
             if before is not None and before.match(doc.text, span.end):
                 continue
-            match = excerpt(doc, span)
-            message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "",
-                           why=entry.why or spec.get("why", ""))
-            suggestion = None
-            if entry.replace is not None and spec.get("suggestion"):
-                suggestion = fill(spec["suggestion"], match=match, term=entry.term, replace=entry.replace)
-            yield span_finding(doc, span, severity, rule.id, message, suggestion)
+            yield spec, entry, span
+
+
+def check(doc: Document, rule) -> Iterator[Finding]:
+    for spec, entry, span in matches(doc, rule):
+        severity = lowered(spec.get("severity", rule.severity), rule.severity)
+        match = excerpt(doc, span)
+        message = fill(spec["message"], match=match, term=entry.term, replace=entry.replace or "",
+                       why=entry.why or spec.get("why", ""))
+        suggestion = None
+        if entry.replace is not None and spec.get("suggestion"):
+            suggestion = fill(spec["suggestion"], match=match, term=entry.term, replace=entry.replace)
+        yield span_finding(doc, span, severity, rule.id, message, suggestion)
+    for spec, matcher in _matchers(rule):
         if spec.get("headings") and matcher.regex is not None:
+            severity = lowered(spec.get("severity", rule.severity), rule.severity)
             yield from _in_headings(doc, rule, spec, matcher, severity)
 
 

@@ -10,7 +10,7 @@ import click
 from ..document import KINDS
 from ..findings import SEVERITIES, SEVERITY_RANK
 from ..formats import FORMATS
-from .common import CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, use_colour
+from .common import CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, stage_option, use_colour
 from .summary import statistics, summary
 
 
@@ -34,6 +34,7 @@ from .summary import statistics, summary
               help="Run only these rules: comma-separated ids or id prefixes "
                    "(--select marketing-language,sentence-). Overrides `off` in the config.")
 @click.option("--ignore", metavar="IDS", help="Do not run these rules: comma-separated ids or id prefixes.")
+@stage_option
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
               help="Exit with status 1 when a finding has this severity or a higher one.")
 @click.option("--stdin-filename", metavar="NAME",
@@ -49,7 +50,7 @@ from .summary import statistics, summary
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
                    "files [default: 0]. The output is the same for every N.")
-def check_command(paths, kind, output_format, config_file, pack, select, ignore, fail_on, stdin_filename,
+def check_command(paths, kind, output_format, config_file, pack, select, ignore, stage, fail_on, stdin_filename,
                   quiet, show_statistics, verbose, colour, jobs):
     """Check files, folders and standard input (`-`) for problems.
 
@@ -74,7 +75,8 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     stdin_data = read_stdin() if "-" in paths else None
     load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
-                         ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None)
+                         ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None,
+                         stage=stage)
     coloured = use_colour(colour)
     output = render(output_format, result.findings, sources=result.sources, colour=coloured,
                     rules=list(result.rules.values()), base_dir=os.getcwd())

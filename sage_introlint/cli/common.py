@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+import click
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,3 +44,14 @@ def use_colour(flag: bool | None) -> bool:
     if flag is not None:
         return flag
     return sys.stdout.isatty()
+
+
+def stage_option(command):
+    """`--stage draft|final`, shared by check, ledger and report."""
+    from ..stage import STAGES
+
+    return click.option(
+        "--stage", type=click.Choice(STAGES), default=None,
+        help="draft: the prompts' marked slots ([X]%, [Y]x, [REF: ...]) are listed as info; final: "
+             "every open slot is an error (the camera-ready branch). TODO, ?? and XX are errors "
+             "at both [default: the config's stage, else draft].")(command)

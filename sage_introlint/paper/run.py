@@ -76,7 +76,8 @@ def _resolve(located, at, pack: str, base_dir: str) -> str:
         raise located.error(at, str(error)) from None
 
 
-def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: str | None, ignore: str | None):
+def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: str | None, ignore: str | None,
+                  stage: str | None = None):
     """The configured rules of one section's pack (and the config's extra packs): the config's
     settings for the rules they have, then `--select` / `--ignore`, whose ids are checked
     against every rule of the set."""
@@ -96,7 +97,7 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
         select = _only(select, own)
         if not select:
             return []
-    return configured_rules(mine, spec.pack, select, _only(ignore, own) if ignore else None)
+    return configured_rules(mine, spec.pack, select, _only(ignore, own) if ignore else None, stage)
 
 
 def _only(spec: str, ids: set[str]) -> str:

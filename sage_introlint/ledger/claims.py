@@ -1,0 +1,183 @@
+"""Quantitative claims: "reduces p99 latency by 35% compared to vLLM" -> metric, direction, value.
+
+A claim is a number with a unit (`35%`, `2.1x`, `120 ms`, `8 GPUs`) or an open slot (`[X]%`)
+in a sentence, read with the vocabulary a pack gives (`ClaimSpec`): the metric named nearest to
+the value (`p99 latency`), the direction cue nearest to it (`reduces` -> reduction), and the
+baseline named after a comparison cue (`compared to vLLM`), and a qualifier right before or
+after it (`up to` -> max, `on average` -> mean): "up to 2x" and "1.6x on average" are two
+quantities. A value right after `vs.` is the
+baseline's own number (`[A]% SLO satisfaction vs. [B]% for vLLM`): it is kept, as role
+`baseline`, but never compared. Slots are recognised by the pack's `placeholder` rule
+(`slots.slot_spans`), never here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..checks._text import Matcher, prose_units
+from ..document.model import Document, Span
+
+NUMBER = r"(?<![\w.,\[])\d+(?:,\d{3})*(?:\.\d+)?"
+SLOT_BODY = re.compile(r"\[[^\]\n]*\]")
+VERSUS = re.compile(r"(?:\bvs\.?|\bversus|\bcompared (?:to|with))[\s~]*$", re.IGNORECASE)
+GAP = r"[\s~\u00a0\u202f]?"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One measured quantity: how it is named, and the experiment that measures it."""
+
+    name: str
+    direction: str | None = None  # a metric that is itself directional ("speedup" -> gain)
+    experiment: str = ""
+    units: tuple[str, ...] = ()  # the units it is measured in (empty: any)
+
+
+class ClaimSpec:
+    """The vocabulary of claims, from a pack rule's options (see `from_options`)."""
+
+    def __init__(self, metrics: list[dict], directions: dict, units: list[str], baselines: list[str],
+                 baseline_cues: list[str], qualifiers: dict | None = None):
+        self.canonical = {u.lower(): u for u in units}
+        self.metrics = [Metric(m["name"], m.get("direction"), m.get("experiment", ""),
+                               tuple(self.unit_name(u) for u in m.get("units", ()))) for m in metrics]
+        self.metric_matchers = [Matcher(m.get("terms", []) + [m["name"]], inflect=True, anywhere=True) for m in metrics]
+        self.directions = [(name, Matcher(terms, inflect=True)) for name, terms in directions.items()]
+        self.qualifiers = [(name, Matcher(terms)) for name, terms in (qualifiers or {}).items()]
+        ordered = sorted(units, key=len, reverse=True)
+        alternatives = "|".join(re.escape(u) + (r"(?![\w/])" if u[-1].isalnum() else "") for u in ordered)
+        self.unit = re.compile(rf"{GAP}(?P<unit>{alternatives})", re.IGNORECASE)
+        self.value = re.compile(rf"(?P<number>{NUMBER})(?:{GAP}(?P<unit>{alternatives}))", re.IGNORECASE)
+        self.baselines = Matcher(baselines, anywhere=True)
+        self.cues = Matcher(baseline_cues)
+
+    @classmethod
+    def from_options(cls, options: dict) -> "ClaimSpec":
+        return cls(options["metrics"], options.get("directions", {}), options["units"],
+                   options.get("baselines", []), options.get("baseline_cues", []), options.get("qualifiers"))
+
+    def unit_name(self, text: str) -> str:
+        """`×` and `x` are one unit; case is the pack's spelling."""
+        text = text.strip()
+        text = "x" if text in ("×", "X") else text
+        return self.canonical.get(text.lower(), text)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One quantitative statement found in a sentence."""
+
+    metric: str | None
+    direction: str | None
+    value: float | None  # None: the value is an open slot
+    slot: str | None  # the slot's text (`[X]`) when the value is one
+    unit: str
+    baseline: str | None
+    role: str  # "system", or "baseline" for the comparison's own number
+    span: Span  # the number (or slot) with its unit
+    sentence: Span
+    experiment: str = ""
+    qualifier: str | None = None  # "max" for "up to 2x", "mean" for "2x on average"
+
+    @property
+    def key(self) -> tuple:
+        """What makes two claims claims about the same quantity."""
+        return (self.metric, self.direction, self.unit, self.qualifier)
+
+
+@dataclass(frozen=True)
+class _Value:
+    span: Span
+    number: float | None
+    slot: str | None
+    unit: str
+
+
+def _values(doc: Document, spec: ClaimSpec, sentence: Span, slots: list[Span]) -> list[_Value]:
+    found: list[_Value] = []
+    inside = [s for s in slots if sentence.start <= s.start < sentence.end]
+    for slot in inside:
+        text = doc.slice(slot)
+        body = SLOT_BODY.match(text)
+        unit, end = text[body.end():].strip() if body else "", slot.end
+        if not unit:
+            after = spec.unit.match(doc.text, slot.end, sentence.end)
+            if after:
+                unit, end = after.group("unit"), after.end()
+        if unit:
+            found.append(_Value(Span(slot.start, end), None, body.group() if body else text, spec.unit_name(unit)))
+    for match in spec.value.finditer(doc.text, sentence.start, sentence.end):
+        if any(s.start <= match.start() < s.end for s in inside):
+            continue
+        number = float(match.group("number").replace(",", ""))
+        found.append(_Value(Span(match.start(), match.end()), number, None, spec.unit_name(match.group("unit"))))
+    return sorted(found, key=lambda v: v.span.start)
+
+
+def _nearest(spans: list[tuple[object, Span]], target: Span, window: Span):
+    best, distance = None, None
+    for label, span in spans:
+        if span.start < window.start or span.end > window.end:
+            continue
+        gap = target.start - span.end if span.end <= target.start else span.start - target.end
+        gap = max(gap, 0)
+        if distance is None or gap < distance:
+            best, distance = label, gap
+    return best
+
+
+def _baseline(doc: Document, spec: ClaimSpec, value: Span, window: Span, sentence: Span,
+              slots: list[Span], taken: list[Span]) -> str | None:
+    """The baseline named right after a comparison cue, between the value and its neighbours:
+    after the value first (`by 35% over vLLM`), else before it (`Compared to vLLM, ... 35%`)."""
+    names = [(doc.slice(s), s) for _, s in spec.baselines.finditer(doc, sentence)]
+    names += [(doc.slice(s), s) for s in slots if sentence.start <= s.start < sentence.end
+              and SLOT_BODY.fullmatch(doc.slice(s)) and not any(v.start <= s.start < v.end for v in taken)]
+    cues = [span for _, span in spec.cues.finditer(doc, sentence)]
+    named = []
+    for cue in cues:
+        following = [(name, s) for name, s in names if 0 <= s.start - cue.end <= 24]
+        if following:
+            named.append((min(following, key=lambda item: item[1].start)[0], cue))
+    for group in ([n for n in named if value.end <= n[1].start < window.end],
+                  [n for n in named if window.start <= n[1].start < value.start]):
+        if group:
+            return min(group, key=lambda n: abs(n[1].start - value.start))[0]
+    return None
+
+
+def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
+    """Every quantitative claim of the document, in text order."""
+    claims: list[Claim] = []
+    for _, sentence in prose_units(doc):
+        values = _values(doc, spec, sentence, slots)
+        if not values:
+            continue
+        named = [(i, s) for i, m in enumerate(spec.metric_matchers) for _, s in m.finditer(doc, sentence)]
+        directions = [(name, s) for name, m in spec.directions for _, s in m.finditer(doc, sentence)]
+        qualifiers = [(name, s) for name, m in spec.qualifiers for _, s in m.finditer(doc, sentence)]
+        previous: Claim | None = None
+        for index, value in enumerate(values):
+            window = Span(values[index - 1].span.end if index else sentence.start,
+                          values[index + 1].span.start if index + 1 < len(values) else sentence.end)
+            role = "baseline" if VERSUS.search(doc.text, window.start, value.span.start) else "system"
+            metrics = [(i, s) for i, s in named if not spec.metrics[i].units or value.unit in spec.metrics[i].units]
+            which = _nearest(metrics, value.span, window)
+            if which is None:
+                which = _nearest(metrics, value.span, sentence)
+            metric = spec.metrics[which] if which is not None else None
+            direction = _nearest(directions, value.span, window) or (metric.direction if metric else None)
+            baseline = _baseline(doc, spec, value.span, window, sentence, slots, [v.span for v in values])
+            near = Span(max(window.start, value.span.start - 24), min(window.end, value.span.end + 16))
+            qualifier = _nearest(qualifiers, value.span, near)
+            if role == "baseline" and previous is not None:
+                claim = Claim(previous.metric, previous.direction, value.number, value.slot, value.unit,
+                              baseline, role, value.span, sentence, previous.experiment, qualifier)
+            else:
+                claim = Claim(metric.name if metric else None, direction, value.number, value.slot, value.unit,
+                              baseline, role, value.span, sentence, metric.experiment if metric else "", qualifier)
+            claims.append(claim)
+            previous = claim
+    return claims
