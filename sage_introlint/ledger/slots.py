@@ -7,9 +7,9 @@ Recognition is the rule's own (`checks.terms.matches`), so the ledger lists exac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .. import user_regex
 from ..checks import terms
 from ..checks._text import lowered, prose_units
 from ..document.model import Document, Span
@@ -45,7 +45,7 @@ def slot_spans(slots: list[Slot]) -> list[Span]:
 def what_fills(slot: Slot, fills: list[dict]) -> str:
     """What a slot that is not a claim's value waits for, by the pack's `slot_fills` patterns."""
     for item in fills:
-        match = re.search(item["pattern"], slot.text)
+        match = user_regex.compile(item["pattern"]).search(slot.text)
         if match:
             return item["fills"].format(**match.groupdict())
     return ""

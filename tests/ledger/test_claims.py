@@ -26,7 +26,7 @@ SPEC = ClaimSpec.from_options({
 SLOTS = Rule(id="placeholder", check="terms", severity="error", kinds=("intro",), summary="", options={"lists": [
     {"message": "slot", "regex": True, "case_sensitive": True, "stages": {"draft": "info", "final": "error"},
      "terms": [r"\[[A-Z]\](?:%|x|×)?", r"\[REF:[^\]\n]*\]", r"\[baseline\]"]},
-    {"message": "placeholder", "regex": True, "case_sensitive": True, "terms": [r"(?<![\w-])TODO(?![\w-])"]},
+    {"message": "placeholder", "regex": True, "case_sensitive": True, "terms": [r"\bTODO\b"]},
 ]})
 
 

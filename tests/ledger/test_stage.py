@@ -28,7 +28,7 @@ rules:
         - message: "\\"{match}\\" is a placeholder"
           regex: true
           case_sensitive: true
-          terms: ["(?<![\\\\w-])TODO(?![\\\\w-])"]
+          terms: ["\\\\bTODO\\\\b"]
 """
 DRAFT = "# Introduction\n\nSAGE cuts p99 latency by [X]% [REF: VLLM]. TODO: the baseline.\n"
 
