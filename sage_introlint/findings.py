@@ -24,6 +24,9 @@ class Finding:
     message: str
     suggestion: str | None = None
     section: str | None = None  # paper mode: the section it was found in ("related-work")
+    # A safe replacement for exactly this range ("" drops it), where the pack declares one:
+    # applied by `check --fix` and offered as the editor's quick fix (see fixes.py).
+    fix: str | None = None
 
     def to_dict(self) -> dict:
         data = {
@@ -40,18 +43,20 @@ class Finding:
             data["suggestion"] = self.suggestion
         if self.section is not None:
             data["section"] = self.section
+        if self.fix is not None:
+            data["fix"] = self.fix
         return data
 
 
 def span_finding(doc: Document, span: Span, severity: str, rule: str, message: str,
-                 suggestion: str | None = None) -> Finding:
+                 suggestion: str | None = None, fix: str | None = None) -> Finding:
     """A finding covering the plain-text span (term and sentence rules)."""
     start = doc.position(span.start)
     end = doc.end_position(span.end)
     if end.path != start.path or (end.line, end.column) < (start.line, start.column):
         end = start
     return Finding(start.path, start.line, start.column, end.line, end.column,
-                   severity, rule, message, suggestion)
+                   severity, rule, message, suggestion, fix=fix)
 
 
 def position_finding(position: Position, severity: str, rule: str, message: str,

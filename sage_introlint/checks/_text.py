@@ -7,6 +7,7 @@ term match any run of whitespace, `~` or a hyphen (`blazing\\nfast`), and can ad
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -127,9 +128,34 @@ class Matcher:
             self.regex = re.compile(f"(?=[{first}]){LEFT}(?:{'|'.join(pieces)}){RIGHT}", flags)
 
     def finditer(self, doc: Document, span: Span | None = None) -> Iterator[tuple[Entry, Span]]:
+        """The matches inside `span` (the whole text by default).
+
+        A search of the whole text is done once per document and matcher and shared by every
+        check that uses the matcher (a group's members: coverage, contrast, share); a span is
+        then looked up in it. A span asked for first is searched on its own: a rule that tests
+        a few sentences should not pay for a pass over the whole text.
+        """
         if self.regex is None:
             return
-        start, end = (0, len(doc.text)) if span is None else (span.start, span.end)
+        if span is None:
+            yield from shared(doc, "matches", self, lambda: self._all(doc))[1]
+            return
+        found = doc.cache.get("matches", {}).get(self)
+        if found is None:
+            yield from self._search(doc, span.start, span.end)
+            return
+        index = bisect.bisect_left(found[0], span.start)
+        while index < len(found[0]) and found[0][index] < span.end:
+            entry, hit = found[1][index]
+            if hit.end <= span.end:
+                yield entry, hit
+            index += 1
+
+    def _all(self, doc: Document) -> tuple[list[int], list[tuple[Entry, Span]]]:
+        matches = list(self._search(doc, 0, len(doc.text)))
+        return [hit.start for _, hit in matches], matches
+
+    def _search(self, doc: Document, start: int, end: int) -> Iterator[tuple[Entry, Span]]:
         for match in self.regex.finditer(doc.text, start, end):
             if match.end() == match.start():
                 continue
@@ -179,12 +205,25 @@ def member_title(member: dict, examples: int = 3) -> str:
     return f"{member['name']} ({', '.join(names[:examples])})" if names else member["name"]
 
 
+def shared(doc: Document, name: str, key, build):
+    """`build()`, computed once per document and key and shared by every check of the document."""
+    table = doc.cache.setdefault(name, {})
+    hit = table.get(key)
+    if hit is None:
+        hit = table[key] = build()
+    return hit
+
+
 def prose_units(doc: Document) -> list[tuple[int, Span]]:
     """Every sentence-like unit with its paragraph (or outline entry) number, in text order.
 
     Paragraph sentences, plus outline goals, bullets and prose that no paragraph sentence
-    already covers; a paragraph without sentences counts as one unit.
+    already covers; a paragraph without sentences counts as one unit. Computed once per document.
     """
+    return shared(doc, "prose_units", None, lambda: _prose_units(doc))
+
+
+def _prose_units(doc: Document) -> list[tuple[int, Span]]:
     units: list[tuple[int, Span]] = []
     for number, paragraph in enumerate(doc.paragraphs, 1):
         spans = paragraph.sentences or [paragraph.span]
@@ -210,14 +249,24 @@ def _enumeration_marker(text: str, start: int, end: int) -> bool:
 
 
 def words(doc: Document, span: Span) -> list[Span]:
-    """Words of a span, skipping citation-like pieces (`[1]`) and enumeration markers (`(1)`)."""
+    """Words of a span, skipping citation-like pieces (`[1]`) and enumeration markers (`(1)`).
+
+    Tokenised once per document and span: the checks that count a paragraph's or a sentence's
+    words share one list (do not change it).
+    """
+    return shared(doc, "words", (span.start, span.end), lambda: _words(doc, span))
+
+
+def _words(doc: Document, span: Span) -> list[Span]:
     result = []
-    for match in WORD.finditer(doc.text, span.start, span.end):
-        if match.group().isdigit() and not doc.source_map.is_checkable(match.start(), match.end()):
+    text, size = doc.text, len(doc.text)
+    for match in WORD.finditer(text, span.start, span.end):
+        start, end = match.span()
+        if text[start].isdigit() and match.group().isdigit() and not doc.source_map.is_checkable(start, end):
             continue
-        if _enumeration_marker(doc.text, match.start(), match.end()):
+        if end < size and text[end] == ")" and _enumeration_marker(text, start, end):
             continue
-        result.append(Span(match.start(), match.end()))
+        result.append(Span(start, end))
     return result
 
 

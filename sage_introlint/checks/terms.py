@@ -21,6 +21,8 @@ Options:
     headings: also search the heading titles of the source files (default false).
     not_after: words that cancel a match right after them (`not` for "not truly isolated").
     not_before: words that make a match a term of art when they follow it ("seamless handover").
+    fix: true when replacing the match by the entry's replacement (or, without one, dropping
+      it) is always safe: `check --fix` and the editor's quick fix apply it (default false).
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ LIST = mapping({"terms": terms(required=True), "message": text(required=True), "
                 "suggestion": text(), "severity": severity(), "inflect": flag(), "case_sensitive": flag(),
                 "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
                 # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
-                "stages": mapping({stage: severity() for stage in STAGES})},
+                "stages": mapping({stage: severity() for stage in STAGES}),
+                "fix": flag()},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True)}
 
@@ -83,7 +86,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         suggestion = None
         if entry.replace is not None and spec.get("suggestion"):
             suggestion = fill(spec["suggestion"], match=match, term=entry.term, replace=entry.replace)
-        yield span_finding(doc, span, severity, rule.id, message, suggestion)
+        fix = (entry.replace or "") if spec.get("fix") else None
+        yield span_finding(doc, span, severity, rule.id, message, suggestion, fix)
     for spec, matcher in _matchers(rule):
         if spec.get("headings") and matcher.regex is not None:
             severity = lowered(spec.get("severity", rule.severity), rule.severity)

@@ -25,12 +25,15 @@ from .. import __version__
 from ..errors import IntrolintError
 from .check import check_command
 from .common import CONTEXT, EXIT_ERROR
+from .daemon import daemon_command
 from .init import init_command
+from .lsp import lsp_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
 
 # Every subcommand, registered on `main` below (`introlint --help` lists them by name).
-COMMANDS = (check_command, stats_command, rules_command, explain_command, init_command)
+COMMANDS = (check_command, stats_command, rules_command, explain_command, init_command, lsp_command,
+            daemon_command)
 
 
 class IntrolintGroup(click.Group):
@@ -64,6 +67,9 @@ def main():
     introlint rules                     list the rules of the active pack
     introlint explain RULE              why a rule exists, with examples
     introlint init                      write a commented .introlint.yaml
+    introlint check --fix intro.md      apply the fixes the pack declares safe
+    introlint lsp                       language server for editors (README)
+    introlint daemon start              keep a warm checker for fast checks
 
     Configuration is read from the nearest .introlint.yaml (or [tool.introlint] in
     pyproject.toml) above each checked file. Run `introlint COMMAND --help` for details.

@@ -50,8 +50,14 @@ from .summary import statistics, summary
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
                    "files [default: 0]. The output is the same for every N.")
+@click.option("--fix", is_flag=True,
+              help="Apply the fixes the pack declares safe (drop an intensifier, \"!\" -> \".\") to the "
+                   "files, then report what is left. Only those ranges change; a file changed since "
+                   "it was read is not written. Suggestions are never applied.")
+@click.option("--no-daemon", is_flag=True,
+              help="Check in this process even when `introlint daemon` runs (also INTROLINT_NO_DAEMON=1).")
 def check_command(paths, kind, output_format, config_file, pack, select, ignore, stage, fail_on, stdin_filename,
-                  quiet, show_statistics, verbose, colour, jobs):
+                  quiet, show_statistics, verbose, colour, jobs, fix, no_daemon):
     """Check files, folders and standard input (`-`) for problems.
 
     \b
@@ -66,17 +72,25 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
       % introlint-disable RULE                (LaTeX)
 
     \b
+    While `introlint daemon` runs, the check is done there (same output, much
+    faster start); `--no-daemon` checks here.
+
+    \b
     Exit status: 0 no finding at or above --fail-on; 1 some; 2 a usage, config or
     input error (the other files are still checked and reported).
     """
     from ..engine import check_paths
     from ..formats import render
 
+    if fix and "-" in paths:
+        raise click.UsageError("--fix writes files; it cannot fix standard input (`-`)")
     stdin_data = read_stdin() if "-" in paths else None
     load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
                          ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None,
                          stage=stage)
+    if fix:
+        apply_fixes(result)
     coloured = use_colour(colour)
     output = render(output_format, result.findings, sources=result.sources, colour=coloured,
                     rules=list(result.rules.values()), base_dir=os.getcwd())
@@ -98,3 +112,15 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     if any(SEVERITY_RANK.get(f.severity, 3) >= threshold for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def apply_fixes(result) -> None:
+    """Write the safe fixes into the files; what is fixed is no longer reported."""
+    from ..fixes import write_fixes
+
+    result.findings, messages = write_fixes(result.findings, result.sources)
+    for message in messages:
+        if message.startswith("error:"):
+            result.errors.append(message)
+        else:
+            click.echo(f"introlint: {message}", err=True)

@@ -27,9 +27,10 @@ class Source:
         self.path = path
         self.text = text
         self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        index = text.find("\n")
+        while index >= 0:
+            self.line_starts.append(index + 1)
+            index = text.find("\n", index + 1)
 
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))
@@ -256,6 +257,9 @@ class Document:
     section: str | None = None
     divisions: list[Division] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # Rule-independent results the checks share (words of a span, prose units), computed once
+    # per document by the helpers in checks/_text.py.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

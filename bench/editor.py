@@ -1,0 +1,109 @@
+"""The editor-side measurements of bench/run.py: the daemon, the server's re-check, its memory.
+
+- `daemon_check`: wall time of `introlint check` of one intro while a daemon runs (a private
+  socket folder, so a daemon of the user's is neither used nor disturbed).
+- `one_word_edit`: the language server's check of a buffer after a one-word edit, each edit a
+  different word (so no cache keyed by the whole text can answer it), median in ms.
+- `server_memory`: peak resident memory (VmHWM) of a real `introlint lsp` process after it has
+  opened the intro and re-checked it after many edits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ["quick", "steady", "plain", "broad", "narrow", "simple", "modest", "robust", "compact", "careful"]
+
+
+def daemon_check(introlint: str, intro: Path, runs: int) -> list[float]:
+    """Seconds per `introlint check` through a running daemon (a median needs several runs)."""
+    with tempfile.TemporaryDirectory(prefix="ilb-") as folder:
+        env = dict(os.environ, INTROLINT_DAEMON_DIR=os.path.join(folder, "run"))
+        env.pop("INTROLINT_NO_DAEMON", None)
+        subprocess.run([introlint, "daemon", "start"], env=env, check=True, capture_output=True)
+        try:
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                subprocess.run([introlint, "check", "--format", "json", str(intro)], env=env, capture_output=True)
+                times.append(time.perf_counter() - start)
+            status = subprocess.run([introlint, "daemon", "status"], env=env, capture_output=True, text=True)
+            if f"{runs} check" not in status.stdout:
+                raise RuntimeError(f"the daemon did not answer every check: {status.stdout}")
+        finally:
+            subprocess.run([introlint, "daemon", "stop"], env=env, capture_output=True)
+    return times
+
+
+def edits(text: str, count: int) -> list[str]:
+    """`count` versions of `text`, each with one word of its third paragraph replaced differently."""
+    paragraphs = text.split("\n\n")
+    index = min(3, len(paragraphs) - 1)
+    words = paragraphs[index].split(" ")
+    versions = []
+    for number in range(count):
+        changed = list(words)
+        changed[number % (len(words) - 2) + 1] = f"{WORDS[number % len(WORDS)]}{number // len(WORDS) or ''}"
+        versions.append("\n\n".join(paragraphs[:index] + [" ".join(changed)] + paragraphs[index + 1:]))
+    return versions
+
+
+def one_word_edit(intro: Path, runs: int) -> tuple[float, float]:
+    """(median ms of a check after a one-word edit, median ms of re-checking the same text)."""
+    from sage_introlint.engine import Checker
+    from sage_introlint.lsp.workspace import check_buffer
+
+    checker, path = Checker(), str(intro.resolve())
+    text = intro.read_text(encoding="utf-8")
+    check_buffer(checker, path, text, str(intro.parent))
+    edited = []
+    for version in edits(text, runs):
+        start = time.perf_counter()
+        check_buffer(checker, path, version, str(intro.parent))
+        edited.append((time.perf_counter() - start) * 1000)
+    same = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        check_buffer(checker, path, text, str(intro.parent))
+        same.append((time.perf_counter() - start) * 1000)
+    return statistics.median(edited), statistics.median(same)
+
+
+def server_memory(introlint: str, intro: Path, changes: int) -> float:
+    """Peak resident MB of `introlint lsp` after opening `intro` and `changes` edits."""
+    return asyncio.run(_server_memory(introlint, intro, changes))
+
+
+async def _server_memory(introlint: str, intro: Path, changes: int) -> float:
+    from lsprotocol import types
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("introlint-bench", "1")
+    published = asyncio.Event()
+    client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(lambda params: published.set())
+    await client.start_io(introlint, "lsp")
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), initialization_options={"debounceMs": 0}))
+    client.initialized(types.InitializedParams())
+    uri, text = intro.resolve().as_uri(), intro.read_text(encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    await asyncio.wait_for(published.wait(), 120)
+    for version, changed in enumerate(edits(text, changes), 2):
+        published.clear()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=changed)]))
+        await asyncio.wait_for(published.wait(), 60)
+    with open(f"/proc/{client._server.pid}/status") as handle:
+        peak = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM:")) / 1024
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return peak

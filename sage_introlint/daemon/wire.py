@@ -1,0 +1,46 @@
+"""The daemon's messages: one JSON object per line each way; bytes travel as base64."""
+
+from __future__ import annotations
+
+import base64
+import json
+import socket
+
+MAX_MESSAGE = 16 * 1024 * 1024  # a request holds arguments and at most a 1 MB standard input
+
+
+class WireError(Exception):
+    """A message that is too long, cut short or not JSON."""
+
+
+def send(sock: socket.socket, message: dict) -> None:
+    sock.sendall(json.dumps(message).encode("utf-8") + b"\n")
+
+
+def receive(sock: socket.socket) -> dict:
+    chunks, size = [], 0
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise WireError("connection closed before a whole message arrived")
+        chunks.append(chunk)
+        size += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+        if size > MAX_MESSAGE:
+            raise WireError("message too long")
+    try:
+        message = json.loads(b"".join(chunks))
+    except ValueError:
+        raise WireError("not a JSON message") from None
+    if not isinstance(message, dict):
+        raise WireError("a message must be a JSON object")
+    return message
+
+
+def pack(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unpack(text) -> bytes:
+    return base64.b64decode(text or "")

@@ -1,0 +1,152 @@
+"""`introlint daemon`: the same bytes and exit status as a check in the calling process, a stale
+socket recovered, owner-only permissions, no network socket, no process left behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from sage_introlint.daemon import client, place
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = str(Path(sys.executable).parent / "introlint")
+DOCS = ROOT / "fixtures" / "docs"
+
+CASES = [
+    (["check", str(DOCS / "planted-intro.md")], None),  # findings: exit 1
+    (["check", str(DOCS / "clean-intro.md")], None),  # none: exit 0
+    (["check", "--format", "json", str(DOCS / "planted-intro.tex"), str(DOCS / "clean-intro.tex")], None),
+    (["check", "--format", "full", "--fail-on", "warning", "--statistics", str(DOCS / "planted-outline.md")], None),
+    (["check", str(DOCS / "no-such-file.md"), str(DOCS / "clean-paragraph.md")], None),  # exit 2
+    (["check", "-", "--stdin-filename", "draft.md"], b"# Introduction\n\nIt is truly seamless!\n"),
+    (["check", "fixtures/docs", "--verbose"], None),  # relative to the client's folder
+]
+
+
+@pytest.fixture
+def folder(monkeypatch):
+    """A private socket folder (short: a Unix socket path has ~100 bytes at most)."""
+    top = tempfile.mkdtemp(prefix="ild-")
+    monkeypatch.setenv("INTROLINT_DAEMON_DIR", os.path.join(top, "run"))
+    monkeypatch.delenv("INTROLINT_NO_DAEMON", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield os.path.join(top, "run")
+    client.stop()
+    shutil.rmtree(top, ignore_errors=True)
+
+
+def run(args, stdin=None, local=False, flag=False):
+    """(stdout, stderr, exit status) of the command; `local` bypasses the daemon, by the
+    environment variable or with `flag` by --no-daemon."""
+    env = dict(os.environ, INTROLINT_NO_DAEMON="1") if local and not flag else None
+    args = [*args, "--no-daemon"] if local and flag else args
+    done = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300)
+    return done.stdout, done.stderr, done.returncode
+
+
+def test_same_bytes_and_exit_status_through_the_daemon(folder):
+    status, started = client.start()
+    assert started and status["checks"] == 0
+    statuses = set()
+    for number, (args, stdin) in enumerate(CASES):
+        through = run(args, stdin)
+        assert through == run(args, stdin, local=True, flag=number % 2 == 0), args
+        statuses.add(through[2])
+    assert statuses == {0, 1, 2}
+    assert client.status()["checks"] == len(CASES)  # every case was answered by the daemon
+
+
+def test_owner_only_folder_and_socket_and_no_network_socket(folder):
+    status, _ = client.start()
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert stat.S_ISSOCK(os.stat(status["socket"]).st_mode)
+    assert stat.S_IMODE(os.stat(status["socket"]).st_mode) == 0o600
+    inet = set()
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        try:
+            with open(f"/proc/net/{table}") as handle:
+                inet.update(line.split()[9] for line in list(handle)[1:])
+        except OSError:
+            pass
+    fds = f"/proc/{status['pid']}/fd"
+    links = {os.readlink(os.path.join(fds, fd)) for fd in os.listdir(fds)}
+    assert not {link[8:-1] for link in links if link.startswith("socket:[")} & inet
+
+
+def test_unsafe_folder_is_not_used(folder):
+    client.start()
+    os.chmod(folder, 0o755)  # others could reach the socket now: the client must not use it
+    try:
+        assert client.status() is None
+        with pytest.raises(place.UnsafePlace):
+            client.start()
+        assert run(*CASES[0]) == run(*CASES[0], local=True)
+    finally:
+        os.chmod(folder, 0o700)
+
+
+def test_stale_socket_is_removed_and_the_check_runs_here(folder):
+    path = os.path.join(place.make_folder(), os.path.basename(place.socket_path()))
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(path)  # a daemon that died without removing its socket
+    dead.close()
+    assert os.path.exists(path)
+    assert run(*CASES[0]) == run(*CASES[0], local=True)
+    assert not os.path.exists(path)
+    status, started = client.start()  # and a new daemon can take the place
+    assert started and status["socket"] == path
+
+
+def test_stop_leaves_no_process_and_no_socket(folder):
+    status, _ = client.start()
+    assert client.stop() == status["pid"]
+    assert not client.alive(status["pid"])
+    assert not os.path.exists(status["socket"])
+    assert client.status() is None and client.stop() is None
+
+
+def test_code_changed_since_start_restarts_the_daemon(folder):
+    first, _ = client.start()
+    marker = Path(place.PACKAGE) / "__init__.py"
+    before = marker.stat()
+    os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    try:
+        assert run(*CASES[0]) == run(*CASES[0], local=True)  # answered here, not by stale code
+        deadline = time.monotonic() + 60
+        second = None
+        while time.monotonic() < deadline:
+            second = client.status()
+            if second is not None and second["pid"] != first["pid"]:
+                break
+            time.sleep(0.1)
+        assert second is not None and second["pid"] != first["pid"]
+        assert second["fingerprint"] == place.fingerprint() != first["fingerprint"]
+        assert not client.alive(first["pid"])
+    finally:
+        os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_daemon_commands(folder):
+    def command(*args):
+        done = subprocess.run([BIN, "daemon", *args], capture_output=True, text=True, timeout=120)
+        return done.returncode, done.stdout
+
+    assert command("status")[0] == 1 and "not running" in command("status")[1]
+    code, said = command("start")
+    assert code == 0 and said.startswith("introlint daemon started: pid ")
+    assert command("start")[1].startswith("introlint daemon already running")
+    code, said = command("status")
+    assert code == 0 and "running: pid" in said
+    pid = client.status()["pid"]
+    assert command("stop") == (0, f"introlint daemon stopped (pid {pid})\n")
+    assert not client.alive(pid)
+    assert command("stop") == (0, "introlint daemon was not running\n")

@@ -1,0 +1,204 @@
+"""`introlint lsp` end to end: a real LSP client (pytest-lsp) drives the server over stdio.
+
+Open, edit, diagnostics (UTF-16 ranges after non-ASCII text and an emoji), hover, each code
+action applied and checked again, an \\input file, a config change, shutdown and exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from sage_introlint.engine import check_text
+
+SERVER = [str(Path(sys.executable).parent / "introlint"), "lsp"]
+
+# Line 3 (0-based 2): "Caf\u00e9 \U0001F680 is very fast ..." - the emoji is two UTF-16 units.
+MARKDOWN = (
+    "# Introduction\n"
+    "\n"
+    "Caf\u00e9 \U0001F680 is very fast for serving models. It scales to many nodes! The design is simple.\n"
+    "It keeps one control plane for every engine.\n"
+)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), initialization_options={"debounceMs": 20}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def utf16_offset(text: str, position: types.Position) -> int:
+    """An LSP position -> offset into `text` (written apart from the server's own code)."""
+    lines = text.split("\n")
+    before = sum(len(line) + 1 for line in lines[: position.line])
+    encoded = lines[position.line].encode("utf-16-le")[: 2 * position.character]
+    return before + len(encoded.decode("utf-16-le"))
+
+
+def apply(text: str, edits: list[types.TextEdit]) -> str:
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: utf16_offset(text, edit.range.start)] + edit.new_text + text[utf16_offset(text, edit.range.end):]
+    return text
+
+
+async def diagnostics(client: LanguageClient, uri: str, until=lambda found: True, timeout: float = 30):
+    """The diagnostics last published for `uri`, once `until` holds for them."""
+    for _ in range(int(timeout / 0.05)):
+        found = client.diagnostics.get(uri)
+        if found is not None and until(found):
+            return found
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no diagnostics for {uri} as expected: {client.diagnostics.get(uri)}")
+
+
+def keys(found) -> set:
+    return {(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+            for d in found}
+
+
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the config search stops here
+    return tmp_path
+
+
+def open_doc(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+    return uri
+
+
+def change(client: LanguageClient, uri: str, text: str, version: int) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_match_check_in_utf16_units(client: LanguageClient, tmp_path):
+    path = workspace(tmp_path) / "intro.md"
+    uri = open_doc(client, path, MARKDOWN)
+    found = await diagnostics(client, uri)
+    very = [d for d in found if d.range.start.line == 2 and d.code == "marketing-language"
+            and d.severity == types.DiagnosticSeverity.Warning]
+    # "Café 🚀 is " is 10 characters but 11 UTF-16 units: the emoji counts twice
+    assert [(d.range.start.character, d.range.end.character) for d in very] == [(11, 15)]
+    assert all(d.source == "introlint" for d in found)
+    bang = [d for d in found if d.message.startswith('"!"')]
+    assert bang and bang[0].severity == types.DiagnosticSeverity.Error
+    expected = check_text(MARKDOWN, path=str(path))
+    assert len(found) == len(expected)
+    assert {(f.rule, f.line - 1) for f in expected} == {(d.code, d.range.start.line) for d in found}
+
+
+@pytest.mark.asyncio
+async def test_edit_hover_and_each_code_action(client: LanguageClient, tmp_path):
+    path = workspace(tmp_path) / "intro.md"
+    uri = open_doc(client, path, MARKDOWN)
+    await diagnostics(client, uri)
+    edited = MARKDOWN.replace("is very fast", "is extremely fast")
+    change(client, uri, edited, 2)
+    found = await diagnostics(client, uri, lambda ds: any('"extremely"' in d.message for d in ds))
+    target = next(d for d in found if '"extremely"' in d.message)
+
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=target.range.start))
+    assert "marketing-language" in hover.contents.value and "Why:" in hover.contents.value
+
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=target.range,
+        context=types.CodeActionContext(diagnostics=[target])))
+    actions = [action for action in actions if "marketing-language" in action.title]
+    titles = [action.title for action in actions]
+    assert titles == ["Fix: drop (marketing-language)", "Disable marketing-language on this line",
+                      "Disable marketing-language in this file"]
+    before = keys(found)
+    results = {}
+    for version, action in enumerate(actions, 3):
+        fixed = apply(edited, action.edit.changes[uri])
+        change(client, uri, fixed, version)
+        results[action.title] = (fixed, await diagnostics(client, uri, lambda ds, k=keys(found): keys(ds) != k))
+        change(client, uri, edited, version + 10)
+        await diagnostics(client, uri, lambda ds: keys(ds) == before)
+
+    fixed, after = results[titles[0]]
+    assert "is fast for serving" in fixed
+    assert not any('"extremely"' in d.message for d in after)
+    fixed, after = results[titles[1]]
+    assert fixed.splitlines()[2] == "<!-- introlint-disable-next-line marketing-language -->"
+    assert not any(d.code == "marketing-language" and d.range.start.line == 3 for d in after)
+    assert {d.code for d in after} == {d.code for d in found} - {"marketing-language"}  # the others still report
+    fixed, after = results[titles[2]]
+    assert fixed.startswith("<!-- introlint-disable marketing-language -->\n# Introduction")
+    assert not any(d.code == "marketing-language" for d in after)
+
+
+@pytest.mark.asyncio
+async def test_bang_quick_fix_writes_a_period(client: LanguageClient, tmp_path):
+    uri = open_doc(client, workspace(tmp_path) / "intro.md", MARKDOWN)
+    found = await diagnostics(client, uri)
+    bang = next(d for d in found if d.message.startswith('"!"'))
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=bang.range,
+        context=types.CodeActionContext(diagnostics=[bang])))
+    assert actions[0].is_preferred
+    assert "many nodes. The design" in apply(MARKDOWN, actions[0].edit.changes[uri])
+
+
+@pytest.mark.asyncio
+async def test_input_file_findings_and_config_change(client: LanguageClient, tmp_path):
+    root = workspace(tmp_path)
+    (root / "sections").mkdir()
+    section = root / "sections" / "intro.tex"
+    section.write_text("\\section{Introduction}\nOur engine is truly seamless for every user.\n", encoding="utf-8")
+    main = root / "main.tex"
+    text = "\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n\\end{document}\n"
+    main.write_text(text, encoding="utf-8")
+    uri = open_doc(client, main, text, "latex")
+    included = section.as_uri()
+    found = await diagnostics(client, included, lambda ds: any(d.code == "marketing-language" for d in ds))
+    words = sorted((d.range.start.line, d.range.start.character) for d in found if d.code == "marketing-language")
+    assert words == [(1, 14), (1, 20)]  # "truly", "seamless" on the file's second line
+    assert not any(d.code == "marketing-language" for d in client.diagnostics.get(uri, []))
+
+    (root / ".introlint.yaml").write_text("rules:\n  marketing-language: off\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=(root / ".introlint.yaml").as_uri(), type=types.FileChangeType.Created)]))
+    found = await diagnostics(client, included, lambda ds: not any(d.code == "marketing-language" for d in ds))
+
+    (root / ".introlint.yaml").write_text("rules: [not a mapping\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=(root / ".introlint.yaml").as_uri(), type=types.FileChangeType.Changed)]))
+    broken = await diagnostics(client, uri, lambda ds: any(d.code == "config-error" for d in ds))
+    assert ".introlint.yaml" in broken[0].message
+
+
+def test_server_exits_after_shutdown_and_exit(tmp_path):
+    """Shutdown then exit: the process ends with status 0 and leaves nothing running."""
+
+    async def session() -> int:
+        client = pytest_lsp.make_test_lsp_client()
+        await client.start_io(*SERVER)
+        await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
+        open_doc(client, workspace(tmp_path) / "intro.md", MARKDOWN)
+        await diagnostics(client, (tmp_path / "intro.md").as_uri())
+        process = client._server
+        await client.shutdown_session()
+        await asyncio.wait_for(process.wait(), 20)
+        await client.stop()
+        return process.pid, process.returncode
+
+    pid, status = asyncio.run(session())
+    assert status == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
