@@ -17,9 +17,12 @@ from .document import decode, normalise_newlines, read_source
 from .document.model import Document, Source, Suppression
 from .errors import IntrolintError
 from .findings import Finding, position_finding
+from .pack import load_pack
 from .paper import load_paper
 
 INPUT_ERROR = "input-error"  # built-in: a problem with the input itself (exit status 2)
+PAPER_WIDE = "*paper*"  # key of the paper set's own rules among the per-section rules
+SLOT_RULE = "placeholder"  # the rule whose recognition the ledger's slot inventory reads
 STDIN = "-"
 
 
@@ -121,8 +124,31 @@ class Checker:
             rules[spec.name] = section_rules(config, found, spec, self.select, self.ignore, self.stage)
         return rules[spec.name]
 
-    def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
-                     result: CheckResult | None = None) -> list[Finding]:
+    def wide_rules(self, config: Config) -> list:
+        """The configured rules of the paper set itself (they read every section at once)."""
+        from .paper.run import paper_rules
+
+        found, rules = self.paper_set(config)
+        if PAPER_WIDE not in rules:
+            rules[PAPER_WIDE] = paper_rules(config, found, self.select, self.ignore, self.stage)
+        return rules[PAPER_WIDE]
+
+    def slot_rule(self, config: Config, spec):
+        """The placeholder rule of a section at this stage, even where it is not run (the ledger
+        lists the slots it recognises)."""
+        from .stage import apply
+
+        found = next((rule for rule in self.rules_for(config, spec) if rule.id == SLOT_RULE), None)
+        if found is None:
+            own = next((rule for rule in load_pack(spec.pack).rules if rule.id == SLOT_RULE), None)
+            found = apply([own], self.stage or config.stage)[0] if own is not None else None
+        return found
+
+    def check_paper(self, source: Source, config: Config, kind: str | None, base_dir: str,
+                    result: CheckResult | None = None):
+        """(the paper, its findings, the context paper-wide rules read) for one source."""
+        from .ledger.context import PaperContext, paper_findings
+
         found, _ = self.paper_set(config)
         paper = load_paper(source, base_dir, found, self.section, kind or config.kind)
         findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
@@ -139,9 +165,19 @@ class Checker:
                 result.rules.update((rule.id, rule) for rule in rules)
                 for piece in section.doc.source_map.pieces:
                     result.sources.setdefault(piece.source.path, piece.source)
+        context = PaperContext(checked, list(found.wide), lambda s: self.slot_rule(config, found.spec(s.name)))
+        wide = self.wide_rules(config)
+        if wide and checked:
+            findings.extend(paper_findings(context, wide))
+            if result is not None:
+                result.rules.update((rule.id, rule) for rule in wide)
         if result is not None:
             result.sources[source.path] = source
-        return sorted(set(findings), key=sort_key)
+        return paper, sorted(set(findings), key=sort_key), context
+
+    def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
+                     result: CheckResult | None = None) -> list[Finding]:
+        return self.check_paper(source, config, kind, base_dir, result)[1]
 
 
 _DEFAULT_CHECKER = Checker()

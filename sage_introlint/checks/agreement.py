@@ -15,6 +15,7 @@ Options:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
 
 from ..findings import Finding, span_finding
@@ -52,4 +53,4 @@ def check_paper(context, rule) -> Iterator[Finding]:
                    only_there=_names([p for p in other if p not in parts]),
                    other_where=f"{start.path}:{start.line}:{start.column}",
                    other_text=excerpt(intro.doc, items[0].span, 60))
-    yield span_finding(abstract.doc, span, rule.severity, rule.id, message)
+    yield dataclasses.replace(span_finding(abstract.doc, span, rule.severity, rule.id, message), section=abstract.name)

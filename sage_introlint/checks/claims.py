@@ -26,6 +26,7 @@ Options:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
 
 from ..findings import Finding, span_finding
@@ -112,4 +113,5 @@ def check_paper(context, rule) -> Iterator[Finding]:
         message = fill(options["message"], quantity=quantity(here.claim), value=here.at.text(),
                        text=here.at.context(), other=there.at.text(), other_where=there.at.where,
                        other_text=there.at.context())
-        yield span_finding(here.at.doc, here.claim.span, rule.severity, rule.id, message)
+        finding = span_finding(here.at.doc, here.claim.span, rule.severity, rule.id, message)
+        yield dataclasses.replace(finding, section=here.at.section)

@@ -19,6 +19,7 @@ Options:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
 
 from ..findings import Finding, position_finding
@@ -44,7 +45,7 @@ def _wanted(options: dict, parts) -> str:
     for part in parts:
         wanted = options["evidence"].get(part, {})
         items.extend(wanted.get("metrics", []))
-        items.extend(f"a \"{title}\" subsection" for title in wanted.get("subsections", [])[:1])
+        items.extend(f"a subsection on \"{title}\"" for title in wanted.get("subsections", [])[:1])
     return ", ".join(dict.fromkeys(items)) or "a quantitative claim"
 
 
@@ -64,4 +65,5 @@ def check_paper(context, rule) -> Iterator[Finding]:
             continue
         message = fill(rule.options["message"], number=item.number, text=excerpt(entry.at.doc, item.span, 70),
                        parts=", ".join(item.parts), wanted=_wanted(rule.options, item.parts), where=where)
-        yield position_finding(entry.at.position, rule.severity, rule.id, message)
+        yield dataclasses.replace(position_finding(entry.at.position, rule.severity, rule.id, message),
+                                  section=entry.at.section)

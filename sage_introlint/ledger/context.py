@@ -32,3 +32,16 @@ class PaperContext:
                 return None
             self._ledger = build(self.sections, claims, self.slot_rule_for, self.rule_of_kind("evidence"))
         return self._ledger
+
+
+def paper_findings(context: PaperContext, rules: list) -> list:
+    """The findings of the paper-wide `rules`, less those a suppression comment of any section
+    silences (`introlint-disable claim-consistency` in the file where the finding points)."""
+    from ..checks import run_paper
+    from ..engine import suppressed
+
+    comments = [item for section in context.sections for item in section.doc.suppressions]
+    found = []
+    for rule in rules:
+        found.extend(f for f in run_paper(rule, context) if not suppressed(f, comments))
+    return found

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..checks import is_paper_wide
 from ..config import Config, _match, configured_rules
 from ..errors import ConfigError
 from ..pack import load_pack, resolve_pack_path
@@ -28,7 +29,8 @@ def paper_set(config: Config, override: str | None = None) -> PaperSet:
     path = resolve_pack_path(override) if override else resolve_pack_path(config.pack, config.base_dir)
     pack = load_pack(path)
     if pack.sections:
-        found = PaperSet(pack.name, pack.sections, pack.default)
+        wide = tuple(rule for rule in pack.rules if is_paper_wide(rule))
+        found = PaperSet(pack.name, pack.sections, pack.default, path, wide)
     else:
         name = pack.section or "introduction"
         shipped = next((s for s in load_pack(PAPER_SET).sections if s.name == name), None)
@@ -66,7 +68,7 @@ def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
                 added.append(spec)
         else:
             raise located.error(at, "a section setting is a pack (name or file) or a mapping with headings and pack")
-    return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default)
+    return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default, found.path, found.wide)
 
 
 def _resolve(located, at, pack: str, base_dir: str) -> str:
@@ -83,6 +85,7 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
     against every rule of the set."""
     extras = [rule for name in config.packs for rule in load_pack(name, config.base_dir).rules]
     every = {rule.id: rule for other in paper.sections for rule in load_pack(other.pack).rules}
+    every.update((rule.id, rule) for rule in paper.wide)
     every.update((rule.id, rule) for rule in extras if rule.id not in every)
     located = config.source or YamlFile(config.path or "config", {})
     for rule_id in config.rules:
@@ -98,6 +101,23 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
         if not select:
             return []
     return configured_rules(mine, spec.pack, select, _only(ignore, own) if ignore else None, stage)
+
+
+def paper_rules(config: Config, paper: PaperSet, select: str | None, ignore: str | None,
+                stage: str | None = None) -> list:
+    """The configured rules of the set itself, which read every section at once (the config's
+    severities and options, `--select`, `--ignore`, the stage)."""
+    ids = {rule.id for rule in paper.wide}
+    if not ids:
+        return []
+    if select:
+        select = _only(select, ids)
+        if not select:
+            return []
+    mine = dataclasses.replace(config, pack=paper.path, packs=(),
+                               rules={k: v for k, v in config.rules.items() if k in ids})
+    chosen = configured_rules(mine, paper.path, select, _only(ignore, ids) if ignore else None, stage)
+    return [rule for rule in chosen if rule.id in ids]
 
 
 def _only(spec: str, ids: set[str]) -> str:

@@ -54,6 +54,8 @@ class PaperSet:
     name: str
     sections: tuple[SectionSpec, ...]
     default: str | None = None
+    path: str | None = None  # the set's pack file: its own rules read every section at once
+    wide: tuple = ()  # those rules (claim-consistency, ...), as the pack defines them
 
     def classify(self, title: str) -> SectionSpec | None:
         """The section a heading title starts, or None for a section that is not checked."""
