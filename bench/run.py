@@ -3,7 +3,9 @@
 Measures in one run, on this machine:
   1. cold `introlint check` of one five-paragraph intro (a fresh process each time),
   2. cold `python -c "import spacy"`, the floor no spaCy-based tool can go under,
-  3. a warm re-check of the same intro through the Python API,
+  3. a warm re-check of the same intro through the Python API, the language server's check
+     after a one-word edit, `introlint check` through a running daemon, and the peak memory
+     of `introlint lsp` (bench/editor.py),
   4. a batch over 1,000 intros (made from fixtures/ and, when present, ../shared/corpus/)
      with `introlint check` against `proselint check` on the same files,
 with words per second and peak memory of each (max RSS of the largest process, and the summed
@@ -24,14 +26,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import editor  # noqa: E402  (bench/editor.py: the daemon, the server's re-check and memory)
 INTRO = ROOT / "fixtures" / "docs" / "clean-intro.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
 BIN = Path(sys.executable).parent
 
 TARGETS = {
     "cold above spaCy import (s)": 0.25,
-    "warm re-check (ms)": 20.0,
+    "check via daemon (ms)": 100.0,
+    "one-word edit re-check (ms)": 5.0,
+    "full warm check (ms)": 10.0,
     "batch speed vs proselint (x)": 3.0,
+    "server peak memory (MB)": 200.0,
     "peak memory (MB)": 300.0,
 }
 
@@ -162,7 +169,15 @@ def main() -> None:
     rows.append(('cold python -c "import spacy"', f"{spacy_cold:.3f} s ({spacy_min:.3f})", memory(spacy_rss, spacy_pss)))
 
     warm = warm_recheck(INTRO, 50)
-    rows.append(("warm re-check (Python API), median of 50", f"{warm:.1f} ms", ""))
+    rows.append(("full warm check (Python API), median of 50", f"{warm:.1f} ms", ""))
+    edited, same = editor.one_word_edit(INTRO, 50)
+    rows.append(("server re-check after a one-word edit, median of 50", f"{edited:.1f} ms", ""))
+    rows.append(("server re-check of the same text, median of 50", f"{same:.1f} ms", ""))
+    daemon = editor.daemon_check(introlint, INTRO, args.runs * 3)
+    rows.append((f"introlint check through the daemon, median of {args.runs * 3}",
+                 f"{statistics.median(daemon) * 1000:.0f} ms ({min(daemon) * 1000:.0f})", ""))
+    server_mb = editor.server_memory(introlint, INTRO, 50)
+    rows.append(("introlint lsp after opening the intro and 50 edits", "", f"{server_mb:.0f} MB"))
 
     with tempfile.TemporaryDirectory() as tmp:
         files, words = make_batch(Path(tmp), args.files)
@@ -184,8 +199,11 @@ def main() -> None:
 
     results = {
         "cold above spaCy import (s)": cold - spacy_cold,
-        "warm re-check (ms)": warm,
+        "check via daemon (ms)": statistics.median(daemon) * 1000,
+        "one-word edit re-check (ms)": edited,
+        "full warm check (ms)": warm,
         "batch speed vs proselint (x)": ours_wps / theirs_wps,
+        "server peak memory (MB)": server_mb,
         "peak memory (MB)": max(cold_rss, ours_rss, cold_pss, ours_pss),
     }
     print()

@@ -119,18 +119,34 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     piece = text[start:end]
     if not piece.strip():
         return []
+    return [Span(start + s, start + e) for s, e in _split_piece(piece)]
+
+
+_PIECES: dict[str, list[tuple[int, int]]] = {}
+_PIECES_KEPT = 4096  # blocks of text; an editor's re-check after one edit re-splits one block
+
+
+def _split_piece(piece: str) -> list[tuple[int, int]]:
+    """Sentence bounds (offsets into `piece`): a function of the text alone, so they are kept by
+    text and a block that did not change is not tokenised again (warm re-checks, the server)."""
+    hit = _PIECES.get(piece)
+    if hit is not None:
+        return hit
     # The pipeline's two steps, called directly so the component gets the text as it is instead
     # of rebuilding it from the tokens (`Doc.text` costs as much as the rest together).
     doc = mark_sentence_starts(tokenize(language(), piece), piece)
-    spans = []
     bounds = _sentence_start_offsets(doc) + [len(piece)]
+    spans = []
     for s, e in zip(bounds, bounds[1:]):
         while s < e and piece[s].isspace():
             s += 1
         while e > s and piece[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.append(Span(start + s, start + e))
+            spans.append((s, e))
+    if len(_PIECES) >= _PIECES_KEPT:
+        _PIECES.clear()
+    _PIECES[piece] = spans
     return spans
 
 
