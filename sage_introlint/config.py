@@ -24,7 +24,10 @@ from .yamlfile import MAX_YAML_BYTES, YamlFile, parse_yaml, read_text
 
 CONFIG_NAMES = (".introlint.yaml", ".introlint.yml")
 CONFIG_KEYS = {"pack": str, "kind": str, "stage": str, "rules": dict, "packs": list, "exclude": list,
-               "sections": dict}
+               "sections": dict, "latex": dict}
+# `latex:` names macros whose definitions the checked file does not reach (a preamble elsewhere).
+LATEX_KEYS = {"note-macros": list, "list-macros": list}
+_MACRO_NAME = re.compile(r"\\?[A-Za-z@]+\*?\Z")
 OFF = "off"
 
 
@@ -41,6 +44,7 @@ class Config:
     packs: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     sections: dict = field(default_factory=dict, hash=False, compare=False)  # paper mode: name -> pack
+    latex: dict = field(default_factory=dict, hash=False, compare=False)  # {"note-macros": [..], "list-macros": [..]}
     source: YamlFile | None = field(default=None, hash=False, compare=False, repr=False)
 
 
@@ -114,14 +118,25 @@ def parse_config(located: YamlFile, base_dir: str) -> Config:
         for index, item in enumerate(data.get(key, [])):
             if not isinstance(item, str):
                 raise located.error((key, index), f"entries of {key!r} must be strings")
+    _check_latex(located, data.get("latex") or {})
     for rule_id, setting in (data.get("rules") or {}).items():
         _check_setting(located, ("rules", rule_id), setting)
     return Config(
         path=located.path, base_dir=base_dir, pack=data.get("pack", DEFAULT_PACK), kind=data.get("kind", "auto"),
         stage=data.get("stage", DEFAULT_STAGE),
         rules=dict(data.get("rules") or {}), packs=tuple(data.get("packs", [])),
-        exclude=tuple(data.get("exclude", [])), sections=dict(data.get("sections") or {}), source=located,
+        exclude=tuple(data.get("exclude", [])), sections=dict(data.get("sections") or {}),
+        latex=dict(data.get("latex") or {}), source=located,
     )
+
+
+def _check_latex(located: YamlFile, latex: dict) -> None:
+    """`latex: {note-macros: [rz, todo2], list-macros: [squishlist, squishend]}`: macro names only."""
+    check_keys(located, ("latex",), latex, LATEX_KEYS)
+    for key, names in latex.items():
+        for index, name in enumerate(names):
+            if not isinstance(name, str) or not _MACRO_NAME.match(name):
+                raise located.error(("latex", key, index), f"entries of latex.{key} must be macro names such as rz or \\rz")
 
 
 def _severity_or_off(value):

@@ -150,7 +150,7 @@ class Checker:
         from .ledger.context import PaperContext, paper_findings
 
         found, _ = self.paper_set(config)
-        paper = load_paper(source, base_dir, found, self.section, kind or config.kind)
+        paper = load_paper(source, base_dir, found, self.section, kind or config.kind, config.latex)
         findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
         checked = [section for section in paper.sections if section.doc.text.strip()]
         if not checked and not findings:  # nothing to check is a problem with the input

@@ -160,3 +160,26 @@ def test_malformed_pyproject_tool_is_a_config_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text("tool = 5\n# [tool.introlint]\n")
     with pytest.raises(ConfigError, match="'tool' must be a table"):
         config_for(str(tmp_path))
+
+
+def test_latex_note_and_list_macros_reach_the_front_end(tmp_path):
+    from sage_introlint.engine import check_paths
+
+    (tmp_path / ".introlint.yaml").write_text("pack: systems-intro\nlatex:\n  note-macros: [ab, '\\cd']\n  list-macros: [tight]\n")
+    (tmp_path / "intro.tex").write_text(
+        "\\section{Introduction}\nOur queue drains fast.\\ab{really?} It never stalls. \\cd{check}\n"
+        "\\begin{tight}\n\\item One.\n\\end{tight}\n"
+    )
+    config = load_config(str(tmp_path / ".introlint.yaml"))
+    assert config.latex == {"note-macros": ["ab", "\\cd"], "list-macros": ["tight"]}
+    result = check_paths([str(tmp_path / "intro.tex")], config_file=str(tmp_path / ".introlint.yaml"))
+    notes = [(f.line, f.column) for f in result.findings if f.rule == "placeholder"]
+    assert notes == [(2, 23), (2, 53)]
+
+
+@pytest.mark.parametrize("text", ["latex: {note-macros: [a b]}\n", "latex: {note-macros: rz}\n", "latex: {notes: [rz]}\n"])
+def test_bad_latex_section_is_located(tmp_path, text):
+    (tmp_path / ".introlint.yaml").write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_config(str(tmp_path / ".introlint.yaml"))
+    assert ".introlint.yaml:1:" in str(error.value)

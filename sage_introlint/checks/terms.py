@@ -23,6 +23,10 @@ Options:
     not_before: words that make a match a term of art when they follow it ("seamless handover").
     fix: true when replacing the match by the entry's replacement (or, without one, dropping
       it) is always safe: `check --fix` and the editor's quick fix apply it (default false).
+  leftovers: message template (`{match}` is the note as written); also report, where each
+    stands, what the front end took out of the prose as a left-over: notes to co-authors
+    (`\\todo{..}`, `\\fixme{..}`, author note macros, `latex: note-macros` of the config) and
+    prompt lines echoed into an answer.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ LIST = mapping({"terms": terms(required=True), "message": text(required=True), "
                 "stages": mapping({stage: severity() for stage in STAGES}),
                 "fix": flag()},
                check=_regex_terms)
-OPTIONS = {"lists": list_of(LIST, required=True)}
+OPTIONS = {"lists": list_of(LIST, required=True), "leftovers": text()}
 
 
 def _matchers(rule) -> list[tuple[dict, Matcher]]:
@@ -92,6 +96,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         if spec.get("headings") and matcher.regex is not None:
             severity = lowered(spec.get("severity", rule.severity), rule.severity)
             yield from _in_headings(doc, rule, spec, matcher, severity)
+    if rule.options.get("leftovers"):
+        for leftover in doc.leftovers:
+            start, end = leftover.start, leftover.end
+            yield Finding(start.path, start.line, start.column, end.line, end.column, rule.severity, rule.id,
+                          fill(rule.options["leftovers"], match=leftover.text))
 
 
 def _after_words(spec: dict):

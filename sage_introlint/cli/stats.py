@@ -43,7 +43,7 @@ def stats_command(path, output_format, kind, config_file, pack, stdin_filename):
         source, folder = read_source(path), os.path.dirname(path)
     config = config_for(folder or ".", config_file)
     groups = load_pack(pack or config.pack, None if pack else config.base_dir).groups
-    doc = load(source, kind or config.kind, folder or ".")
+    doc = load(source, kind or config.kind, folder or ".", config.latex)
     rows, covered = paragraph_rows(doc, groups), coverage(doc, groups)
     if output_format == "json":
         click.echo(json.dumps({"path": source.path, "kind": doc.kind, "paragraphs": rows, "coverage": covered,

@@ -74,10 +74,12 @@ def looks_like_latex(text: str) -> bool:
     return "\\section" in text and not has_markdown_heading(text)
 
 
-def load(source: Source, kind: str = "auto", base_dir: str | None = None) -> Document:
+def load(source: Source, kind: str = "auto", base_dir: str | None = None, latex: dict | None = None) -> Document:
     """Parse a Source into a Document with kind and sentences.
 
     `base_dir` is where `\\input` files are looked up (the file's folder; cwd for stdin).
+    `latex` is the config's `latex:` section: `note-macros` and `list-macros` name macros
+    whose definitions are not in reach.
     """
     from . import sentences
 
@@ -86,7 +88,9 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None) -> Doc
     if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
         from .latex import parse_latex
 
-        doc = parse_latex(source, base_dir if base_dir is not None else os.path.dirname(source.path) or ".")
+        latex = latex or {}
+        folder = base_dir if base_dir is not None else os.path.dirname(source.path) or "."
+        doc = parse_latex(source, folder, latex.get("note-macros", ()), latex.get("list-macros", ()))
         if kind != "auto":
             doc.kind = kind
     else:
@@ -97,5 +101,5 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None) -> Doc
     return doc
 
 
-def load_path(path: str, kind: str = "auto", display: str | None = None) -> Document:
-    return load(read_source(path, display), kind, os.path.dirname(path) or ".")
+def load_path(path: str, kind: str = "auto", display: str | None = None, latex: dict | None = None) -> Document:
+    return load(read_source(path, display), kind, os.path.dirname(path) or ".", latex)

@@ -9,7 +9,9 @@ the opening position and its contents are still read as prose, so nothing after 
 
 from __future__ import annotations
 
+from .bare_headings import drop_bare_headings
 from .latex_files import Files
+from .latex_macros import LIST_BEGIN, LIST_END, NOTE, MacroTable, macro_files_beside
 from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words
 from .latex_tables import HEADING_LEVELS, INCLUDES
 from .latex_walker import Walker
@@ -19,9 +21,13 @@ from . import is_introduction_title
 __all__ = ["INCLUDES", "heading_of", "parse_latex", "parse_nodes", "prose_document", "read_items"]
 
 
-def parse_latex(source: Source, base_dir: str) -> Document:
-    """Read a LaTeX file (and what it `\\input`s) into an intro Document; never raises on bad input."""
-    files, top = read_items(source, base_dir)
+def parse_latex(source: Source, base_dir: str, note_macros=(), list_macros=()) -> Document:
+    """Read a LaTeX file (and what it `\\input`s) into an intro Document; never raises on bad input.
+
+    `note_macros` and `list_macros` are names from the config (`latex:` section) for macros
+    whose definitions are not in reach: notes to co-authors, and list environments or macros.
+    """
+    files, top = read_items(source, base_dir, note_macros, list_macros)
     heading, body = _introduction_scope(top)
     walker = Walker(files)
     walker.walk_items(body)
@@ -29,10 +35,22 @@ def parse_latex(source: Source, base_dir: str) -> Document:
     return prose_document(files, walker.finish(), start)
 
 
-def read_items(source: Source, base_dir: str) -> tuple[Files, list[tuple[Source, object]]]:
-    """The file's top-level nodes (inside `\\begin{document}`), `\\input` files spliced in."""
-    files = Files(source, base_dir)
-    return files, files.flatten(source, document_body(files.parse(source)))
+def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) -> tuple[Files, list[tuple[Source, object]]]:
+    """The file's top-level nodes (inside `\\begin{document}`), `\\input` files spliced in.
+
+    `files.macros` then holds the author macros: those of a macro file beside the file, of the
+    file and of what it includes, and the config's names.
+    """
+    macros = MacroTable.empty()
+    for path in macro_files_beside(source.path, base_dir):
+        macros.read(_read_quietly(path))
+    files = Files(source, base_dir, macros=macros)
+    items = files.flatten(source, document_body(files.parse(source)))
+    macros.add_names(note_macros, NOTE)
+    for name in list_macros:
+        lowered = name.lower().lstrip("\\")
+        macros.add_names([name], LIST_END if lowered.startswith("end") or lowered.endswith("end") else LIST_BEGIN)
+    return files, items
 
 
 def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
@@ -43,11 +61,23 @@ def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
         text=prose.out.text(),
         source_map=prose.out.source_map(),
         start=start,
-        paragraphs=prose.paragraphs,
+        paragraphs=drop_bare_headings(prose.paragraphs, prose.out.text()),
         footnotes=prose.footnotes,
         suppressions=files.suppressions,
         problems=files.problems,
+        leftovers=prose.leftovers,
     )
+
+
+def _read_quietly(path: str) -> str:
+    """A macro file's text, or nothing when it cannot be read (it is only a help, never required)."""
+    from . import decode
+
+    try:
+        with open(path, "rb") as handle:
+            return decode(path, handle.read())
+    except Exception:  # noqa: BLE001 - an unreadable macro file just defines nothing
+        return ""
 
 
 
@@ -61,14 +91,18 @@ def heading_of(item) -> tuple[int, str] | None:
 
 
 def _introduction_scope(items: list) -> tuple[tuple[Source, object] | None, list]:
-    """From the first Introduction heading to the next heading of the same or higher level."""
+    """From the first Introduction heading to the next heading of the same or higher level.
+
+    A second Introduction right after the first (a draft kept beside its rewrite, as
+    `\\section{Introduction-v2}`) is read too: both are the Introduction.
+    """
     for index, item in enumerate(items):
         heading = heading_of(item)
         if heading and is_introduction_title(heading[1]):
             body = []
             for later in items[index + 1 :]:
                 other = heading_of(later)
-                if other and other[0] <= heading[0]:
+                if other and other[0] <= heading[0] and not is_introduction_title(other[1]):
                     break
                 body.append(later)
             return item, body

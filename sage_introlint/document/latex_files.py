@@ -11,6 +11,7 @@ from pylatexenc import latexwalker as lw
 from ..confinement import Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
 from . import MAX_BYTES
+from .latex_macros import MacroTable
 from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
 from .latex_tables import CACHE_MAX_CHARS, INCLUDES, RULE_ID, SUPPRESSION_ACTIONS
 from .model import Problem, Source, Suppression
@@ -24,6 +25,7 @@ class Files:
     base_dir: str
     problems: list[Problem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    macros: MacroTable = field(default_factory=MacroTable.empty)  # author macros of every file read
 
     def __post_init__(self) -> None:
         top_path = self.top.path if os.path.isfile(self.top.path) else os.path.join(self.base_dir, os.path.basename(self.top.path))
@@ -37,6 +39,7 @@ class Files:
         self.problems.append(Problem(message, source.position(pos)))
 
     def parse(self, source: Source) -> list:
+        self.macros.read(source.text)
         try:
             nodes = parse_nodes(source.text) if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__(source.text)
         except RecursionError:

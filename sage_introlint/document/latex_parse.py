@@ -15,6 +15,7 @@ from pylatexenc.macrospec import (
 )
 
 from .latex_tables import CITATIONS, EQUATION_REFERENCES, FOOTNOTES, LISTS, RAW_ENVIRONMENTS, REFERENCES, SILENT
+from .latex_macros import group_end
 from .model import Source
 
 
@@ -30,6 +31,35 @@ class _RawBody(MacroStandardArgsParser):
         end = len(w.s) if end < 0 else end
         node = w.make_node(lw.LatexCharsNode, parsing_state=parsing_state, chars=w.s[pos:end], pos=pos, len=end - pos)
         return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end - pos
+
+
+class _RawDefinition(MacroStandardArgsParser):
+    """Takes a definition verbatim (`\\newcommand{\\x}[1]{..}`, `\\def\\x#1{..}`, `\\let\\a\\b`).
+
+    A body may open a list it does not close (`\\newcommand{\\squishlist}{\\begin{list}..}`);
+    parsed as LaTeX it would swallow the rest of the file. `latex_macros` reads the bodies.
+    """
+
+    def __init__(self, bodies: int):
+        super().__init__(argspec="")
+        self.bodies = bodies
+
+    def parse_args(self, w, pos, parsing_state=None):
+        end = _DEFINITION_HEAD.match(w.s, pos).end()
+        for _ in range(self.bodies):
+            while end < len(w.s) and w.s[end] in " \t\n":
+                end += 1
+            if end < len(w.s) and w.s[end] == "{":
+                end = group_end(w.s, end)
+        node = w.make_node(lw.LatexCharsNode, parsing_state=parsing_state, chars=w.s[pos:end], pos=pos, len=end - pos)
+        return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end - pos
+
+
+_DEFINITION_HEAD = re.compile(r"\s*\*?\s*(?:\{[^{}]*\}|\\[A-Za-z@]+|\\.)?\s*=?\s*(?:\\[A-Za-z@]+|\\.)?(?:\s*#\d)*\s*(?:\[[^\]\n]*\]\s*){0,2}")
+DEFINITIONS = {
+    "newcommand": 1, "renewcommand": 1, "providecommand": 1, "DeclareRobustCommand": 1, "newrobustcmd": 1,
+    "renewrobustcmd": 1, "def": 1, "gdef": 1, "edef": 1, "xdef": 1, "newenvironment": 2, "renewenvironment": 2,
+}
 
 
 class _FastContextDb(LatexContextDb):
@@ -105,7 +135,9 @@ def _context() -> LatexContextDb:
                 MacroSpec("hspace", "*{"),
             ]
             + [MacroSpec(name, "*[[{") for name in CITATIONS]
-            + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES],
+            + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES]
+            + [MacroSpec(name, args_parser=_RawDefinition(bodies)) for name, bodies in DEFINITIONS.items()]
+            + [MacroSpec("let", args_parser=_RawDefinition(0))],
             environments=[EnvironmentSpec(name, "[") for name in LISTS]
             + [EnvironmentSpec(name, args_parser=_RawBody(name)) for name in RAW_ENVIRONMENTS]
             + [EnvironmentSpec(name, "[") for name in ("algorithm", "algorithm*", "wrapfigure", "wraptable")],

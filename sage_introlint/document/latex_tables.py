@@ -7,10 +7,8 @@ import re
 # Sectioning levels: a scope that starts at a heading ends at the next one of the same or a higher level.
 HEADING_LEVELS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
 RUN_IN_HEADINGS = {"paragraph", "subparagraph"}
-# A bold/italic label at the start of a paragraph or item is a run-in heading only when it ends
-# with a period and is this short; a longer bold sentence ("Task performance does not predict
-# estimation quality.") is a topic sentence the author wants counted.
-RUN_IN_MAX_WORDS = 6
+# A bold/italic label at the start of a paragraph or item that ends with "." or ":" (inside the
+# braces or just after them) is a run-in heading at any length, when text follows it.
 RUN_IN_FORMATS = {"textbf", "textit", "emph", "textsc", "underline", "textsl"}
 FORMATS = RUN_IN_FORMATS | {
     "texttt", "textsf", "textrm", "textup", "textmd", "textnormal", "text", "uline", "mbox",
@@ -40,7 +38,12 @@ WORDS = {
 }
 ACCENTS = {"'", "`", '"', "^", "~", "=", ".", "c", "H", "k", "b", "d", "r", "u", "v", "t"}
 SPECIALS = {"~": None, "--": "–", "---": "—", "``": "“", "''": "”", "!`": "¡", "?`": "¿", "&": ""}
-LISTS = {"itemize": "bullet", "description": "bullet", "compactitem": "bullet", "enumerate": "ordered", "compactenum": "ordered", "asparaenum": "ordered", "inparaenum": "ordered"}
+LISTS = {
+    "itemize": "bullet", "itemize*": "bullet", "description": "bullet", "description*": "bullet",
+    "compactitem": "bullet", "compactdesc": "bullet", "asparaitem": "bullet", "inparaitem": "bullet",
+    "enumerate": "ordered", "enumerate*": "ordered", "compactenum": "ordered", "asparaenum": "ordered",
+    "inparaenum": "ordered",
+}
 MATH_ENVIRONMENTS = {
     "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*",
     "eqnarray", "eqnarray*", "flalign", "flalign*", "alignat", "alignat*", "displaymath", "split",
@@ -58,3 +61,39 @@ MATH_PLACEHOLDER_MAX = 16
 CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for intro-sized files
 RULE_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")  # anchored at a newline: linear even on long space runs
+
+# Notes to co-authors known without a definition (more come from the preamble and the config).
+NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite"}
+# Text hidden on purpose: not prose and not a left-over.
+DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "delete", "deleted", "hidden"}
+# Zero-argument commands that print no word: an unknown name not listed here stands for a word.
+NON_WORD_MACROS = set(
+    """
+    bf it em sl sc tt rm sf up md bfseries mdseries itshape slshape scshape upshape ttfamily rmfamily
+    sffamily normalfont tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge
+    centering raggedright raggedleft flushleft flushright hline cline toprule midrule bottomrule
+    newpage clearpage cleardoublepage pagebreak nopagebreak linebreak nolinebreak newline vfill hfil
+    hss vss break protect relax ignorespaces unskip maketitle tableofcontents listoffigures
+    listoftables appendix frontmatter mainmatter backmatter indent noindent null strut leavevmode
+    sloppy fussy onecolumn twocolumn balance normalcolor selectfont FloatBarrier phantomsection
+    makeatletter makeatother nobreak allowbreak ignorespacesafterend bigbreak medbreak smallbreak
+    columnbreak item par today and quad qquad hfill vspace hspace centerline endinput
+    IEEEpeerreviewmaketitle IEEEoverridecommandlockouts raggedbottom flushbottom frenchspacing
+    nonfrenchspacing normalbaselines baselineskip parskip parindent textwidth linewidth columnwidth
+    paperwidth textheight hsize vsize fill stretch cr crcr noalign omit span multispan
+    tabularnewline arraybackslash bigl bigr Bigl Bigr left right middle displaystyle textstyle
+    scriptstyle limits nolimits ensuremath mathstrut xspace sysname@
+    """.split()
+)
+
+
+def is_conditional(name: str) -> bool:
+    """`\\if`, `\\iffalse`, `\\ifdraft`, `\\else`, `\\fi` (not `\\iff`, not `\\ifthenelse{}{}{}`)."""
+    return name in ("else", "fi") or (name.startswith("if") and name not in ("iff", "ifthenelse") and name.isalpha())
+# `{\bf X.}`: a group that starts with a font switch is emphasis like `\textbf{X.}`.
+FONT_SWITCHES = {"bf", "bfseries", "em", "it", "itshape", "sl", "slshape", "sc", "scshape", "underline"}
+# Code and query listings set inside a sentence ("the query [sql] returns ..."): not prose.
+CODE_ENVIRONMENTS = {
+    "sql", "python", "bash", "shell", "cpp", "java", "json", "yaml", "listing", "codeblock", "program",
+    "pseudocode", "lstlisting", "minted", "verbatim", "Verbatim", "code", "alltt",
+}

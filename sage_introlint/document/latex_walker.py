@@ -8,24 +8,35 @@ import re
 from pylatexenc import latexwalker as lw
 from pylatexenc.macrospec import ParsedVerbatimArgs
 
+from .latex_commands import CommandReader
 from .latex_files import Files
 from .latex_parse import arguments, closed, is_macro, last_group, plain_words, raw_inside
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
-    RUN_IN_FORMATS, RUN_IN_HEADINGS, RUN_IN_MAX_WORDS, SILENT, SPACES, SPECIALS, WORDS,
+    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
 from .model import Source
 
 
-class Walker:
+KNOWN = (
+    set(ESCAPES) | SPACES | set(WORDS) | ACCENTS | CITATIONS | REFERENCES | EQUATION_REFERENCES | FOOTNOTES
+    | FORMATS | set(HEADING_LEVELS) | RUN_IN_HEADINGS | INCLUDES | SILENT | {"url", "verb", "IEEEPARstart", "href", "par", "item"}
+)
+
+
+class Walker(CommandReader):
     """Walks nodes in document order and writes their prose."""
 
     def __init__(self, files: Files):
         self.files = files
+        self.macros = files.macros
+        self.known_macros = KNOWN
         self.prose = ProseWriter()
         self.list_depth = 0
+        self.skip_to: tuple[Source, int] | None = None  # text already read (a label's "." after its braces)
+        self._macro_lists = 0  # lists opened by a macro (`\\squishlist`) and not yet closed
         self._footnotes: list[tuple[Source, object]] = []
         self._to_text = None
 
@@ -46,20 +57,31 @@ class Walker:
     # ---- sequences
 
     def walk_items(self, items: list[tuple[Source, object]]) -> None:
-        previous: tuple[Source, int] | None = None
-        for source, node in items:
-            if previous is not None and previous[0] is source:
-                self.gap(source, previous[1], node.pos)
-            self.node(source, node)
-            previous = (source, node.pos + node.len)
+        self.sequence(items)
 
     def nodes(self, source: Source, nodes: list, cursor: int) -> None:
-        for node in nodes:
-            if node is None:
-                continue
-            self.gap(source, cursor, node.pos)
+        self.sequence([(source, node) for node in nodes if node is not None], (source, cursor))
+
+    def sequence(self, items: list[tuple[Source, object]], cursor: tuple[Source, int] | None = None) -> None:
+        """Sibling nodes in order; a command may take the siblings after it (`\\if 0 .. \\fi`, `\\isaac{..}`)."""
+        index = 0
+        while index < len(items):
+            source, node = items[index]
+            if cursor is not None and cursor[0] is source:
+                self.gap(source, cursor[1], node.pos)
+            following = self.step(items, index)
+            last_source, last = items[following - 1]
+            cursor = (last_source, last.pos + last.len)
+            index = following
+
+    def step(self, items: list[tuple[Source, object]], index: int) -> int:
+        """Read items[index] (and the siblings a command takes); the index of the next item."""
+        source, node = items[index]
+        following = self.command(items, index) if isinstance(node, lw.LatexMacroNode) else None
+        if following is None:
             self.node(source, node)
-            cursor = node.pos + node.len
+            following = index + 1
+        return following
 
     def gap(self, source: Source, start: int, end: int) -> None:
         """Whitespace pylatexenc kept in no node still separates words and paragraphs."""
@@ -71,6 +93,9 @@ class Walker:
     def chars(self, source: Source, start: int, end: int) -> None:
         """Text between markup: one literal piece per run of lines, split only at blank lines."""
         text = source.text
+        if self.skip_to is not None and self.skip_to[0] is source and start < self.skip_to[1] <= end:
+            start = self.skip_to[1]
+            self.skip_to = None
         core_start, core_end = start, end
         while core_start < end and text[core_start].isspace():
             core_start += 1
@@ -117,9 +142,11 @@ class Walker:
         if isinstance(node, lw.LatexCharsNode):
             self.chars(source, node.pos, node.pos + node.len)
         elif isinstance(node, lw.LatexCommentNode):
-            return
+            self.comment_end(source, node)
         elif isinstance(node, lw.LatexGroupNode):
-            self.nodes(source, node.nodelist, node.pos + 1)
+            first = next((child for child in node.nodelist if child is not None and not (isinstance(child, lw.LatexCharsNode) and not child.chars.strip())), None)
+            switch = is_macro(first, FONT_SWITCHES)
+            self.format_groups(source, [node], label=switch and self.run_in(source, node.nodelist, node.pos + node.len))
         elif isinstance(node, lw.LatexMacroNode):
             self.macro(source, node)
         elif isinstance(node, lw.LatexEnvironmentNode):
@@ -128,6 +155,13 @@ class Walker:
             self.math(source, node)
         elif isinstance(node, lw.LatexSpecialsNode):
             self.special(source, node)
+
+    def comment_end(self, source: Source, node) -> None:
+        """The whitespace a comment swallowed: a blank line in it still ends the paragraph."""
+        end = node.pos + node.len
+        newline = source.text.find("\n", node.pos, end)
+        if newline >= 0 and source.text.count("\n", newline, end) >= 2:
+            self.whitespace(source, newline, end)
 
     def special(self, source: Source, node) -> None:
         end = node.pos + node.len
@@ -184,6 +218,10 @@ class Walker:
             self.display_math(source, node)
         elif name in NON_PROSE_ENVIRONMENTS and is_closed:
             return
+        elif name in CODE_ENVIRONMENTS and is_closed:
+            self.display_math(source, node)  # code inside a sentence keeps the sentence whole
+        elif name in self.macros.list_environments or any(is_macro(child, {"item"}) for child in node.nodelist or []):
+            self.list_environment(source, node, "bullet")
         elif name in RAW_ENVIRONMENTS:  # never closed (reported): read its body rather than lose the file
             body = arguments(node)[0] if isinstance(node.nodeargd, ParsedVerbatimArgs) else None
             if isinstance(body, lw.LatexCharsNode):
@@ -191,9 +229,9 @@ class Walker:
         else:
             self.nodes(source, node.nodelist, start)
 
-    def list_environment(self, source: Source, node) -> None:
+    def list_environment(self, source: Source, node, kind: str | None = None) -> None:
         """A list belongs to the paragraph it follows or interrupts; each item is a block."""
-        self.prose.begin_list(LISTS[node.environmentname])
+        self.prose.begin_list(kind or LISTS[node.environmentname])
         self.list_depth += 1
         started = False
         cursor = None
@@ -235,15 +273,13 @@ class Walker:
             self.prose.replace(getattr(node.nodeargd, "verbatim_text", ""), source, node.pos, end, checkable=False)
         elif name in FOOTNOTES:
             self._footnotes.append((source, node))
-        elif name == "todo":
-            self.prose.literal(source, node.pos, end)  # a placeholder the author must see
         elif name == "IEEEPARstart":
             for arg in arguments(node):  # {T}{he}: the drop cap and the rest of the word
                 self.node(source, arg)
         elif name in FORMATS or name == "href":
             self.format(source, node)
         elif name in HEADING_LEVELS or name in RUN_IN_HEADINGS:
-            self.prose.end_paragraph()
+            self.prose.barrier()
         elif name == "par":
             if not (self.list_depth or self.prose.in_footnote):
                 self.prose.end_paragraph()
@@ -272,9 +308,42 @@ class Walker:
         group = last_group(node)
         if group is None:
             return
-        if node.macroname in RUN_IN_FORMATS and self.prose.at_block_start and not self.prose.in_footnote:
-            label = " ".join(plain_words(group.nodelist).split())
-            if label.endswith(".") and len(label.split()) <= RUN_IN_MAX_WORDS:
-                return
-        self.nodes(source, group.nodelist, group.pos + 1)
+        label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len)
+        self.format_groups(source, [group], label=label)
 
+    def run_in(self, source: Source, nodes: list, end: int) -> bool:
+        """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label."""
+        if not self.prose.at_block_start or self.prose.in_footnote:
+            return False
+        label = " ".join(plain_words(nodes).split())
+        return bool(label) and (label.endswith((".", ":")) or _punctuation_after(source.text, end) is not None)
+
+    def format_groups(self, source: Source, groups: list, label: bool = False) -> None:
+        """Read groups as prose; with `label`, as the run-in label of the block they open."""
+        opening = label and self.prose.at_block_start and not self.prose.in_footnote
+        for group in groups:
+            self.nodes(source, group.nodelist, group.pos + 1)
+        if opening and groups:
+            after = _punctuation_after(source.text, groups[-1].pos + groups[-1].len)
+            if after is not None:
+                self.prose.literal(source, after, after + 1)
+                self.skip_to = (source, after + 1)
+            self.prose.end_label()
+
+    def begin_macro_list(self) -> None:
+        self.prose.begin_list("bullet")
+        self.list_depth += 1
+        self._macro_lists += 1
+
+    def end_macro_list(self) -> None:
+        if self._macro_lists:
+            self._macro_lists -= 1
+            self.list_depth -= 1
+            self.prose.end_list()
+
+
+def _punctuation_after(text: str, end: int) -> int | None:
+    """Offset of a "." or ":" right after a label's closing brace(s) (`\\textbf{X}.`), if any."""
+    while end < len(text) and text[end] == "}":
+        end += 1
+    return end if end < len(text) and text[end] in ".:" else None

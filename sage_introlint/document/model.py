@@ -237,6 +237,17 @@ class Figure:
     referenced: bool  # its label (LaTeX) or "Figure N" (Markdown) is referred to in the text
 
 
+@dataclass(frozen=True)
+class Leftover:
+    """Text left for co-authors, not for readers: a note macro (`\\todo{..}`, `\\rz{..}`) or an
+    echoed prompt line. It is not prose (no sentence, no paragraph) but the `placeholder` rule
+    reports it where it stands."""
+
+    text: str  # as written, shortened for a message
+    start: Position
+    end: Position
+
+
 @dataclass
 class Document:
     """One checked document: plain text, structure, and where everything came from."""
@@ -260,6 +271,7 @@ class Document:
     # Rule-independent results the checks share (words of a span, prose units), computed once
     # per document by the helpers in checks/_text.py.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
+    leftovers: list[Leftover] = field(default_factory=list)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -65,6 +65,14 @@ CLOSERS = ")]}\"'”’»"
 OPENING_PUNCT = "([{\"'“‘«"
 CITATION = re.compile(r"\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
 SPACED_CITATION = re.compile(r"[ \t]+(\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\])(?=\s|$)")
+# A cross-reference in parentheses after a sentence's period, "... in simulation. (Section 4)",
+# belongs to that sentence (an item of a contribution list often ends so).
+REFERENCE_AFTER = re.compile(
+    r"[ \t\n]+\((?:§+\s*|(?:see\s+)?(?:Sections?|Secs?\.|Sects?\.|Chapters?|Appendix|Appendices|Figures?|Figs?\.|Tables?)\s+)"
+    r"\d+(?:\.\d+)*(?:\s*(?:,|and|&|–|-)\s*(?:§\s*)?\d+(?:\.\d+)*)*\)"
+)
+# A hyphenated lowercase name after a plain period opens a sentence ("... by design. codec-x is").
+LOWERCASE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")
 ENUM_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+(\S)")
 COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
@@ -99,7 +107,7 @@ def _build_language() -> Language:
         # reads abbreviations from the text itself and does not need them.
         tokenizer_exceptions: dict = {}
         # Split a period glued to the next sentence or to a citation: `1,000.That`, `before.[12]`.
-        infixes = [*English.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"\.(?=\[\d)"]
+        infixes = [*English.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"\.(?=\[\d)", r"(?<=[a-z])\.(?=\([A-Z])"]
 
     class AcademicEnglish(English):
         """Blank English (no trained model) with the tokenizer settings above."""
@@ -224,6 +232,8 @@ def _boundary_after(text: str, mark_end: int, sentence_start: int) -> int | None
     following = text[gap : gap + LOOKAHEAD]
     if _continues_enumeration(following, text, sentence_start, mark_end):
         return None
+    if kind == "period" and LOWERCASE_NAME.match(following) and len(word.rstrip(".")) >= 4 and word.rstrip(".").isalpha():
+        return gap
     return gap if _opens_sentence(kind, following) else None
 
 
@@ -300,7 +310,7 @@ def _absorb_closers(text: str, end: int) -> int:
         if match:
             end = match.end()
             continue
-        match = SPACED_CITATION.match(text, end)
+        match = SPACED_CITATION.match(text, end) or REFERENCE_AFTER.match(text, end)
         if match and _citation_ends_sentence(text, match.end()):
             end = match.end()
             continue
@@ -310,18 +320,17 @@ def _absorb_closers(text: str, end: int) -> int:
 def _citation_ends_sentence(text: str, end: int) -> bool:
     """A citation after the period belongs to that sentence when a new one (or nothing) follows."""
     gap = _skip_space(text, end)
-    return gap == len(text) or text[gap].isupper()
+    return gap == len(text) or text[gap].isupper() or (gap == end and text[gap] in TERMINALS + ",;:")
 
 
 def _glued_sentence(text: str, end: int, word: str) -> bool:
-    """`world.Today`: no space, but a lowercase word or a number, then a capitalised word."""
-    return (
-        end + 1 < len(text)
-        and text[end].isupper()
-        and text[end + 1].islower()
-        and len(word) > 2
-        and (word[-2].islower() or word[-2].isdigit())
-    )
+    """`world.Today`: no space, but a lowercase word or a number, then a capitalised word; also
+    `questions.(Rewrite this)`: a plain word's period, then a capitalised aside."""
+    if end + 1 >= len(text) or len(word) <= 2:
+        return False
+    if text[end] == "(" and text[end + 1].isupper():
+        return len(word) > 4 and word[:-1].isalpha() and word[:-1].islower()
+    return text[end].isupper() and text[end + 1].islower() and (word[-2].islower() or word[-2].isdigit())
 
 
 def _continues_enumeration(following: str, text: str, sentence_start: int, mark_end: int) -> bool:

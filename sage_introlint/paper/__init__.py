@@ -49,12 +49,13 @@ class Paper:
 
 
 def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | None = None,
-               kind: str | None = None) -> Paper:
+               kind: str | None = None, latex: dict | None = None) -> Paper:
     """Split `source` into its sections and segment each one's sentences.
 
     `section` forces the whole file to be that section (a file holding one section without a
     heading); `kind` is the document kind for a section whose spec says `auto` (the
-    Introduction: intro, outline or paragraph; None or "auto" detects it).
+    Introduction: intro, outline or paragraph; None or "auto" detects it). `latex` is the
+    config's `latex:` section (note and list macros whose definitions are out of reach).
     """
     from ..document import sentences
 
@@ -64,7 +65,7 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
         from .latex import sections
 
-        problems, found = sections(source, base_dir, paper, forced, kind)
+        problems, found = sections(source, base_dir, paper, forced, kind, latex or {})
     else:
         from .markdown import sections
 

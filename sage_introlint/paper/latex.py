@@ -12,7 +12,7 @@ from pylatexenc import latexwalker as lw
 
 from ..document import latex
 from ..document.latex_parse import arguments, last_group, plain_words, raw_inside
-from ..document.latex_tables import REFERENCES, RUN_IN_FORMATS, RUN_IN_MAX_WORDS
+from ..document.latex_tables import REFERENCES, RUN_IN_FORMATS
 from ..document.latex_walker import Walker
 from ..document.model import Division, Document, Figure, Source, Span
 from .plan import Mark, plan
@@ -22,11 +22,14 @@ RUN_IN_LEVELS = {"paragraph": 5, "subparagraph": 6}
 FIGURES = {"figure": "figure", "figure*": "figure", "wrapfigure": "figure", "table": "table", "table*": "table",
            "wraptable": "table"}
 RUN_IN_LEVEL = 5
+RUN_IN_MAX_WORDS = 6  # a run-in label this short names a division (a longer one is a topic sentence)
 
 
-def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec | None, kind: str | None):
+def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec | None, kind: str | None,
+             latex_options: dict | None = None):
     """(problems, [(spec, title, heading position, Document)]) for a LaTeX file."""
-    files, items = latex.read_items(source, base_dir)
+    options = latex_options or {}
+    files, items = latex.read_items(source, base_dir, options.get("note-macros", ()), options.get("list-macros", ()))
     marks = [Mark(i, *heading, item[0].position(item[1].pos))
              for i, item in enumerate(items) if (heading := latex.heading_of(item))]
     referenced = _references(items)
@@ -60,15 +63,18 @@ def _document(files, items: list, start, level: int, grouped: bool, referenced: 
     heads: list[tuple[str, int, object, int]] = []  # title, level, position, plain offset
     previous = None
     figures: list[Figure] = []
-    for source, node in items:
+    index = 0
+    while index < len(items):  # walker.step: a command may take its siblings (`\\if 0 .. \\fi`, notes)
+        source, node = items[index]
         if previous is not None and previous[0] is source:
             walker.gap(source, previous[1], node.pos)
         head = _head(walker, source, node, level if grouped else level + 1)
         if head is not None:
             heads.append((head[0], head[1], source.position(node.pos), walker.prose.out.length))
         figures.extend(_figures(source, node, referenced))
-        walker.node(source, node)
-        previous = (source, node.pos + node.len)
+        index = walker.step(items, index)
+        last_source, last = items[index - 1]
+        previous = (last_source, last.pos + last.len)
     end = walker.prose.out.length
     doc = latex.prose_document(files, walker.finish(), start, kind)
     doc.problems = []

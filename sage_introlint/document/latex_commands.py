@@ -1,0 +1,195 @@
+"""Commands that take their siblings: `\\if 0 .. \\fi`, `\\def`, author macros, notes to co-authors.
+
+pylatexenc reads an unknown macro as a bare name and its `{...}` as the next sibling, so the
+walker hands these commands the sibling list: a note macro takes its groups with it, a false
+conditional takes everything up to its `\\fi`, and a macro that stands for a word becomes that
+word (or a stand-in word when its definition is not in reach), so a sentence that opens with
+`\\sys` still opens a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pylatexenc import latexwalker as lw
+
+from . import latex_macros as roles
+from .latex_macros import MacroDefinition, MacroTable
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, is_conditional
+from .model import Leftover, Source
+
+LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
+LEFTOVER_EXCERPT = 60
+
+
+def _is_group(node) -> bool:
+    return isinstance(node, lw.LatexGroupNode) and node.delimiters[0] == "{"
+
+
+def _is_space(node) -> bool:
+    return isinstance(node, lw.LatexCharsNode) and not node.chars.strip() and node.chars.count("\n") < 2
+
+
+class CommandReader:
+    """Mixin for the Walker: the commands that consume siblings. Needs `self.prose`, `self.macros`."""
+
+    macros: MacroTable
+
+    def command(self, items: list, index: int) -> int | None:
+        """Handle the macro at items[index] if it takes siblings; the index after it, else None."""
+        source, node = items[index]
+        name = node.macroname
+        if is_conditional(name):
+            return self.conditional(items, index)
+        definition = self.macros.get(name)
+        if definition is None and name in NOTE_MACROS:
+            definition = MacroDefinition(name, 1, roles.NOTE)
+        elif definition is None and name in DROP_MACROS:
+            definition = MacroDefinition(name, 1, roles.DROP)
+        if definition is not None:
+            return self.author_macro(items, index, definition)
+        if self.is_unknown(node):
+            return self.undefined_macro(items, index)
+        return None
+
+    # ---- conditionals
+
+    def conditional(self, items: list, index: int) -> int:
+        """`\\if 0`/`\\iffalse` hide up to `\\else`/`\\fi`; a true branch skips its `\\else` part."""
+        source, node = items[index]
+        name = node.macroname
+        if name == "fi":
+            return index + 1
+        if name == "else":  # reached while reading a true branch
+            return self._branch_end(items, index + 1, stop_at_else=False)
+        following = items[index + 1][1] if index + 1 < len(items) else None
+        digit = following.chars.lstrip()[:1] if isinstance(following, lw.LatexCharsNode) and name == "if" else ""
+        if name == "iffalse" or digit == "0":
+            return self._branch_end(items, index + 1, stop_at_else=True)
+        if digit:  # `\if 1`: read on, without the digit
+            self.skip_to = (source, following.pos + following.chars.index(digit) + 1)
+        return index + 1
+
+    def _branch_end(self, items: list, index: int, stop_at_else: bool) -> int:
+        depth = 0
+        while index < len(items):
+            node = items[index][1]
+            if isinstance(node, lw.LatexMacroNode):
+                name = node.macroname
+                if is_conditional(name) and name not in ("fi", "else"):
+                    depth += 1
+                elif name == "fi":
+                    if depth == 0:
+                        return index + 1
+                    depth -= 1
+                elif name == "else" and depth == 0 and stop_at_else:
+                    return index + 1
+            index += 1
+        return index
+
+    # ---- author macros
+
+    def take_groups(self, items: list, index: int, count: int, extra: bool = False) -> int:
+        """The index after `count` argument groups following items[index-1] (and, with `extra`,
+        any further groups glued to them: `\\todo{..}{Name}`)."""
+        taken = 0
+        while index < len(items) and taken < count:
+            node = items[index][1]
+            if _is_group(node):
+                taken += 1
+                index += 1
+            elif _is_space(node) and index + 1 < len(items) and _is_group(items[index + 1][1]):
+                index += 1
+            else:
+                break
+        while extra and index < len(items) and _is_group(items[index][1]) and items[index][1].pos == _end(items[index - 1][1]):
+            index += 1
+        return index
+
+    def author_macro(self, items: list, index: int, definition: MacroDefinition) -> int:
+        source, node = items[index]
+        role = definition.role
+        parsed = len([arg for arg in _arguments(node) if arg is not None])
+        wanted = max(definition.arguments - parsed, 0) if parsed else definition.arguments
+        after = self.take_groups(items, index + 1, wanted, extra=role in (roles.NOTE, roles.DROP))
+        if role == roles.WORD:
+            self.prose.replace(definition.text, source, node.pos, node.pos + 1 + len(node.macroname))
+            self.trailing_space(source, node)
+        elif role == roles.NOTE:
+            self.leftover(source, node.pos, _end(items[after - 1][1]))
+        elif role in (roles.LABEL, roles.FORMAT):
+            groups = [items[n][1] for n in range(index + 1, after) if _is_group(items[n][1])]
+            groups = _arguments_of(node) + groups
+            texts = [groups[n - 1] for n in definition.prose_arguments if n - 1 < len(groups)]
+            self.format_groups(source, texts, label=role == roles.LABEL)
+        elif role == roles.LIST_BEGIN:
+            self.begin_macro_list()
+        elif role == roles.LIST_END:
+            self.end_macro_list()
+        return after
+
+    def leftover(self, source: Source, start: int, end: int) -> None:
+        raw = " ".join(source.text[start:end].split())
+        text = raw if len(raw) <= LEFTOVER_EXCERPT else raw[: LEFTOVER_EXCERPT - 1] + "…"
+        self.prose.leftovers.append(Leftover(text, source.position(start), source.position(end)))
+
+    def is_unknown(self, node) -> bool:
+        """A macro no table knows and pylatexenc gave no arguments: an author macro out of reach."""
+        return not _arguments(node) and node.macroname not in self.known_macros
+
+    def undefined_macro(self, items: list, index: int) -> int:
+        """`\\name` -> a stand-in word; `\\mypara{Problem}` heading a paragraph -> a label;
+        `\\nd{3}` -> its argument as text."""
+        source, node = items[index]
+        name = node.macroname
+        following = items[index + 1][1] if index + 1 < len(items) else None
+        glued = _is_group(following) and following.pos == node.pos + 1 + len(name)
+        if glued and source.text[following.pos + 1 : _end(following) - 1].strip():
+            self.format_groups(source, [following], label=self._heading_like(source, following))
+            return index + 2
+        symbol = symbol_text(name)
+        if symbol is not None:
+            self.prose.replace(symbol, source, node.pos, node.pos + 1 + len(name))
+            self.trailing_space(source, node)
+            return index + 1
+        if name in NON_WORD_MACROS or "@" in name or not name.isalpha():
+            self.trailing_space(source, node)
+            return index + 1
+        self.prose.replace(name[0].upper() + name[1:], source, node.pos, node.pos + 1 + len(name), checkable=False)
+        self.trailing_space(source, node)
+        return index + 1
+
+    def _heading_like(self, source: Source, group) -> bool:
+        """`\\mypara{Problem}` on its own line, or ending with "." / ":", at a block's start."""
+        if not self.prose.at_block_start:
+            return False
+        inside = source.text[group.pos + 1 : _end(group) - 1].strip()
+        if len(inside.split()) > LABEL_MAX_WORDS:
+            return False
+        line_end = source.text.find("\n", _end(group))
+        rest = source.text[_end(group) : line_end if line_end >= 0 else len(source.text)]
+        return inside.endswith((".", ":")) or rest[:1] in (".", ":") or not rest.strip()
+
+
+@functools.lru_cache(maxsize=512)
+def symbol_text(name: str) -> str | None:
+    """What latex2text prints for a zero-argument symbol macro (`\\ss` -> "ß"), if it knows one."""
+    from pylatexenc.latex2text import get_default_latex_context_db
+
+    spec = get_default_latex_context_db().get_macro_spec(name)
+    if spec is None or spec.macroname != name or not isinstance(spec.simplify_repl, str) or "%" in spec.simplify_repl:
+        return None
+    return spec.simplify_repl if spec.simplify_repl.strip() else None
+
+
+def _end(node) -> int:
+    return node.pos + node.len
+
+
+def _arguments(node) -> list:
+    argd = getattr(node, "nodeargd", None)
+    return list(argd.argnlist) if argd is not None and getattr(argd, "argnlist", None) else []
+
+
+def _arguments_of(node) -> list:
+    return [arg for arg in _arguments(node) if _is_group(arg)]

@@ -1,0 +1,220 @@
+"""Author macros: what `\\newcommand`, `\\def` and `\\newenvironment` definitions mean for the prose.
+
+Papers name their system with a macro (`\\newcommand{\\sys}{Bundler\\xspace}`), leave notes with
+colour macros (`\\newcommand{\\rz}[1]{\\textcolor{red}{RZ: #1}}`), wrap lists
+(`\\newcommand{\\squishlist}{\\begin{list}...}`) and head paragraphs with `\\mypara{..}`. Reading
+the definitions (in the checked file, the files it `\\input`s and a macro file beside it) lets
+the walker put the system's name into the sentence, drop the notes, and see the lists.
+
+The definitions are read from the raw text with a brace matcher, not from pylatexenc's nodes:
+`\\def\\x{..}` and `\\newcommand\\x[1]{..}` are not parsed into one node there.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from dataclasses import dataclass
+
+# Roles a macro can play in the prose.
+WORD = "word"  # zero arguments, expands to words: `\sys` -> "Bundler"
+NOTE = "note"  # a note to co-authors: left out of the prose, reported as a left-over
+DROP = "drop"  # text hidden on purpose (`\cut{..}`, a one-argument macro that prints nothing)
+LABEL = "label"  # a run-in heading (`\mypara{Problem}`)
+FORMAT = "format"  # formatting around its argument, which is prose
+LIST_BEGIN = "list-begin"  # `\squishlist`: opens a list
+LIST_END = "list-end"  # `\squishend`: closes it
+SILENT = "silent"  # prints nothing that is prose (spacing, colours, counters)
+
+LIST_NAMES = (
+    r"itemize\*?|enumerate\*?|description\*?|list|compactitem|compactenum|compactdesc|asparaitem|"
+    r"asparaenum|inparaitem|inparaenum|easylist|checklist|tasks"
+)
+_NEW_COMMAND = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newrobustcmd|NewDocumentCommand)"
+    r"\s*\*?\s*(?:\{\s*\\([A-Za-z@]+)\s*\}|\\([A-Za-z@]+))\s*(?:\[\s*(\d)\s*\])?\s*(\[[^\]\n]*\])?\s*(?=\{)"
+)
+_DEF = re.compile(r"\\(?:[gex]?def)\s*\\([A-Za-z@]+)\s*((?:#\d)*)\s*(?=\{)")
+_NEW_ENVIRONMENT = re.compile(r"\\(?:re)?newenvironment\s*\*?\s*\{\s*([^{}\s]+)\s*\}\s*(?:\[\s*\d\s*\])?\s*(?:\[[^\]\n]*\])?\s*(?=\{)")
+_COLOUR = re.compile(r"\\(?:textcolor|color|colorbox|fcolorbox|todo|marginpar|marginnote|hl|sethlcolor|pdfcomment|cfbox)\b")
+_PLACEHOLDER_WORDS = re.compile(r"^\W*(?:TODO|TBD|FIXME|XXX+|\?\?+|CITE|citation needed)\b", re.IGNORECASE)
+_LIST_BEGIN = re.compile(r"\\begin\s*\{(?:%s)\}" % LIST_NAMES)
+_LIST_END = re.compile(r"\\end\s*\{(?:%s)\}" % LIST_NAMES)
+_HEADING_BODY = re.compile(
+    r"^(?:\s*\\(?:vspace\*?\s*\{[^{}]*\}|smallskip|medskip|bigskip|noindent|par|vskip\s*[^\\]*|addvspace\s*\{[^{}]*\}))*"
+    r"\s*(?:\\paragraph\*?|\\subparagraph\*?|\\textbf|\\textit|\\emph|\\underline|\\textsc|\{\\(?:bf|em|it)\b|\{\\bfseries)"
+)
+# Colour macros that mark revised text for reviewers, not notes: their argument is prose.
+_REVISION = re.compile(r"(?i)rv|revi[sc]\w*|rev|new|changed?|added|add|edit(?:ed)?|updated?|mod(?:ified)?|hl|highlight|camera\w*|final")
+_COLOUR_ARGUMENT = re.compile(r"\\(?:textcolor|color|colorbox|fcolorbox|hl|sethlcolor)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_ARGUMENT = re.compile(r"#(\d)")
+MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts")
+MACRO_FILE_MAX = 256 * 1024
+
+
+@dataclass(frozen=True)
+class MacroDefinition:
+    """One author macro: how many arguments it takes and what it does in the prose."""
+
+    name: str
+    arguments: int
+    role: str
+    text: str = ""  # WORD: the expansion as plain text
+    prose_arguments: tuple[int, ...] = ()  # FORMAT/LABEL: which arguments (1-based) are text
+
+
+@dataclass
+class MacroTable:
+    """The author macros and list environments a document defines, plus names the config adds."""
+
+    macros: dict[str, MacroDefinition]
+    list_environments: set[str]
+
+    @classmethod
+    def empty(cls) -> MacroTable:
+        return cls({}, set())
+
+    def read(self, text: str) -> None:
+        """Add the definitions found in one file's text (later definitions win, as in LaTeX)."""
+        bodies: dict[str, tuple[int, str]] = {}
+        plain = strip_comments(text)
+        for name, count, body in _definitions(plain):
+            bodies[name] = (count, body)
+        for name, begin in _environments(plain):
+            if _LIST_BEGIN.search(begin):
+                self.list_environments.add(name)
+        words = {name: body for name, (count, body) in bodies.items() if count == 0}
+        for name, (count, body) in bodies.items():
+            self.macros[name] = _classify(name, count, body, words)
+
+    def add_names(self, names, role: str) -> None:
+        """Names from the config (`latex: {note-macros: [...]}`): they win over definitions."""
+        for name in names:
+            name = name.lstrip("\\")
+            if role == LIST_BEGIN:
+                self.list_environments.add(name)
+            else:
+                self.macros[name] = MacroDefinition(name, 1, role)
+
+    def get(self, name: str) -> MacroDefinition | None:
+        return self.macros.get(name)
+
+
+def strip_comments(text: str) -> str:
+    """The text with `%` comments blanked (same length, so offsets still hold)."""
+    return _COMMENT.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def group_end(text: str, start: int) -> int:
+    """Index just past the `}` closing the `{` at `start` (the text's end when never closed)."""
+    depth = 0
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(text)
+
+
+def _definitions(text: str):
+    """(name, argument count, body) of every \\newcommand-like and \\def definition."""
+    for match in _NEW_COMMAND.finditer(text):
+        name = match.group(1) or match.group(2)
+        end = group_end(text, match.end())
+        yield name, int(match.group(3) or 0), text[match.end() + 1 : end - 1]
+    for match in _DEF.finditer(text):
+        end = group_end(text, match.end())
+        yield match.group(1), len(match.group(2)) // 2, text[match.end() + 1 : end - 1]
+
+
+def _environments(text: str):
+    """(name, begin code) of every \\newenvironment."""
+    for match in _NEW_ENVIRONMENT.finditer(text):
+        end = group_end(text, match.end())
+        yield match.group(1), text[match.end() + 1 : end - 1]
+
+
+def _classify(name: str, count: int, body: str, words: dict[str, str]) -> MacroDefinition:
+    """What a definition does, read from its body."""
+    if _LIST_BEGIN.search(body):
+        return MacroDefinition(name, count, LIST_BEGIN)
+    if _LIST_END.search(body):
+        return MacroDefinition(name, count, LIST_END)
+    used = tuple(sorted({int(number) for number in _ARGUMENT.findall(body) if 0 < int(number) <= count}))
+    if count == 0:
+        text = expand_to_text(body, words)
+        if _COLOUR.search(body) and (not text or _PLACEHOLDER_WORDS.match(text)):
+            return MacroDefinition(name, 0, NOTE)
+        return MacroDefinition(name, 0, WORD, text) if any(c.isalnum() for c in text) else MacroDefinition(name, 0, SILENT)
+    if _COLOUR.search(body):
+        if _REVISION.fullmatch(name) and not _marker_letters(body):
+            return MacroDefinition(name, count, FORMAT, prose_arguments=used)  # `\\RV{..}`: revised text
+        return MacroDefinition(name, count, NOTE)
+    if not used:
+        return MacroDefinition(name, count, DROP if not body.strip() or not any(c.isalnum() for c in expand_to_text(body, words)) else SILENT)
+    if _HEADING_BODY.match(body):
+        return MacroDefinition(name, count, LABEL, prose_arguments=used)
+    return MacroDefinition(name, count, FORMAT, prose_arguments=used)
+
+
+def _marker_letters(body: str) -> bool:
+    """Does a colour macro print words of its own around the argument (`[RZ: #1]`)?"""
+    rest = _COLOUR_ARGUMENT.sub("", body)
+    rest = re.sub(r"#\d|\\[A-Za-z@]+", "", rest)
+    return any(char.isalpha() for char in rest)
+
+
+def expand_to_text(body: str, words: dict[str, str], depth: int = 0) -> str:
+    """A zero-argument macro body as plain text (`\\textsc{Bundler}\\xspace` -> "Bundler")."""
+    if depth < 4:
+        body = re.sub(
+            r"\\([A-Za-z@]+)(?:\{\})?",
+            lambda m: expand_to_text(words[m.group(1)], words, depth + 1) if m.group(1) in words else m.group(0),
+            body,
+        )
+    body = re.sub(r"\\xspace\b|\\@\b|\\/", "", body)
+    try:
+        text = _to_text().latex_to_text(body)
+    except Exception:  # noqa: BLE001 - an odd body is simply not a word
+        return ""
+    return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _to_text():
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    logging.getLogger("pylatexenc.latex2text").setLevel(logging.ERROR)
+    return LatexNodes2Text(math_mode="text")
+
+
+def macro_files_beside(path: str, base_dir: str) -> list[str]:
+    """Macro files next to the checked file or one folder up (`macros.tex`, `defs.sty`, ...).
+
+    A section file is usually compiled from a main file that `\\input`s the author's macros; the
+    section alone does not name them, so they are looked for where papers keep them.
+    """
+    folders = []
+    for folder in (os.path.dirname(path) or base_dir, base_dir):
+        for candidate in (folder, os.path.dirname(os.path.abspath(folder))):
+            if os.path.isdir(candidate) and os.path.abspath(candidate) not in folders:
+                folders.append(os.path.abspath(candidate))
+    found = []
+    for folder in folders:
+        for stem in MACRO_FILES:
+            for suffix in (".tex", ".sty"):
+                candidate = os.path.join(folder, stem + suffix)
+                if os.path.isfile(candidate) and os.path.getsize(candidate) <= MACRO_FILE_MAX:
+                    found.append(candidate)
+    return found
