@@ -233,7 +233,7 @@ def test_run_in_headings_are_left_out():
         "\\begin{itemize}\n\\item \\textit{Loader.} It reads files.\n\\end{itemize}\n\n"
         "\\textbf{Bold claim} without a period.\n"
     )
-    assert paragraph_texts(doc) == ["Each job has a price.", "It reads prices.\nLoader. It reads files.", "Bold claim without a period."]
+    assert paragraph_texts(doc) == ["Each job has a price.", "It reads prices.\nIt reads files.", "Bold claim without a period."]
     assert [doc.slice(b.span) for b in doc.paragraphs[1].blocks] == ["It reads prices.", "It reads files."]
     assert where(doc, "Each") == ("intro.tex", 1, 25)
 

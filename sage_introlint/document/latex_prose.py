@@ -10,6 +10,10 @@ class ProseWriter:
 
     Whitespace only reaches the text between two pieces of prose of the same block, so blocks
     and paragraphs never start or end with spaces and are separated by exactly "\\n" / "\\n\\n".
+
+    A run-in label (`\\textbf{Setup.}` opening a block) is held back: when text follows it in
+    the block it is dropped, as a heading is; when nothing follows, it is the block's text (a
+    list item that is only a label is still an item; a paragraph wholly in bold is prose).
     """
 
     def __init__(self) -> None:
@@ -25,9 +29,9 @@ class ProseWriter:
         self._end = 0
         self._item = False
         self._pending: list[tuple[str | None, Source, int, int]] = []
-        self._label_end: int | None = None  # plain offset where this block's run-in label ends
-        self._after_label: int | None = None  # where the text after the label starts
-        self._label_only: dict[int, Block] = {}  # (kept alive, so ids stay unique) blocks that are nothing but a run-in label
+        self._holding = False  # writing a run-in label: held back until the block shows what it is
+        self._held: list[tuple] = []  # the label's writes, replayed if nothing follows it
+        self._label_only: dict[int, Block] = {}  # (kept alive, so ids stay unique) blocks that are only a label
         self._attachable = False  # the last paragraph may still take the list that follows it
 
     @property
@@ -39,6 +43,7 @@ class ProseWriter:
         return bool(self._pending)
 
     def _open(self, source: Source, pos: int) -> None:
+        self._held = []  # text follows a label: the label is a heading, not prose
         if self._start is None:
             if self.out.length:
                 joined = self._blocks and not self.in_footnote
@@ -52,53 +57,67 @@ class ProseWriter:
                 self.out.replace(text, src, start, end)
         self._pending.clear()
 
-    def _mark_after_label(self) -> None:
-        if self._label_end is not None and self._after_label is None:
-            self._after_label = self.out.length
-
     def literal(self, source: Source, start: int, end: int) -> None:
         if end > start:
+            if self._holding:
+                self._held.append(("literal", source, start, end))
+                return
             self._open(source, start)
-            self._mark_after_label()
             self.out.literal(source, start, end)
             self._end = self.out.length
 
     def replace(self, text: str, source: Source, start: int, end: int, checkable: bool = True) -> None:
         if text:
+            if self._holding:
+                self._held.append(("replace", text, source, start, end, checkable))
+                return
             self._open(source, start)
-            self._mark_after_label()
             self.out.replace(text, source, start, end, checkable)
             self._end = self.out.length
 
-    def end_label(self) -> None:
-        """What was written since the block started is a run-in label (`\\textbf{Setup.}`).
-
-        The label stays in the text (term rules still read it) but not in the block, unless
-        nothing follows it: a list item whose only text is a label is still an item, and a
-        paragraph written wholly in bold is prose.
-        """
-        if self._start is not None and self._label_end is None and not self.in_footnote:
-            self._label_end = self._end
-
     def space(self, source: Source, start: int, end: int, text: str | None = None) -> None:
         """Whitespace (verbatim when `text` is None): kept only if prose follows in this block."""
-        if self._start is not None:
+        if self._holding:
+            self._held.append(("space", source, start, end, text))
+        elif self._start is not None:
             self._pending.append((text, source, start, end))
+
+    def begin_label(self) -> bool:
+        """Start holding a run-in label back; False when not at a block's start."""
+        if self._start is not None or self.in_footnote or self._holding:
+            return False
+        self._holding, self._held = True, []
+        return True
+
+    def end_label(self) -> None:
+        self._holding = False
+
+    def _replay_label(self) -> bool:
+        """Nothing followed the label: write it as the block's text."""
+        held, self._held = self._held, []
+        for write in held:
+            if write[0] == "literal":
+                self.literal(*write[1:])
+            elif write[0] == "replace":
+                self.replace(*write[1:])
+            else:
+                self.space(*write[1:])
+        return bool(held) and self._start is not None
 
     def end_block(self) -> None:
         if self.in_footnote:
             return
+        self._holding = False
+        label_only = self._start is None and self._replay_label()
         if self._start is not None:
-            start = self._after_label if self._after_label is not None else self._start
-            block = Block(Span(start, self._end), item=self._item)
+            block = Block(Span(self._start, self._end), item=self._item)
             self._blocks.append(block)
             if self._item:
                 self._items.append(block.span)
-            elif self._label_end is not None and self._after_label is None:
+            elif label_only:
                 self._label_only[id(block)] = block
         self._start = None
         self._item = False
-        self._label_end = self._after_label = None
         self._pending.clear()
 
     def end_paragraph(self) -> None:
@@ -123,6 +142,8 @@ class ProseWriter:
         """A list belongs to the paragraph before it, even across a blank line or a note."""
         if self.in_footnote:
             return
+        if self._held:  # a lead-in that is only a label ("Our contributions:") is this list's paragraph
+            self.end_block()
         if self._start is None and not self._blocks and self._attachable and self.paragraphs:
             last = self.paragraphs.pop()
             self._blocks, self._items = list(last.blocks), list(last.items)
@@ -147,7 +168,6 @@ class ProseWriter:
             self.footnotes.append(Span(self._start, self._end))
         self._start = None
         self._pending.clear()
-
 
 
 def blank_line(text: str, start: int, end: int) -> bool:

@@ -320,10 +320,10 @@ class Walker(CommandReader):
 
     def format_groups(self, source: Source, groups: list, label: bool = False) -> None:
         """Read groups as prose; with `label`, as the run-in label of the block they open."""
-        opening = label and self.prose.at_block_start and not self.prose.in_footnote
+        opening = label and bool(groups) and self.prose.begin_label()
         for group in groups:
             self.nodes(source, group.nodelist, group.pos + 1)
-        if opening and groups:
+        if opening:
             after = _punctuation_after(source.text, groups[-1].pos + groups[-1].len)
             if after is not None:
                 self.prose.literal(source, after, after + 1)

@@ -64,7 +64,7 @@ TERMINALS = ".?!…"
 CLOSERS = ")]}\"'”’»"
 OPENING_PUNCT = "([{\"'“‘«"
 CITATION = re.compile(r"\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
-SPACED_CITATION = re.compile(r"[ \t]+(\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\])(?=\s|$)")
+SPACED_CITATION = re.compile(r"[ \t]+(\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\])(?=\s|$|[.,;:!?])")
 # A cross-reference in parentheses after a sentence's period, "... in simulation. (Section 4)",
 # belongs to that sentence (an item of a contribution list often ends so).
 REFERENCE_AFTER = re.compile(

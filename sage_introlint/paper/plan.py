@@ -2,8 +2,9 @@
 
 The front ends give the headings of the sequence (`Mark`s). The section level is the shallowest
 level at which a heading names a known section; headings at that level (or shallower) end a
-section. The first section of each kind is checked; a later one of the same kind, and every
-unknown section, is not. A section with `through` (the system section) takes the unknown
+section. The first section of each kind is checked (with a second one of the kind right after
+it, as `\\section{Introduction-v1}` then `\\section{Introduction}`); a later one of the same
+kind, and every unknown section, is not. A section with `through` (the system section) takes the unknown
 sibling sections that follow it, up to the section `through` names, when that one comes later.
 """
 
@@ -56,6 +57,9 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         mark, spec = bounds[index]
         end = bounds[index + 1][0].index if index + 1 < len(bounds) else length
         index += 1
+        if spec is not None and regions and regions[-1].spec.name == spec.name and regions[-1].end == mark.index:
+            regions[-1].end = end  # the same section twice in a row (a draft beside its rewrite): one section
+            continue
         if spec is None or spec.name in seen:
             continue
         seen.add(spec.name)
