@@ -27,13 +27,15 @@ from .check import check_command
 from .common import CONTEXT, EXIT_ERROR
 from .daemon import daemon_command
 from .init import init_command
+from .ledger import ledger_command
 from .lsp import lsp_command
+from .report import report_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
 
 # Every subcommand, registered on `main` below (`introlint --help` lists them by name).
-COMMANDS = (check_command, stats_command, rules_command, explain_command, init_command, lsp_command,
-            daemon_command)
+COMMANDS = (check_command, stats_command, ledger_command, report_command, rules_command, explain_command,
+            init_command, lsp_command, daemon_command)
 
 
 class IntrolintGroup(click.Group):
@@ -64,6 +66,9 @@ def main():
     introlint check intro.md            report problems, like a compiler
     introlint check paper/              search a folder for introductions
     introlint stats intro.md            per-paragraph numbers and coverage
+    introlint ledger paper/main.tex     claims, open slots, contributions by section
+    introlint report paper/main.tex -o report.html
+                                        one HTML page: text, findings, coverage, ledger
     introlint rules                     list the rules of the active pack
     introlint explain RULE              why a rule exists, with examples
     introlint init                      write a commented .introlint.yaml

@@ -85,6 +85,11 @@ class Ledger:
         return [entry for section in self.sections for entry in section.claims]
 
 
+def section_title(section) -> str:
+    """The heading as written, or the section's name for one without (`\\begin{abstract}`)."""
+    return section.title or section.name.replace("-", " ").capitalize()
+
+
 def build(sections, claims_rule, slot_rule_for, evidence_rule=None) -> Ledger:
     """The ledger of `sections`; `slot_rule_for(section)` is its placeholder rule (or None)."""
     spec = ClaimSpec.from_options(claims_rule.options)
@@ -95,7 +100,7 @@ def build(sections, claims_rule, slot_rule_for, evidence_rule=None) -> Ledger:
         rule = slot_rule_for(section)
         slots = find_slots(doc, rule) if rule is not None else []
         claims = extract(doc, spec, slot_spans(slots))
-        entry = SectionLedger(section.name, section.title or section.name, section.heading, doc)
+        entry = SectionLedger(section.name, section_title(section), section.heading, doc)
         entry.claims = [ClaimEntry(c, Located(section.name, doc, c.span, c.sentence)) for c in claims]
         for slot in slots:
             owner = next((c for c in claims if c.span.start <= slot.span.start < c.span.end), None)

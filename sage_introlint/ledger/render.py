@@ -75,12 +75,14 @@ def to_text(ledger: Ledger, path: str, stage: str) -> str:
         if not section["claims"] and not section["slots"]:
             out.append("  no quantitative claim, no open slot\n")
         for claim in section["claims"]:
-            out.append(f"  claim  {claim['line']}:{claim['column']}  {claim['text']:<8} {describe(claim)}\n")
+            where = f"{claim['line']}:{claim['column']}"
+            out.append(f"  claim   {where:<7} {claim['text']:<8} {describe(claim)}\n")
         for slot in section["slots"]:
             kind = "slot" if slot["marked"] else "placeholder"
             fills = f"  <- {slot['fills']}" if slot["fills"] else ""
-            out.append(f"  {kind:<6} {slot['line']}:{slot['column']}  {slot['text']} ({slot['severity']}){fills}\n"
-                       f"         in: {slot['sentence']}\n")
+            where = f"{slot['line']}:{slot['column']}"
+            out.append(f"  {kind:<7} {where:<7} {slot['text']} ({slot['severity']}){fills}\n"
+                       f"          in: {slot['sentence']}\n")
     if data["contributions"]:
         out.append("\nContributions (the Introduction's numbered list)\n")
     for item in data["contributions"]:

@@ -88,12 +88,16 @@ def _section_view(index: int, section: SectionView, views: list[tuple[dict, obje
         else:
             rest.append((view, finding))
     paragraphs = []
+    previous = 0
     for number, paragraph in enumerate(doc.paragraphs):
         placed = sorted(by_paragraph.get(number, []), key=lambda item: (item[1].start, item[0]["id"]))
         where = doc.position(paragraph.span.start)
+        heads = [d.title for d in getattr(doc, "divisions", []) or []
+                 if d.level < 5 and previous <= d.span.start <= paragraph.span.start]
+        previous = paragraph.span.end
         paragraphs.append({"id": f"s{index}-p{number + 1}", "number": number + 1, "path": where.path,
                            "line": where.line, "segments": _segments(doc, paragraph, placed),
-                           "findings": [view for view, _ in placed]})
+                           "findings": [view for view, _ in placed], "heads": heads})
     matrix = rows(doc, section.groups, contrast_cues(section.rules)) if section.groups else []
     view = {"id": f"s{index}", "name": section.name, "title": section.title or section.name,
             "heading": f"{section.heading.path}:{section.heading.line}", "findings": whole,

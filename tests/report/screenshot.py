@@ -1,6 +1,6 @@
 """Write docs/report.png: the report of the planted whole-paper fixture as a reader sees it.
 
-    .venv/bin/python -m tests.report.screenshot
+    .venv/bin/python tests/report/screenshot.py
 
 Run it after changing the report's template; the README shows the image.
 """
@@ -12,7 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .cdp import Browser, find_chromium
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cdp import Browser, find_chromium  # noqa: E402  (run as a script, next to cdp.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "fixtures" / "paper" / "planted" / "main.tex"
