@@ -136,7 +136,7 @@ def describe(rule) -> str:
     """Every list with its source and every entry with its reason, for `introlint explain`."""
     parts = []
     for spec in rule.options["lists"]:
-        title = f"Words ({spec.get('severity', rule.severity)})"
+        title = f"{'Patterns' if spec.get('regex') else 'Words'} ({spec.get('severity', rule.severity)})"
         if spec.get("source"):
             title += f", from {' '.join(str(spec['source']).split())}"
         lines = [title + ":"]
