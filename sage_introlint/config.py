@@ -238,7 +238,10 @@ def _has_tool_section(path: str) -> bool:
 
 
 def _toml_section(display: str, text: str) -> dict:
-    import tomllib
+    try:
+        import tomllib  # novermin (Python 3.11+; tomli below)
+    except ImportError:  # Python 3.10: the same parser, as a package (declared for 3.10 only)
+        import tomli as tomllib
 
     try:
         data = tomllib.loads(text)

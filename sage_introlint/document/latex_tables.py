@@ -60,7 +60,7 @@ SUPPRESSION_ACTIONS = ("introlint-disable-next-line", "introlint-disable", "intr
 MATH_PLACEHOLDER_MAX = 16
 CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for intro-sized files
 RULE_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
-BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")  # anchored at a newline: linear even on long space runs
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even on long space runs
 
 # Notes to co-authors known without a definition (more come from the preamble and the config).
 NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite"}
