@@ -61,7 +61,7 @@ def test_wheel_holds_every_module_pack_and_the_license(wheel):
     modules = {name for name in files if name.startswith("sage_introlint/")}  # templates, py.typed too
     packs = {"sage_introlint/" + name for name in files if name.startswith("rules/") and name.endswith(".yaml")}
     assert "sage_introlint/py.typed" in modules and packs
-    assert modules | packs <= names, sorted(modules | packs - names)
+    assert modules | packs <= names, sorted((modules | packs) - names)
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     checker = shutil.which("check-wheel-contents", path=str(Path(sys.executable).parent))
     done = run(checker, wheel)
