@@ -202,3 +202,29 @@ def test_server_exits_after_shutdown_and_exit(tmp_path):
     assert status == 0
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+@pytest.mark.parametrize("editor, column", [("neovim@v0.10.0", 11), ("visual-studio-code", 11), ("emacs@v29.1", 10)])
+def test_position_encoding_each_editor_asks_for(editor, column, tmp_path):
+    """Neovim and VS Code count UTF-16 units (the emoji is two); Emacs' eglot asks for UTF-32
+    (code points: the emoji is one), and the server answers in what was agreed."""
+
+    async def session():
+        client = pytest_lsp.make_test_lsp_client()
+        await client.start_io(*SERVER)
+        result = await client.initialize_session(types.InitializeParams(
+            capabilities=pytest_lsp.client_capabilities(editor), initialization_options={"debounceMs": 20}))
+        uri = open_doc(client, workspace(tmp_path) / "intro.md", MARKDOWN)
+        found = await diagnostics(client, uri)
+        very = next(d for d in found if '"very"' in d.message)
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=very.range,
+            context=types.CodeActionContext(diagnostics=[very])))
+        await client.shutdown_session()
+        await client.stop()
+        return result.capabilities.position_encoding, very.range, actions[0].edit.changes[uri][0].range
+
+    encoding, found, edit = asyncio.run(session())
+    assert encoding == ("utf-32" if editor.startswith("emacs") else "utf-16")
+    assert (found.start.line, found.start.character, found.end.character) == (2, column, column + 4)
+    assert (edit.start.character, edit.end.character) == (column, column + 5)  # "very " dropped

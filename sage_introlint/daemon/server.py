@@ -83,6 +83,8 @@ class Daemon:
             args, cwd = request.get("args"), request.get("cwd")
             if not isinstance(args, list) or not all(isinstance(a, str) for a in args) or not isinstance(cwd, str):
                 return {"error": "a check needs args (strings) and cwd"}
+            if "--fix" in args:  # the daemon never writes a file: --fix runs in the caller
+                return {"error": "--fix is not done by the daemon"}
             self.checks += 1
             no_color = request.get("no_color") if isinstance(request.get("no_color"), str) else None
             return run_check(args, cwd, unpack(request.get("stdin")), no_color)
