@@ -4,7 +4,7 @@ Each `NAME.tex`/`NAME.md` has a `NAME.expected.yaml`: `paragraphs` (sentences pe
 and optionally `words` (plain text -> [line, column] where it comes from), `sentences_start`
 (the [line, column] of each paragraph's first sentence), `leftovers` ([line, column, end line,
 end column] of each note to co-authors), `absent` (text that must not be prose) and `config`
-(a `latex:` section as in `.introlint.yaml`).
+(a `latex:` section as in `.introlint.yaml`), `kind` (default intro).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def test_structure_fixture(path):
     latex = (expected.get("config") or {}).get("latex") or {}
     doc = load_path(str(path), latex=latex)
     assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == expected["paragraphs"]
+    assert doc.kind == expected.get("kind", "intro")
     for word, (line, column) in (expected.get("words") or {}).items():
         position = doc.position(doc.text.index(word))
         assert (position.line, position.column) == (line, column), word

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .markdown import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
-from .model import Block, Document, OutlineEntry, Paragraph, Source, Span, TextBuilder
+from .model import Block, Document, Leftover, OutlineEntry, Paragraph, Source, Span, TextBuilder
 
 ENTRY_TITLE = re.compile(
     r"^[\W_]*(?:paragraph|para\.?|p\.?)\s*(?:\d+|[ivx]+|one|two|three|four|five|six)\b(?![-/])", re.IGNORECASE
@@ -36,6 +36,11 @@ TRIMMING = re.compile(
     r"\btrim(?:ming|med)?\b|could be (?:dropped|removed|cut|omitted|shortened)"
     r"|can be (?:dropped|removed|cut|omitted)|if space is tight|candidates? for (?:removal|cutting)"
     r"|possible cuts|to shorten|optional sentences",
+    re.IGNORECASE,
+)
+ECHO = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:outline|prompt|bullet[- ]points?|notes?|input)\s+(?:used|given|provided|pasted)\b"
+    r"|\[\s*(?:PASTE|INSERT)\b)",
     re.IGNORECASE,
 )
 LEAD_IN_WORDS = 25  # a trimming lead-in is a short line, not a prose paragraph that mentions trimming
@@ -128,6 +133,21 @@ def _transparent(node: MdNode) -> bool:
     return isinstance(node, MdOther) and node.comment_only
 
 
+def is_echo(node: MdNode) -> bool:
+    """A line of the prompt pasted back after the answer ("Outline used for this paragraph:
+    [PASTE ...]"): a left-over, not a second paragraph."""
+    return isinstance(node, MdParagraph) and bool(ECHO.match(node.inline.full_text))
+
+
+def echo_leftover(source: Source, node: MdParagraph) -> Leftover | None:
+    chunks = node.inline.label_chunks + node.inline.chunks
+    if not chunks:
+        return None
+    start, end = min(c.src_start for c in chunks), max(c.src_end for c in chunks)
+    text = " ".join(source.text[start:end].split())
+    return Leftover(text if len(text) <= 60 else text[:59] + "…", source.position(start), source.position(end))
+
+
 @dataclass
 class _Entry:
     title: Inline
@@ -183,6 +203,8 @@ def is_paragraph_answer(nodes: list[MdNode]) -> bool:
     for node in nodes:
         if _transparent(node) or (isinstance(node, MdParagraph) and not node.inline.full_text.strip()):
             continue
+        if is_echo(node) and prose == 1:
+            continue
         if _is_trimming_lead(node) and prose == 1:
             after_trimming_lead = True
         elif isinstance(node, MdHeading):
@@ -217,6 +239,12 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
     trimming_lead = False
     for node in nodes:
         if _transparent(node):
+            continue
+        if is_echo(node) and doc.paragraphs:
+            leftover = echo_leftover(writer.source, node)
+            if leftover is not None:
+                doc.leftovers.append(leftover)
+            current = None
             continue
         if trimming and _is_trimming_lead(node):
             lead = writer.inline(node.inline, "\n\n", with_label=True)

@@ -10,6 +10,7 @@ word (or a stand-in word when its definition is not in reach), so a sentence tha
 from __future__ import annotations
 
 import functools
+import re
 
 from pylatexenc import latexwalker as lw
 
@@ -20,6 +21,7 @@ from .model import Leftover, Source
 
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
 LEFTOVER_EXCERPT = 60
+_LABEL_KEY = re.compile(r"[A-Za-z]+:[\w:./-]+")  # `fig:motiv`, `sec:eval`
 
 
 def _is_group(node) -> bool:
@@ -144,7 +146,11 @@ class CommandReader:
         name = node.macroname
         following = items[index + 1][1] if index + 1 < len(items) else None
         glued = _is_group(following) and following.pos == node.pos + 1 + len(name)
-        if glued and source.text[following.pos + 1 : _end(following) - 1].strip():
+        inside = source.text[following.pos + 1 : _end(following) - 1].strip() if glued else ""
+        if _LABEL_KEY.fullmatch(inside):  # `\\FIG{fig:motiv}`: a reference macro of the author's
+            self.prose.replace("1", source, node.pos, _end(following), checkable=False)
+            return index + 2
+        if inside:
             self.format_groups(source, [following], label=self._heading_like(source, following))
             return index + 2
         symbol = symbol_text(name)

@@ -167,6 +167,13 @@ _SUPPRESSION = re.compile(
     r"<!--\s*introlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
 )
 _LABEL_END = (".", ":")
+_DIAGRAM = re.compile(r"(?:→|->|=>|⇒|⟶).*(?:→|->|=>|⇒|⟶)|[≤≥=<>]\s*\d|\\frac")
+# Headings of what follows an Introduction in the same file: the checked part ends there.
+BACK_MATTER = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|citations?|citation keys|works cited|notes|endnotes|footnotes"
+    r"|acknowledge?ments?|appendix|appendices)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -553,6 +560,7 @@ class _TreeReader:
             comment_only = re.fullmatch(r"\s*(?:<!--.*?-->\s*)+", token.content, re.DOTALL) is not None
             return MdOther("html", line, comment_only), index, None
         if kind.endswith("_open"):  # table, blockquote, math: skip to the matching close
+            start = index
             closer = kind.replace("_open", "_close")
             depth = 0
             while index < len(tokens):
@@ -566,11 +574,23 @@ class _TreeReader:
                     self.collect_suppressions(tokens[index].content, self.source.offset(line))
                 index += 1
             if kind == "blockquote_open":
-                return MdOther("quote", line), index, None
+                return self._quote(tokens, start, index, line_offset, line), index, None
             return MdOther(kind[: -len("_open")], line), index, None
         if token.map is not None:
             return MdOther(kind, line), index, None
         return None, index, None
+
+    def _quote(self, tokens, start: int, end: int, line_offset: int, line: int) -> MdNode:
+        """A blockquote holding one sentence-like paragraph is prose (a quoted question); one
+        holding a formula or a diagram (`A -> B -> C`, `E2E <= 1/(...)`) is not."""
+        inlines = [token for token in tokens[start:end] if token.type == "inline"]
+        if len(inlines) != 1 or inlines[0].map is None:
+            return MdOther("quote", line)
+        inline = self.inline(inlines[0], line_offset, allow_label=False)
+        text = inline.text.strip().rstrip("*_\"'”’)").rstrip()
+        if not text.endswith((".", "?", "!")) or _DIAGRAM.search(inline.text) or len(text.split()) < 4:
+            return MdOther("quote", line)
+        return MdParagraph(inline)
 
     def _list(self, tokens, index: int, line_offset: int):
         open_token = tokens[index]
@@ -663,7 +683,14 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
 
 
 def tree_for(reader: _TreeReader, nodes: list[MdNode], start_line: int) -> MdTree:
-    """The MdTree of some of a file's nodes, with the footnotes they refer to or hold."""
+    """The MdTree of some of a file's nodes, with the footnotes they refer to or hold.
+
+    A back-matter heading (References, Notes, Citation keys, ...) at any level ends the nodes:
+    a reference list after an Introduction is not its prose.
+    """
+    end = next((n for n, node in enumerate(nodes) if n and isinstance(node, MdHeading) and node.level <= 6
+                and BACK_MATTER.match(node.inline.full_text)), len(nodes))
+    nodes = nodes[:end]
     first, last = _line_ranges(nodes)
     footnotes: list[MdParagraph] = []
     for label, (line, paragraphs) in reader.footnotes.items():
