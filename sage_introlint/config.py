@@ -203,8 +203,8 @@ def pack_rules(config: Config, override: str | None) -> list[Rule]:
     if override:
         packs.append(load_pack(override))
     else:
-        packs.append(load_pack(config.pack, config.base_dir))
-    packs.extend(load_pack(extra, config.base_dir) for extra in config.packs)
+        packs.append(_named_pack(config, ("pack",), config.pack))
+    packs.extend(_named_pack(config, ("packs", index), extra) for index, extra in enumerate(config.packs))
     rules: list[Rule] = []
     owner: dict[str, str] = {}
     for pack in packs:
@@ -215,6 +215,18 @@ def pack_rules(config: Config, override: str | None) -> list[Rule]:
                 owner[rule.id] = pack.path
                 rules.append(rule)
     return rules
+
+
+def _named_pack(config: Config, at: tuple, name: str) -> Pack:
+    """A pack a config names; a pack that cannot be found or read is reported at the config's line."""
+    try:
+        return load_pack(name, config.base_dir)
+    except ConfigError as error:
+        message = str(error)
+        # about the name itself (refused, missing), not about the pack file's content
+        if config.source is not None and message.startswith(("pack ", f"{name}: ")):
+            raise ConfigError(f"{config.source.where(at)}: {message}") from None
+        raise
 
 
 def _match(spec: str, rules: list[Rule], option: str) -> set[str]:

@@ -27,6 +27,7 @@ ROOT_MARKER = ".git"
 CONFIG_MARKERS = (".introlint.yaml", ".introlint.yml")
 MAX_NAME = 1024  # characters of a name in `\input{...}`
 MAX_INCLUDES = 200  # `\input`s followed per document (each one counts, repeats too)
+MAX_INCLUDE_DEPTH = 16  # `\input`s within `\input`s (papers use 2 or 3)
 
 _explicit_root: str | None = None
 
@@ -174,14 +175,23 @@ class IncludeBudget:
 
     def __init__(self, own: int, limit: int):
         self.includes, self.size, self.limit = 0, own, limit
+        self.spent = False  # once refused, the rest are dropped without a word (one report is enough)
+
+    def may_read(self) -> bool:
+        """Whether another include may be looked at at all (checked before reading it)."""
+        return not self.spent
 
     def admit(self, size: int) -> str | None:
-        """None when one more included file of `size` characters fits, else why not."""
+        """None when one more included file of `size` characters fits, else why not (said once)."""
+        if self.spent:
+            return ""
         if self.includes >= MAX_INCLUDES:
-            return f"more than {MAX_INCLUDES} \\input files; the rest are not read"
+            self.spent = True
+            return f"more than {MAX_INCLUDES} \\input files; this one and the rest are not read"
         if self.size + size > self.limit:
+            self.spent = True
             return (f"the document with its \\input files would pass {self.limit // (1024 * 1024)} MB; "
-                    "the rest are not read")
+                    "this one and the rest are not read")
         self.includes += 1
         self.size += size
         return None

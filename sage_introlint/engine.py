@@ -303,7 +303,9 @@ def merge(result: CheckResult, part: CheckResult) -> None:
     result.rules.update(part.rules)
 
 
-def _stdin_source(display: str, data: str | bytes | None) -> Source:
+def _stdin_source(display: str, data: str | bytes | Exception | None) -> Source:
+    if isinstance(data, Exception):  # standard input could not be read (closed, failing)
+        raise data
     if isinstance(data, bytes):
         return Source(display, decode(display, data))
     return Source(display, normalise_newlines(data or ""))

@@ -29,6 +29,7 @@ from .daemon import daemon_command
 from .init import init_command
 from .ledger import ledger_command
 from .lsp import lsp_command
+from .process import Stopped, install_signal_handlers, say, stopped
 from .report import report_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
@@ -39,7 +40,14 @@ COMMANDS = (check_command, stats_command, ledger_command, report_command, rules_
 
 
 class IntrolintGroup(click.Group):
-    """Turns every error into one line on stderr and exit status 2."""
+    """Turns every error into one line on stderr and exit status 2, and a signal into 130/143."""
+
+    def main(self, *args, **kwargs):
+        install_signal_handlers()
+        try:
+            return super().main(*args, **kwargs)
+        except Stopped as stop:
+            stopped(stop.status)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -47,13 +55,13 @@ class IntrolintGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except IntrolintError as error:
-            click.echo(f"introlint: error: {error}", err=True)
+            say(f"introlint: error: {error}")
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(EXIT_ERROR)
         except Exception as error:  # a bug: one line, not a traceback
-            click.echo(f"introlint: internal error: {type(error).__name__}: {error}", err=True)
+            say(f"introlint: internal error: {type(error).__name__}: {error}")
             ctx.exit(EXIT_ERROR)
 
 

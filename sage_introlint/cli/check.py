@@ -10,7 +10,9 @@ import click
 from ..document import KINDS
 from ..findings import SEVERITIES, SEVERITY_RANK
 from ..formats import FORMATS
+from ..parallel import DEFAULT_BUDGET
 from .common import CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, stage_option, use_colour
+from .process import say, write
 from .summary import statistics, summary
 
 
@@ -47,6 +49,12 @@ from .summary import statistics, summary
               help="Say which files were checked and which files in a folder were skipped, and why.")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour severities and rule ids [default: only on a terminal; never with NO_COLOR set].")
+@click.option("--timeout", "time_budget", type=click.FloatRange(min=0.1), default=DEFAULT_BUDGET, show_default=True,
+              metavar="SECONDS", help="Time budget per file: a file still being checked after it is "
+                                      "reported as an input-error and the others are checked.")
+@click.option("--root", metavar="DIR", type=click.Path(exists=True, file_okay=False),
+              help="Repository root: \\input files and the packs a config names are read only inside "
+                   "it [default: the folder holding .git, else .introlint.yaml, above each file].")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
                    "files [default: 0]. The output is the same for every N.")
@@ -57,7 +65,7 @@ from .summary import statistics, summary
 @click.option("--no-daemon", is_flag=True,
               help="Check in this process even when `introlint daemon` runs (also INTROLINT_NO_DAEMON=1).")
 def check_command(paths, kind, output_format, config_file, pack, select, ignore, stage, fail_on, stdin_filename,
-                  quiet, show_statistics, verbose, colour, jobs, fix, no_daemon):
+                  quiet, show_statistics, verbose, colour, time_budget, root, jobs, fix, no_daemon):
     """Check files, folders and standard input (`-`) for problems.
 
     \b
@@ -79,29 +87,35 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     Exit status: 0 no finding at or above --fail-on; 1 some; 2 a usage, config or
     input error (the other files are still checked and reported).
     """
+    from ..confinement import set_root
     from ..engine import check_paths
+    from ..errors import InputError
     from ..formats import render
 
     if fix and "-" in paths:
         raise click.UsageError("--fix writes files; it cannot fix standard input (`-`)")
-    stdin_data = read_stdin() if "-" in paths else None
+    set_root(root)
+    try:
+        stdin_data = read_stdin() if "-" in paths else None
+    except InputError as error:  # reported for `-` alone; the other paths are still checked
+        stdin_data = error
     load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
                          ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None,
-                         stage=stage)
+                         time_budget=time_budget, stage=stage)
     if fix:
         apply_fixes(result)
     coloured = use_colour(colour)
     output = render(output_format, result.findings, sources=result.sources, colour=coloured,
                     rules=list(result.rules.values()), base_dir=os.getcwd())
-    click.echo(output, nl=False, color=coloured)
+    write(output, coloured, commands=output_format == "github")
     if verbose:
         for path, why in result.skipped:
-            click.echo(f"introlint: skipped {path}: {why}", err=True)
+            say(f"introlint: skipped {path}: {why}")
         for path in result.checked:
-            click.echo(f"introlint: checked {path}", err=True)
+            say(f"introlint: checked {path}")
     for message in result.errors:
-        click.echo(f"introlint: {message}", err=True)
+        say(f"introlint: {message}")
     if show_statistics and result.findings:
         click.echo(statistics(result.findings), nl=False, err=True)
     if not quiet:
@@ -123,4 +137,4 @@ def apply_fixes(result) -> None:
         if message.startswith("error:"):
             result.errors.append(message)
         else:
-            click.echo(f"introlint: {message}", err=True)
+            say(f"introlint: {message}")

@@ -32,9 +32,15 @@ def load_language() -> None:
 
 
 def read_stdin() -> bytes:
-    """Standard input as bytes, so it is decoded (and its errors reported) like a file."""
-    stream = getattr(sys.stdin, "buffer", None)
-    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    """Standard input as bytes (at most the size limit and one byte more), so it is decoded and
+    its errors reported like a file's; an InputError when it cannot be read."""
+    from ..document import MAX_BYTES
+    from .process import read_stdin as read_bounded
+
+    data = read_bounded(MAX_BYTES)
+    if isinstance(data, Exception):
+        raise data
+    return data
 
 
 def use_colour(flag: bool | None) -> bool:
@@ -43,7 +49,7 @@ def use_colour(flag: bool | None) -> bool:
         return False
     if flag is not None:
         return flag
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def stage_option(command):

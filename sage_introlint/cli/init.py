@@ -7,6 +7,7 @@ import os
 import click
 
 from ..document import KINDS
+from ..confinement import Refused, confine
 from ..errors import ConfigError
 from ..repository import repository_root
 from .common import CONTEXT
@@ -29,13 +30,21 @@ def init_command(pack, kind, force):
 
     root = repository_root(os.getcwd())
     target = os.path.join(root, CONFIG_FILE)
-    if os.path.exists(target) and not force:
+    if os.path.islink(target):  # a symlink in a checkout may point anywhere: never write through it
+        raise ConfigError(f"{target} is a symbolic link; introlint init does not write through it")
+    if os.path.lexists(target) and not force:
         raise ConfigError(f"{target} already exists; use --force to overwrite it")
     pack_name = pack or DEFAULT_PACK
     loaded = load_pack(pack_name)
     if pack_name.endswith((".yaml", ".yml")):  # the config reads pack files relative to itself
+        try:
+            confine(pack_name, os.path.realpath(root))
+        except Refused as refused:
+            raise ConfigError(f"--pack {refused}; a config names packs inside its repository only: "
+                              "copy the pack into it first") from None
         pack_name = os.path.relpath(os.path.abspath(pack_name), root).replace(os.sep, "/")
-    with open(target, "w", encoding="utf-8") as handle:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | (0 if force else os.O_EXCL)
+    with os.fdopen(os.open(target, flags, 0o644), "w", encoding="utf-8") as handle:
         handle.write(config_template(pack_name, kind, loaded.rules))
     click.echo(f"wrote {os.path.relpath(target)}\n")
     click.echo(PRE_COMMIT, nl=False)

@@ -8,8 +8,10 @@ import os
 import click
 
 from ..errors import ConfigError
+from ..printable import json_safe, visible
 from .common import CONTEXT
 from .explanation import explanation
+from .process import write
 
 
 def active_pack_rules(config_file: str | None, pack: str | None):
@@ -27,12 +29,12 @@ def rules_command(pack, config_file, output_format):
     """List every rule: id, default severity, document kinds, what it checks."""
     found = active_pack_rules(config_file, pack)
     if output_format == "json":
-        click.echo(json.dumps([{"id": r.id, "severity": r.severity, "kinds": list(r.kinds), "summary": r.summary}
-                               for r in found], indent=2, ensure_ascii=False))
+        write(json_safe(json.dumps([{"id": r.id, "severity": r.severity, "kinds": list(r.kinds), "summary": r.summary}
+                                    for r in found], indent=2, ensure_ascii=False)) + "\n")
         return
     width = max((len(rule.id) for rule in found), default=0)
-    for rule in found:
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {','.join(rule.kinds):<25}  {rule.summary}")
+    write("".join(f"{rule.id:<{width}}  {rule.severity:<7}  {','.join(rule.kinds):<25}  {visible(rule.summary)}\n"
+                  for rule in found))
 
 
 @click.command("explain", context_settings=CONTEXT)
@@ -44,4 +46,4 @@ def explain_command(rule_id, pack, config_file):
     found = {rule.id: rule for rule in active_pack_rules(config_file, pack)}
     if rule_id not in found:
         raise ConfigError(f"unknown rule {rule_id!r}; known rules: {', '.join(found)}")
-    click.echo(explanation(found[rule_id]))
+    write(explanation(found[rule_id]) + "\n")  # pack text: shown safe (see process.write)

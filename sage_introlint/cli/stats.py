@@ -9,7 +9,9 @@ import sys
 import click
 
 from ..document import KINDS
+from ..printable import json_safe, visible
 from .common import CONTEXT, EXIT_ERROR, EXIT_OK, read_stdin
+from .process import say, write
 from .stats_table import problem_line, stats_table
 
 
@@ -46,10 +48,11 @@ def stats_command(path, output_format, kind, config_file, pack, stdin_filename):
     doc = load(source, kind or config.kind, folder or ".", config.latex)
     rows, covered = paragraph_rows(doc, groups), coverage(doc, groups)
     if output_format == "json":
-        click.echo(json.dumps({"path": source.path, "kind": doc.kind, "paragraphs": rows, "coverage": covered,
-                               "problems": [problem_line(p) for p in doc.problems]}, indent=2, ensure_ascii=False))
+        write(json_safe(json.dumps({"path": source.path, "kind": doc.kind, "paragraphs": rows, "coverage": covered,
+                                    "problems": [problem_line(p) for p in doc.problems]}, indent=2,
+                                   ensure_ascii=False)) + "\n")
     else:
-        click.echo(stats_table(source.path, doc.kind, rows, covered, groups), nl=False)
+        write(stats_table(visible(source.path), doc.kind, rows, covered, groups))
     for problem in doc.problems:
-        click.echo(f"introlint: error: {problem_line(problem)}", err=True)
+        say(f"introlint: error: {problem_line(problem)}")
     sys.exit(EXIT_ERROR if doc.problems else EXIT_OK)

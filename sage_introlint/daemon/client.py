@@ -65,7 +65,8 @@ def check_through_daemon(args: list[str]) -> int | None:
         return None
     stdin = b""
     if "-" in args:
-        stdin = sys.stdin.buffer.read()
+        stream = getattr(sys.stdin, "buffer", None)  # closed stdin: nothing; never more than the limit
+        stdin = stream.read(1024 * 1024 + 1) if stream is not None else b""
         _replay_stdin(stdin)  # for a check here, should the daemon not answer
     if "--color" not in args and "--no-color" not in args:
         args = ["--color" if sys.stdout.isatty() else "--no-color", *args]

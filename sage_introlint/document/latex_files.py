@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pylatexenc import latexwalker as lw
 
-from ..confinement import Include, IncludeBudget, locate_include, root_for
+from ..confinement import MAX_INCLUDE_DEPTH, Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
 from . import MAX_BYTES
 from .latex_macros import MacroTable
@@ -73,6 +73,8 @@ class Files:
         if group is None:
             self.problem(source, node.pos, f"{command} at line {source.position(node.pos).line} names no file")
             return None
+        if not self.budget.may_read():
+            return None
         name = raw_inside(source, group).strip()
         line = source.position(node.pos).line
         located = self._locate(source, name)
@@ -85,6 +87,11 @@ class Files:
         chain = [source]
         while id(chain[-1]) in self._parent:
             chain.append(self._parent[id(chain[-1])])
+        if len(chain) > MAX_INCLUDE_DEPTH:  # bounded by design, not by Python's stack
+            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: \\input files nested more than "
+                                           f"{MAX_INCLUDE_DEPTH} deep; this one and the rest are not read")
+            self.budget.spent = True  # said once
+            return None
         if real in {self._real.get(id(s)) for s in chain}:
             names = " -> ".join(s.path for s in reversed(chain))
             self.problem(source, node.pos, f"{command}{{{name}}} at line {line} includes a file that is already being read ({names} -> {display})")
@@ -96,8 +103,9 @@ class Files:
             refused = self.budget.admit(len(included.text))
         except InputError as error:
             refused = str(error)
-        if refused:
-            self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {refused}")
+        if refused is not None:
+            if refused:
+                self.problem(source, node.pos, f"{command}{{{name}}} at line {line}: {refused}")
             return None
         self._parent[id(included)] = source
         self._real[id(included)] = real

@@ -7,10 +7,10 @@ smaller scale so it finishes within a minute, and bench/hostile.py the full one.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
-import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -96,6 +96,27 @@ def config_setup(config: str, pack: str | None = None) -> Callable:
     return setup
 
 
+def folders_setup(configs: dict[str, Callable]) -> Callable:
+    """One repository per hostile config (each its own root), plus a good one that must be checked."""
+    def setup(repo: Path, outside: Path, scale: float) -> None:
+        for name, make in {**configs, "good": config_setup("kind: auto\n")}.items():
+            (repo / name / ".git").mkdir(parents=True)
+            make(repo / name, outside, scale)
+    return setup
+
+
+def _folders_args(configs: dict) -> list[str]:
+    return ["check", "--format", "full", *(f"{name}/intro.md" for name in [*configs, "good"])]
+
+
+def _all_reported(configs: dict) -> Callable:
+    def expect(outcome) -> list[str]:
+        missing = [name for name in configs if f"{name}/" not in outcome.err + outcome.out]
+        good = "good/intro.md:" in outcome.out
+        return ([f"no word about {', '.join(missing)}"] if missing else []) + ([] if good else ["good file not checked"])
+    return expect
+
+
 NAMES = [
     f"a\n{FORGE}.md", f"{FORGE}.md", f"%0A{FORGE}.md", f"  {FORGE}.md", "\x1b[2J\x1b[31mred\x1b[0m.md",
     "a\rb.md", "##[error]FORGED.md", "tab\there.md", "a\u2028b\u202e.md", "nel\x85.md",
@@ -166,8 +187,8 @@ def fanout_setup(repo: Path, outside: Path, scale: float) -> None:
         children = "".join(f"\\input{{part{j}}}\n" for j in range(index + 1, min(files, index + 11)))
         text = f"{PROSE}\n{children}" if index else _tex(children)
         (repo / (f"part{index}.tex" if index else "intro.tex")).write_text(text)
-    chunk = "Some words here. " * 4000  # ~68 KB, included 40 times: 2.7 MB after expansion
-    (repo / "chunk.tex").write_text(chunk)
+    # ~68 KB (a comment: it counts towards the size, not the prose), 40 times: 2.7 MB after expansion
+    (repo / "chunk.tex").write_text("% " + "x" * 68_000 + "\nSome words.\n")
     (repo / "intro-repeat.tex").write_text(_tex("\\input{chunk}\n" * 40))
 
 
@@ -193,16 +214,17 @@ def yaml_setup(kind: str) -> Callable:
 
 def _pattern_pack(pattern: str, message: str = "found {sentence}", mode: str = "forbidden") -> str:
     return ("name: mine\nrules:\n  - id: mine\n    check: pattern\n    severity: error\n    summary: s\n"
-            f"    options: {{mode: {mode}, patterns: [{pattern!r}], message: {message!r}}}\n")
+            f"    options: {{mode: {mode}, patterns: [{json.dumps(pattern)}], message: {json.dumps(message)}}}\n")
 
 
 REDOS = ["(aa+)+b", "(.*,)*X", "(a|ab)*c", "(?i)(A|a)+$", "(.*a){20}", "(\\w+\\s?)*$", "^(a|a?)+$"]
 
 
-def regex_setup(pattern: str, text: str) -> Callable:
+def regex_setup(pattern: str) -> Callable:
     def setup(repo: Path, outside: Path, scale: float) -> None:
         config_setup("pack: mine.yaml\n", _pattern_pack(pattern))(repo, outside, scale)
-        (repo / "intro.md").write_text("# Introduction\n\n" + text + "\n")
+        text = "a" * 68 + "!" if "a" in pattern.lower() else "b" * big(scale, 50_000)
+        (repo / "intro.md").write_text("# Introduction\n\nWe saw " + text + "\n")
     return setup
 
 
@@ -213,61 +235,73 @@ def many_files_setup(count: int) -> Callable:
     return setup
 
 
-def _statuses_only(*wanted):
-    return tuple(wanted)
+def attack_setup(repo: Path, outside: Path, scale: float) -> None:
+    paths_setup(repo, outside, scale)
+    names_setup(repo, outside, scale)
+
+
+def init_setup(repo: Path, outside: Path, scale: float) -> None:
+    (outside / "victim").write_text("untouched\n")
+    (repo / ".introlint.yaml").symlink_to(outside / "victim")
+
+
+def _victim_untouched(outcome) -> list[str]:
+    return [] if "symbolic link" in outcome.err else ["init did not refuse the symlinked config"]
+
+
+HOSTILE_CONFIGS = {
+    "pack-outside": config_setup("pack: {outside}/secret.yaml\n"),
+    "pack-dotdot": config_setup("pack: ../../outside/secret.yaml\n"),
+    "pack-git": config_setup("pack: .git/config\n"),
+    "pack-passwd": config_setup("packs: [/etc/passwd]\n"),
+    "pack-symlink": config_setup("pack: link.yaml\n"),
+    "pack-fifo": config_setup("pack: fifo.yaml\n"),
+    "pack-dev-zero": config_setup("pack: /dev/zero\n"),
+    "template-attr": config_setup("pack: mine.yaml\n", _pattern_pack("we", "{sentence.__class__.__mro__}")),
+    "template-brace": config_setup("pack: mine.yaml\n", _pattern_pack("we", "{")),
+    "template-index": config_setup("pack: mine.yaml\n", _pattern_pack("we", "{sentence[0]}")),
+    "mode": config_setup("pack: mine.yaml\n", _pattern_pack("we", mode="sometimes")),
+    "lookahead": config_setup("pack: mine.yaml\n", _pattern_pack("we(?=s)")),
+    "backreference": config_setup("pack: mine.yaml\n", _pattern_pack("(w)\\1")),
+    **{f"yaml-{kind}": yaml_setup(kind) for kind in (
+        "laughs-config", "laughs-pack", "recursive-config", "recursive-pack", "deep-config", "deep-pack",
+        "python-tag", "python-tag-pack", "huge-config")},
+    "pyproject-tool-5": lambda r, o, s: ((r / "pyproject.toml").write_text("tool = 5\n# [tool.introlint]\n"),
+                                         (r / "intro.md").write_text("# Introduction\n\n" + PROSE)),
+}
+REGEX_CONFIGS = {f"regex-{index}": regex_setup(pattern) for index, pattern in enumerate(REDOS)}
 
 
 def cases(scale: float = 0.1) -> list[Case]:
+    """Every case; `scale` sizes the generated documents (1.0: the sizes of the issue)."""
     found: list[Case] = []
     add = found.append
     for fmt in FORMATS:
-        add(Case(f"paths-{fmt}", paths_setup, ["check", "--format", fmt, "-j", "1", "."] , budget=15,
+        add(Case(f"attack-{fmt}", attack_setup, ["check", "--format", fmt, "--verbose", "-j", "2", "."], budget=12,
                  github=fmt == "github"))
-    add(Case("paths-named", paths_setup, ["check", "intro-link.md", "intro-zero.md", "intro-fifo.md",
-                                          "intro-input-00.tex", "/dev/zero"], budget=6))
-    for fmt in FORMATS:
-        add(Case(f"names-{fmt}", names_setup, _names_args(fmt), budget=10, github=fmt == "github"))
-    add(Case("names-stats", names_setup, ["stats", "content.md"], budget=6))
-    for name, config, pack in [
-        ("pack-outside", "pack: {outside}/secret.yaml\n", None),
-        ("pack-dotdot", "pack: ../outside/secret.yaml\n", None),
-        ("pack-git", "pack: .git/config\n", None),
-        ("pack-passwd", "packs: [/etc/passwd]\n", None),
-        ("pack-symlink", "pack: link.yaml\n", None),
-        ("pack-fifo", "pack: fifo.yaml\n", None),
-        ("pack-dev-zero", "pack: /dev/zero\n", None),
-        ("pack-template-attr", "pack: mine.yaml\n", _pattern_pack("we", "{sentence.__class__.__mro__}")),
-        ("pack-template-brace", "pack: mine.yaml\n", _pattern_pack("we", "{")),
-        ("pack-mode", "pack: mine.yaml\n", _pattern_pack("we", mode="sometimes")),
-        ("pack-lookahead", "pack: mine.yaml\n", _pattern_pack("we(?=s)")),
-        ("pack-backreference", "pack: mine.yaml\n", _pattern_pack("(w)\\1")),
-    ]:
-        add(Case(name, config_setup(config, pack), ["check", "intro.md"], budget=6, statuses=(2,)))
-    for kind in ("laughs-config", "laughs-pack", "recursive-config", "recursive-pack", "deep-config", "deep-pack",
-                 "python-tag", "python-tag-pack", "huge-config"):
-        add(Case(f"yaml-{kind}", yaml_setup(kind), ["check", "intro.md"], budget=6, statuses=(2,)))
-    for index, pattern in enumerate(REDOS):
-        text = "a" * 68 + "!" if "a" in pattern.lower() else "b" * 50_000
-        add(Case(f"regex-{index}", regex_setup(pattern, text), ["check", "intro.md"], budget=6))
-    add(Case("markdown", markdown_setup, ["check", "-j", "2", "."], budget=20))
-    add(Case("tokenizer", tokenizer_setup, ["check", "-j", "2", "."], budget=12))
-    add(Case("long-paragraph", long_paragraph_setup, ["check", "intro.md"], budget=12))
-    add(Case("full-long-line", long_line_findings_setup, ["check", "--format", "full", "intro.md"], budget=10))
-    add(Case("tex-long-line", tex_line_setup, ["check", "-j", "2", "."], budget=15))
-    add(Case("tex-fanout", fanout_setup, ["check", "intro.tex", "intro-repeat.tex"], budget=8))
+    add(Case("attack-named", paths_setup, ["check", "intro-link.md", "intro-zero.md", "intro-fifo.md",
+                                           "intro-input-00.tex", "/dev/zero"], budget=6, statuses=(2,)))
+    add(Case("attack-stats", names_setup, ["stats", "content.md"], budget=6))
+    add(Case("configs", folders_setup(HOSTILE_CONFIGS), _folders_args(HOSTILE_CONFIGS), budget=10, statuses=(2,),
+             expect=_all_reported(HOSTILE_CONFIGS)))
+    add(Case("regexes", folders_setup(REGEX_CONFIGS), _folders_args(REGEX_CONFIGS), budget=8))
+    add(Case("markdown", markdown_setup, ["check", "-j", "2", "--timeout", "3", "."], budget=20))
+    add(Case("tokenizer", tokenizer_setup, ["check", "-j", "2", "."], budget=8))
+    add(Case("long-paragraph", long_paragraph_setup, ["check", "intro.md"], budget=8))
+    add(Case("full-long-line", long_line_findings_setup, ["check", "--format", "full", "intro.md"], budget=8))
+    add(Case("tex-long-line", tex_line_setup, ["check", "-j", "2", "--timeout", "5", "."], budget=14))
+    add(Case("tex-fanout", fanout_setup, ["check", "intro.tex", "intro-repeat.tex"], budget=8, statuses=(2,)))
     add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,)))
     add(Case("stdin-closed", lambda r, o, s: None, ["check", "-"], stdin="closed", budget=6, statuses=(2,)))
-    add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(1, 2)))
+    add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(2,)))
     add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,)))
-    add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=15,
-             expect=lambda o: [] if o.processes <= 1 + (os.cpu_count() or 1) + 1 else [f"{o.processes} processes"]))
-    add(Case("worker-killed", many_files_setup(40), ["check", "-j", "2", "."], budget=15, kill_worker=True,
-             statuses=(2,), expect=lambda o: [] if "intro" in o.err and "killed" in o.err else ["no word of the killed worker"]))
-    add(Case("sigint", many_files_setup(60), ["check", "-j", "2", "."], budget=15, statuses=(130,),
+    add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=10,
+             expect=lambda o: [] if o.processes <= 2 + (os.cpu_count() or 1) else [f"{o.processes} processes"]))
+    add(Case("worker-killed", many_files_setup(300), ["check", "-j", "2", "."], budget=15, kill_worker=True,
+             statuses=(2,), expect=lambda o: [] if "was killed (signal 9" in o.out else ["no word of the killed worker"]))
+    add(Case("sigint", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(130,),
              signal_after=(0.5, signal.SIGINT)))
-    add(Case("sigterm", many_files_setup(60), ["check", "-j", "2", "."], budget=15, statuses=(143,),
+    add(Case("sigterm", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(143,),
              signal_after=(0.5, signal.SIGTERM)))
-    add(Case("pyproject-tool-5", lambda r, o, s: ((r / "pyproject.toml").write_text('tool = 5\n'),
-                                                 (r / "intro.md").write_text("# Introduction\n\n" + PROSE)),
-             ["check", "intro.md"], budget=6, statuses=(2,)))
+    add(Case("init-symlink", init_setup, ["init", "--force"], budget=6, statuses=(2,), expect=_victim_untouched))
     return found

@@ -1,0 +1,96 @@
+"""How the command meets its process: signals, standard streams, and what reaches them.
+
+CI reads the exit status: an interrupted run (SIGINT, Ctrl-C) exits 130 and a terminated one
+(SIGTERM, a cancelled job) 143, never 1 (findings), and without a traceback from anyone (the
+workers ignore SIGINT and die quietly on SIGTERM, see `parallel`). A closed, full or broken
+standard output is one error line and status 2. Everything printed passes `printable`: file names
+and text never reach a terminal or the GitHub runner raw.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from ..errors import InputError, IntrolintError
+from ..printable import safe_output, visible
+
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 128 + signal.SIGTERM
+
+
+class Stopped(BaseException):
+    """A signal asked the run to stop (a BaseException, so click and `except Exception` let it pass)."""
+
+    def __init__(self, status: int):
+        super().__init__(status)
+        self.status = status
+
+
+class OutputError(IntrolintError):
+    """Standard output cannot be written (closed, full disk, broken pipe)."""
+
+
+def _stop(status: int):
+    def handler(signum, frame):
+        raise Stopped(status)
+    return handler
+
+
+def install_signal_handlers() -> None:
+    signal.signal(signal.SIGINT, _stop(EXIT_INTERRUPTED))
+    signal.signal(signal.SIGTERM, _stop(EXIT_TERMINATED))
+
+
+def stopped(status: int) -> None:
+    """Leave after a signal: one line, the status CI expects, no flush of a dead stdout."""
+    _silence_stdout()
+    try:
+        sys.stderr.write("introlint: interrupted\n" if status == EXIT_INTERRUPTED else "introlint: terminated\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(status)
+
+
+def read_stdin(limit: int) -> bytes | InputError:
+    """At most `limit` + 1 bytes of standard input (so `/dev/zero` ends at once), or why not."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return InputError("<stdin>: standard input is closed")
+    try:
+        return stream.read(limit + 1)
+    except OSError as error:
+        return InputError(f"<stdin>: cannot read standard input ({error.strerror})")
+
+
+def write(text: str, colour: bool | None = None, commands: bool = False) -> None:
+    """Print `text` on standard output, made safe (`printable`; `commands` for --format github)."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; nothing could be written")
+    try:
+        click.echo(safe_output(text, commands), nl=False, color=colour)
+        sys.stdout.flush()
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
+
+
+def say(message: str) -> None:
+    """One line on standard error, with whatever came from a file shown escaped."""
+    try:
+        click.echo(visible(message), err=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, 1)
+        os.close(descriptor)
+    except OSError:
+        pass

@@ -1,0 +1,69 @@
+"""Issue 13 as an attacker would try it: every case runs the INSTALLED `introlint` on generated
+hostile input, with a wall-clock limit, and must end with status 0, 1 or 2 (130/143 for signals),
+no traceback, no byte of a file outside the repository (nor of .git/, .env or the environment),
+no forged workflow command, no raw control character, peak memory under 500 MB, within its budget
+plus a margin, and without changing or adding a file in the repository it checked.
+
+The cases run concurrently (three at a time) once per session; each test reads its outcome.
+Sizes are a tenth of the issue's (bench/hostile.py runs the full ones and prints the numbers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from .cases import cases, repository
+from .harness import problems, run
+
+SCALE = 0.1
+MARGIN = 1.5  # the machine is shared: a case may take half again its budget
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """relative path -> sha256 of every regular file (FIFOs and devices are never opened)."""
+    found = {}
+    for base, dirs, files in os.walk(folder):
+        for name in files + dirs:
+            path = os.path.join(base, name)
+            info = os.lstat(path)
+            key = os.path.relpath(path, folder)
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as handle:
+                    found[key] = hashlib.sha256(handle.read()).hexdigest()
+            else:
+                found[key] = str(info.st_mode)
+    return found
+
+
+def _run_case(case, work: Path):
+    repo, outside = work / case.name / "repo", work / case.name / "outside"
+    repository(repo, outside)
+    case.setup(repo, outside, SCALE)
+    before = tree(repo)
+    outcome = run(case.run_spec(repo))
+    found = problems(outcome, case.statuses, case.github) + (case.expect(outcome) if case.expect else [])
+    if outcome.seconds > case.budget * MARGIN:
+        found.append(f"took {outcome.seconds:.1f} s, budget {case.budget} s")
+    if tree(repo) != before:
+        found.append("a file in the repository changed or appeared")
+    return outcome, found
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    with tempfile.TemporaryDirectory() as work, ThreadPoolExecutor(3) as pool:
+        futures = {case.name: pool.submit(_run_case, case, Path(work)) for case in cases(SCALE)}
+        yield {name: future.result() for name, future in futures.items()}
+
+
+@pytest.mark.parametrize("name", [case.name for case in cases(SCALE)])
+def test_hostile_case(outcomes, name):
+    outcome, found = outcomes[name]
+    assert not found, f"{name}: status {outcome.status}, {outcome.seconds:.1f} s, {outcome.peak_mb:.0f} MB\n" + \
+        "\n".join(found) + "\n--- stderr ---\n" + outcome.err[-1500:]
