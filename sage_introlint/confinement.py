@@ -19,6 +19,7 @@ import stat
 from dataclasses import dataclass
 
 from .errors import InputError
+from .repository import is_repository_root
 
 TEX_SUFFIXES = (".tex", ".ltx", ".latex")
 # TeX code an Introduction may \input that holds no prose (figures, bibliographies, styles).
@@ -49,10 +50,10 @@ def root_for(folder: str) -> str:
     if _explicit_root:
         return _explicit_root
     start = os.path.abspath(folder or ".")
-    for markers in ((ROOT_MARKER,), CONFIG_MARKERS):
+    for holds_marker in (is_repository_root, _holds_config):
         current = start
         while True:
-            if any(os.path.lexists(os.path.join(current, marker)) for marker in markers):
+            if holds_marker(current):
                 return os.path.realpath(current)
             parent = os.path.dirname(current)
             if parent == current:
@@ -60,6 +61,10 @@ def root_for(folder: str) -> str:
             current = parent
     cwd = os.path.realpath(os.getcwd())
     return cwd if _inside(os.path.realpath(start), cwd) else os.path.realpath(start)
+
+
+def _holds_config(folder: str) -> bool:
+    return any(os.path.lexists(os.path.join(folder, name)) for name in CONFIG_MARKERS)
 
 
 def _inside(real: str, root: str) -> bool:

@@ -48,11 +48,12 @@ def leading_path(path: str) -> str:
     return "./" + shown if shown.lstrip().startswith("::") else shown
 
 
-def safe_output(text: str, commands: bool = False) -> str:
+def safe_output(text: str, commands: bool = False, colour: bool = False) -> str:
     """Last defence for a whole block of output: control characters other than newline and tab
-    escaped, `##[` defused, and (unless this is the `github` format, whose lines are commands
-    built from escaped values) no line starting with `::`."""
-    text = visible(text, keep="\n\t")
+    escaped (and ESC when `colour`: the formats escaped the values before painting them), `##[`
+    defused, and (unless this is the `github` format, whose lines are commands built from escaped
+    values) no line starting with `::`."""
+    text = visible(text, keep="\n\t\x1b" if colour else "\n\t")
     return text if commands else _COMMAND_LINE.sub(r"\1\\::", text)
 
 

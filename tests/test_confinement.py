@@ -76,7 +76,15 @@ def test_include_fan_out_stops_at_the_budget(repo):
         children = "".join(f"\\input{{p{j}}}\n" for j in range(index + 1, min(40, index + 11)))
         (repo / f"p{index}.tex").write_text(f"Words {index}.\n{children}")
     found = problems_of(repo, "p0")
-    assert any(f"more than {MAX_INCLUDES} \\input files" in message for message in found)
+    assert len(found) == 1 and "nested more than 16 deep" in found[0], found  # said once
+
+
+def test_include_count_stops_at_the_budget(repo):
+    for index in range(MAX_INCLUDES + 5):
+        (repo / f"w{index}.tex").write_text(f"Words {index}.\n")
+    (repo / "wide.tex").write_text("".join(f"\\input{{w{index}}}\n" for index in range(MAX_INCLUDES + 5)))
+    found = problems_of(repo, "wide")
+    assert len(found) == 1 and f"more than {MAX_INCLUDES} \\input files" in found[0], found
 
 
 def test_a_fifo_or_device_named_directly_is_refused_unread(repo):

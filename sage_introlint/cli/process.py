@@ -71,7 +71,7 @@ def write(text: str, colour: bool | None = None, commands: bool = False) -> None
     if sys.stdout is None:
         raise OutputError("standard output is closed; nothing could be written")
     try:
-        click.echo(safe_output(text, commands), nl=False, color=colour)
+        click.echo(safe_output(text, commands, bool(colour)), nl=False, color=colour)
         sys.stdout.flush()
     except OSError as error:
         _silence_stdout()
