@@ -29,7 +29,7 @@ from .daemon import daemon_command
 from .init import init_command
 from .ledger import ledger_command
 from .lsp import lsp_command
-from .process import Stopped, install_signal_handlers, say, stopped
+from .process import Stopped, install_signal_handlers, restore_signal_handlers, say, stopped
 from .report import report_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
@@ -43,11 +43,13 @@ class IntrolintGroup(click.Group):
     """Turns every error into one line on stderr and exit status 2, and a signal into 130/143."""
 
     def main(self, *args, **kwargs):
-        install_signal_handlers()
+        previous = install_signal_handlers()
         try:
             return super().main(*args, **kwargs)
         except Stopped as stop:
             stopped(stop.status)
+        finally:
+            restore_signal_handlers(previous)
 
     def invoke(self, ctx: click.Context):
         try:

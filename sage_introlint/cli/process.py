@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 
 import click
 
@@ -39,9 +40,20 @@ def _stop(status: int):
     return handler
 
 
-def install_signal_handlers() -> None:
+def install_signal_handlers() -> dict:
+    """SIGINT -> 130, SIGTERM -> 143 (main thread only: a test runner may call us from another);
+    returns the handlers they replace."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     signal.signal(signal.SIGINT, _stop(EXIT_INTERRUPTED))
     signal.signal(signal.SIGTERM, _stop(EXIT_TERMINATED))
+    return previous
+
+
+def restore_signal_handlers(previous: dict) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def stopped(status: int) -> None:
