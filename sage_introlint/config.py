@@ -203,8 +203,8 @@ def pack_rules(config: Config, override: str | None) -> list[Rule]:
     if override:
         packs.append(load_pack(override))
     else:
-        packs.append(_named_pack(config, ("pack",), config.pack))
-    packs.extend(_named_pack(config, ("packs", index), extra) for index, extra in enumerate(config.packs))
+        packs.append(named_pack(config, ("pack",), config.pack))
+    packs.extend(named_pack(config, ("packs", index), extra) for index, extra in enumerate(config.packs))
     rules: list[Rule] = []
     owner: dict[str, str] = {}
     for pack in packs:
@@ -217,16 +217,21 @@ def pack_rules(config: Config, override: str | None) -> list[Rule]:
     return rules
 
 
-def _named_pack(config: Config, at: tuple, name: str) -> Pack:
+def named_pack(config: Config, at: tuple, name: str) -> Pack:
     """A pack a config names; a pack that cannot be found or read is reported at the config's line."""
     try:
         return load_pack(name, config.base_dir)
     except ConfigError as error:
-        message = str(error)
-        # about the name itself (refused, missing), not about the pack file's content
-        if config.source is not None and message.startswith(("pack ", f"{name}: ")):
-            raise ConfigError(f"{config.source.where(at)}: {message}") from None
-        raise
+        raise at_config(config, at, name, error) from None
+
+
+def at_config(config: Config, at: tuple, name: str, error: ConfigError) -> ConfigError:
+    """`error` about a pack the config names, placed at the config's line when it is about the
+    name itself (refused, missing) rather than about the pack file's content."""
+    message = str(error)
+    if config.source is not None and message.startswith(("pack ", f"{name}: ")):
+        return ConfigError(f"{config.source.where(at)}: {message}")
+    return error
 
 
 def _match(spec: str, rules: list[Rule], option: str) -> set[str]:

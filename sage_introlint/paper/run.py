@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..checks import is_paper_wide
-from ..config import Config, _match, configured_rules
+from ..config import Config, _match, at_config, configured_rules, named_pack
 from ..errors import ConfigError
 from ..pack import load_pack, resolve_pack_path
 from ..yamlfile import YamlFile
@@ -26,7 +26,10 @@ PAPER_SET = "sage-paper"
 
 def paper_set(config: Config, override: str | None = None) -> PaperSet:
     """The sections to look for under `config` (and `--pack`), with the config's `sections:`."""
-    path = resolve_pack_path(override) if override else resolve_pack_path(config.pack, config.base_dir)
+    try:
+        path = resolve_pack_path(override) if override else resolve_pack_path(config.pack, config.base_dir)
+    except ConfigError as error:
+        raise at_config(config, ("pack",), config.pack, error) from None
     pack = load_pack(path)
     if pack.sections:
         wide = tuple(rule for rule in pack.rules if is_paper_wide(rule))
@@ -83,7 +86,7 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
     """The configured rules of one section's pack (and the config's extra packs): the config's
     settings for the rules they have, then `--select` / `--ignore`, whose ids are checked
     against every rule of the set."""
-    extras = [rule for name in config.packs for rule in load_pack(name, config.base_dir).rules]
+    extras = [rule for index, name in enumerate(config.packs) for rule in named_pack(config, ("packs", index), name).rules]
     every = {rule.id: rule for other in paper.sections for rule in load_pack(other.pack).rules}
     every.update((rule.id, rule) for rule in paper.wide)
     every.update((rule.id, rule) for rule in extras if rule.id not in every)
