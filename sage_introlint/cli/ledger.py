@@ -9,6 +9,7 @@ import click
 from ..document import KINDS
 from ..errors import ConfigError
 from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, stage_option
+from .process import say, write
 
 
 @click.command("ledger", context_settings=CONTEXT)
@@ -44,8 +45,8 @@ def ledger_command(path, output_format, config_file, pack, kind, stage):
         raise ConfigError("the active pack has no `claims` rule, so there is no ledger to read: use the "
                           "sage-paper set (the default) or --pack with a set that has one")
     render = to_json if output_format == "json" else to_text
-    click.echo(render(got.ledger, got.path, got.stage), nl=False)
+    write(render(got.ledger, got.path, got.stage))  # text from the paper: printed safe (process.write)
     problems = [f for f in got.findings if f.rule == INPUT_ERROR]
     for problem in problems:
-        click.echo(f"introlint: error: {problem.path}:{problem.line}:{problem.column}: {problem.message}", err=True)
+        say(f"introlint: error: {problem.path}:{problem.line}:{problem.column}: {problem.message}")
     sys.exit(EXIT_ERROR if problems else EXIT_OK)

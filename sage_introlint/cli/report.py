@@ -10,6 +10,7 @@ import click
 from ..document import KINDS
 from ..errors import InputError
 from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, stage_option
+from .process import write
 
 
 @click.command("report", context_settings=CONTEXT)
@@ -50,7 +51,7 @@ def report_command(path, output, config_file, pack, kind, stage):
     ledger = to_dict(got.ledger, got.path, got.stage) if got.ledger is not None else None
     page = render(got.path, views, got.findings, got.rules, ledger, got.stage)
     if output == "-":
-        click.echo(page, nl=False)
+        write(page)  # text from the paper: printed safe (process.write)
     else:
         try:
             with open(output, "w", encoding="utf-8") as handle:

@@ -21,6 +21,8 @@ import pytest
 from .cases import cases, repository
 from .harness import problems, run
 
+# ~70 s on the shared 2-core machine: run by .ci/run (the whole suite), not by every landing
+pytestmark = pytest.mark.slow
 SCALE = 0.1
 MARGIN = 1.5  # the machine is shared: a case may take half again its budget
 
