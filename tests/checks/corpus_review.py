@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 REVIEW = ROOT / "fixtures" / "corpus-review.tsv"
+CONFIG = ROOT / "fixtures" / "corpus.introlint.yaml"  # the corpus papers' note macros
 PACK = "systems-intro"
 HEADER = ["file", "line", "column", "rule", "verdict", "why"]
 
@@ -37,7 +38,7 @@ def current_findings() -> list[Key]:
     """(file name, line, column, rule) of every finding of the pack on the corpus, as the CLI reports them."""
     from sage_introlint.engine import check_paths
 
-    result = check_paths([str(p) for p in corpus_paths()], pack=PACK)
+    result = check_paths([str(p) for p in corpus_paths()], pack=PACK, config_file=str(CONFIG))
     assert not result.errors, result.errors
     return [(Path(f.path).name, f.line, f.column, f.rule) for f in result.findings]
 
