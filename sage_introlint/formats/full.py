@@ -28,9 +28,11 @@ def display(text: str) -> tuple[str, list[int]]:
     """Text with tabs expanded and control characters escaped (`printable`), and the display cell
     where each character starts (plus the end). A line that would start with `::` or hold `##[`
     (workflow commands) shows a backslash before the colon or bracket."""
+    lead = len(text) - len(text.lstrip())
+    if text.isascii() and text.isprintable() and "##[" not in text and not text.startswith("::", lead):
+        return text, list(range(len(text) + 1))  # the common case, at C speed: one cell per character
     shown: list[str] = []
     cells = [0]
-    lead = len(text) - len(text.lstrip())
     for index, char in enumerate(text):
         if char == "\t":
             width = TAB_WIDTH - cells[-1] % TAB_WIDTH
