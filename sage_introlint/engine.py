@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
 
 from .checks import run
 from .config import Config, DEFAULT, config_for, configured_rules
 from .document import decode, normalise_newlines, read_source
 from .document.model import Document, Source, Suppression
 from .errors import IntrolintError
-from .findings import Finding, position_finding
+from .findings import INPUT_ERROR, Finding, position_finding
 from .pack import load_pack
+from .results import CheckResult
 from .paper import load_paper
 
-INPUT_ERROR = "input-error"  # built-in: a problem with the input itself (exit status 2)
 PAPER_WIDE = "*paper*"  # key of the paper set's own rules among the per-section rules
 SLOT_RULE = "placeholder"  # the rule whose recognition the ledger's slot inventory reads
 STDIN = "-"
@@ -77,23 +76,6 @@ def suppressed(finding: Finding, suppressions: list[Suppression], doc_level=froz
 
 
 # --- Python API -------------------------------------------------------------------------------
-
-
-@dataclass
-class CheckResult:
-    """What a run produced: findings, one line per file that could not be checked, and context."""
-
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # "error: ..." or "internal error while checking ..."
-    checked: list[str] = field(default_factory=list)  # display paths of the files checked
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) from directory search
-    sources: dict[str, Source] = field(default_factory=dict)  # path -> Source, for source excerpts
-    rules: dict = field(default_factory=dict)  # id -> Rule: every rule that was active somewhere
-
-    @property
-    def failed(self) -> bool:
-        """True when an input, usage or config problem means exit status 2."""
-        return bool(self.errors) or any(f.rule == INPUT_ERROR for f in self.findings)
 
 
 class Checker:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from .document.model import Document, Position, Span
 
 SEVERITIES = ("error", "warning", "info")
+# The built-in rule of problems with the input itself (unreadable, unclosed, empty): never
+# silenced, never a pack rule's id, and a run that has one exits with status 2.
+INPUT_ERROR = "input-error"
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 

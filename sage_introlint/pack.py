@@ -17,15 +17,16 @@ from pathlib import Path
 
 from .checks.schema import Context, Option, check_regex, is_type, type_name
 from .confinement import Refused, confine, root_for
+from .document.model import DOC_KINDS
 from .errors import ConfigError
-from .findings import SEVERITIES
 from . import templates, user_regex
+from .findings import INPUT_ERROR, SEVERITIES
+from .shipped import pack_dirs
 from .yamlfile import YamlFile, parse_yaml, read_text
 
-DOC_KINDS = ("intro", "outline", "paragraph", "section")  # section: a paper section other than the Introduction
 LOCATIONS = ("term", "sent", "para", "doc")
 DEFAULT_PACK = "sage-paper"
-RESERVED_IDS = ("input-error",)
+RESERVED_IDS = (INPUT_ERROR,)
 
 PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list,
              # paper mode (sage_introlint.paper.packs): a set of section packs, the section a
@@ -86,12 +87,6 @@ class Pack:
 
 
 _CACHE: dict[str, Pack] = {}
-
-
-def pack_dirs() -> list[Path]:
-    """Where named packs live: the installed `sage_introlint/rules`, or the checkout's `rules/`."""
-    here = Path(__file__).resolve().parent
-    return [folder for folder in (here / "rules", here.parent / "rules") if folder.is_dir()]
 
 
 def available_packs() -> list[str]:

@@ -60,7 +60,7 @@ def worker_count(files: int, jobs: int | None = None) -> int:
 def checked_in_workers(jobs: list[Job], make_checker: Callable, warm_up: Callable, workers: int,
                        budget: float | None) -> Iterator:
     """The CheckResult of each job, in order, computed by at most `workers` forked processes."""
-    from .engine import CheckResult
+    from .results import CheckResult
 
     warm_up()
     pool = _Pool(jobs, make_checker, workers, budget)
@@ -145,8 +145,7 @@ class _Pool:
 
     def _lose(self, connection, result_type, why: str) -> None:
         """The job of a worker that died or ran out of time is an input-error; the worker goes."""
-        from .engine import INPUT_ERROR
-        from .findings import Finding
+        from .findings import INPUT_ERROR, Finding
 
         index, _, process = self.busy.pop(connection)
         _kill(process)
@@ -182,7 +181,7 @@ def _serve(connection, jobs: list[Job], make_checker: Callable) -> None:
     """A worker: check the job whose index arrives, send back its result, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from .engine import CheckResult
+    from .results import CheckResult
 
     checker, sent = make_checker(), set()
     try:

@@ -35,7 +35,7 @@ def _flatten(value, name: str, key: str) -> tuple[str, ...]:
 
 
 def term_file_names() -> list[str]:
-    from ..pack import pack_dirs
+    from ..shipped import pack_dirs
 
     return sorted({p.stem for folder in pack_dirs() for p in (folder / FOLDER).glob("*.yaml")})
 
@@ -43,7 +43,7 @@ def term_file_names() -> list[str]:
 @lru_cache(maxsize=None)
 def term_file(name: str) -> TermFile:
     """The shipped term file `name`; an unknown name is a ConfigError that lists the known ones."""
-    from ..pack import pack_dirs
+    from ..shipped import pack_dirs
     from ..yamlfile import parse_yaml
 
     for folder in pack_dirs():

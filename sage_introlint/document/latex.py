@@ -16,7 +16,7 @@ from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain
 from .latex_tables import HEADING_LEVELS, INCLUDES
 from .latex_walker import Walker
 from .model import Document, Source
-from . import is_introduction_title
+from .source import is_introduction_title
 
 __all__ = ["INCLUDES", "heading_of", "parse_latex", "parse_nodes", "prose_document", "read_items"]
 
@@ -71,7 +71,7 @@ def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
 
 def _read_quietly(path: str) -> str:
     """A macro file's text, or nothing when it cannot be read (it is only a help, never required)."""
-    from . import decode
+    from .source import decode
 
     try:
         with open(path, "rb") as handle:

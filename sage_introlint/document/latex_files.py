@@ -10,7 +10,7 @@ from pylatexenc import latexwalker as lw
 
 from ..confinement import MAX_INCLUDE_DEPTH, Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
-from . import MAX_BYTES
+from .source import MAX_BYTES
 from .latex_macros import MacroTable
 from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
 from .latex_tables import CACHE_MAX_CHARS, INCLUDES, RULE_ID, SUPPRESSION_ACTIONS
@@ -96,7 +96,7 @@ class Files:
             names = " -> ".join(s.path for s in reversed(chain))
             self.problem(source, node.pos, f"{command}{{{name}}} at line {line} includes a file that is already being read ({names} -> {display})")
             return None
-        from . import read_source
+        from .source import read_source
 
         try:
             included = read_source(path, display, self.root)

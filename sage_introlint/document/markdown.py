@@ -27,7 +27,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from . import is_introduction_title
+from .source import is_introduction_title
 from .model import Document, Problem, Source, Suppression
 
 # --- the inline prose of one block ------------------------------------------------------------

@@ -10,6 +10,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+# What a file holding an Introduction can be (`--kind`, the config's `kind:`, besides "auto").
+INTRO_KINDS = ("intro", "outline", "paragraph")
+# What a rule can apply to (a pack's `kinds:`): those, and "section", a paper section other
+# than the Introduction (paper mode).
+DOC_KINDS = INTRO_KINDS + ("section",)
+
 
 @dataclass(frozen=True)
 class Position:

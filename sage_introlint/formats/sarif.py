@@ -11,12 +11,13 @@ import os
 from urllib.parse import quote
 
 from .. import __version__
+from ..findings import INPUT_ERROR
 from ..printable import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INPUT_ERROR_RULE = {
-    "id": "input-error",
+    "id": INPUT_ERROR,
     "shortDescription": {"text": "The input could not be read or parsed completely."},
     "defaultConfiguration": {"level": "error"},
 }

@@ -1,0 +1,71 @@
+"""Source text: the bytes of a file or standard input -> text, and the Introduction heading rule.
+
+One definition each, shared by the front ends (Markdown, LaTeX), directory search and the
+engine: the size limit, decoding (UTF-8, BOM, newlines), reading a file inside the repository,
+and which heading title starts the Introduction (at any heading level, in any of them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from .model import Source
+
+# "Introduction", "1 Introduction", "I. Introduction", "Introduction and Motivation": the
+# heading that starts the checked part, in Markdown, in LaTeX and for directory search alike.
+INTRODUCTION_TITLE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?introduction\b", re.IGNORECASE)
+# An Introduction is a few pages (5-20 KB); past this a file is not one, and parsing it would
+# keep a commit hook waiting for a minute.
+MAX_BYTES = 1024 * 1024
+
+
+def is_introduction_title(title: str) -> bool:
+    return INTRODUCTION_TITLE.match(title) is not None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR -> LF, so lines and columns mean the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(path: str, data: bytes, size: int | None = None) -> str:
+    """Bytes -> text with newlines normalised, or an InputError that says what is wrong.
+
+    `size` is the whole input's size when `data` was read only up to the limit.
+    """
+    size = len(data) if size is None else size
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{path}: {size / (1024 * 1024):.1f} MB is too large for an Introduction"
+            f" (limit {MAX_BYTES // (1024 * 1024)} MB); check the file that holds the Introduction"
+        )
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file, not Markdown or LaTeX")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: not UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        ) from None
+    return normalise_newlines(text)
+
+
+def read_source(path: str, display: str | None = None, root: str | None = None) -> Source:
+    """Read one file from disk as a Source, with clear errors for what cannot be read.
+
+    The file must be a regular file inside the repository root (`root`, else its own), see
+    `confinement`: a symlink out of the repository, a FIFO or a device is refused unread.
+    """
+    from ..confinement import read_confined
+
+    display = display or path
+    data, size = read_confined(path, MAX_BYTES, display, root)
+    return Source(display, decode(display, data, size))
+
+
