@@ -13,11 +13,13 @@ import os
 from .checks import run
 from .config import Config, DEFAULT, config_for, configured_rules
 from .document import decode, normalise_newlines, read_source
-from .document.model import Document, Source, Suppression
+from .document.model import Document, Source
 from .errors import IntrolintError
 from .findings import INPUT_ERROR, Finding, position_finding
-from .pack import load_pack
+from .pack import defined_rule_ids, load_pack
 from .results import CheckResult
+from .suppressions import apply as apply_suppressions
+from .suppressions import suppressed  # noqa: F401  (the API the ledger uses)
 from .paper import load_paper
 
 PAPER_WIDE = "*paper*"  # key of the paper set's own rules among the per-section rules
@@ -32,47 +34,28 @@ def check_document(doc: Document, rules) -> list[Finding]:
         if not findings:  # nothing to check is a problem with the input, not 20 rule findings
             findings.append(position_finding(doc.start, "error", INPUT_ERROR, "empty document: no prose to check"))
         return findings
+    ran = {rule.id for rule in rules if doc.kind in rule.kinds}
     for rule in rules:
-        if doc.kind in rule.kinds:
+        if rule.id in ran:
             findings.extend(run(rule, doc))
     doc_level = {rule.id for rule in rules if rule.location == "doc"}
-    findings = [f for f in set(findings) if not suppressed(f, doc.suppressions, doc_level)]
+    findings = apply_suppressions(set(findings), doc.suppressions, doc_level, ran, defined_rule_ids() | ran,
+                                  lambda path, line: _holds_line(doc, path, line))
     return sorted(findings, key=sort_key)
+
+
+def _holds_line(doc: Document, path: str, line: int) -> bool:
+    """Does `doc` check text of `path` on `line` (a paper checks its sections apart)?"""
+    for piece in doc.source_map.pieces:
+        if piece.source.path == path and piece.checkable:
+            first = piece.source.position(piece.src_start).line
+            if first <= line <= piece.source.position(max(piece.src_start, piece.src_end - 1)).line:
+                return True
+    return False
 
 
 def sort_key(finding: Finding):
     return (finding.path, finding.line, finding.column, finding.rule, finding.message)
-
-
-def _names(rules: tuple[str, ...], rule: str) -> bool:
-    return not rules or rule in rules
-
-
-def suppressed(finding: Finding, suppressions: list[Suppression], doc_level=frozenset()) -> bool:
-    """Is `finding` silenced by an introlint-disable / -enable / -disable-next-line comment?
-
-    `disable RULE` silences RULE from its own line to the next `enable` that names it (a bare
-    `enable` names every rule) or to the end of the file; a bare `disable` silences every rule.
-    `disable-next-line RULE` silences the line after the comment. A rule in `doc_level` (pack
-    location `doc`) reports on the whole document at its first line, so a `disable` naming it
-    anywhere in the document (any of its files) silences it. `input-error` is never silenced.
-    """
-    if finding.rule == INPUT_ERROR:
-        return False
-    if finding.rule in doc_level and any(
-        item.action == "disable" and item.rules and finding.rule in item.rules for item in suppressions
-    ):
-        return True
-    active = False
-    for item in sorted((s for s in suppressions if s.path == finding.path), key=lambda s: s.line):
-        if item.action == "disable-next-line":
-            if item.line + 1 == finding.line and _names(item.rules, finding.rule):
-                return True
-        elif item.line > finding.line:
-            break
-        elif _names(item.rules, finding.rule):
-            active = item.action == "disable"
-    return active
 
 
 # --- Python API -------------------------------------------------------------------------------
@@ -301,6 +284,10 @@ def _check_one(checker: Checker, result: CheckResult, path: str, read, config: C
         return
     except Exception as error:  # a bug must not hide the other files' findings
         _add_error(result, f"internal error while checking {path}: {type(error).__name__}: {error}")
+        if os.environ.get("INTROLINT_DEBUG", "") not in ("", "0"):  # --debug
+            import traceback
+
+            traceback.print_exc()
         return
     result.checked.append(path)
     result.findings.extend(findings)

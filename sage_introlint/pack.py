@@ -120,6 +120,11 @@ def resolve_pack_path(name_or_path: str, base_dir: str | None = None) -> str:
     raise ConfigError(f"unknown pack {name_or_path!r}; available packs: {known} (or give a .yaml file)")
 
 
+def defined_rule_ids() -> set[str]:
+    """Every rule id of every pack loaded in this process (what a suppression comment may name)."""
+    return {rule.id for pack in list(_CACHE.values()) for rule in pack.rules}
+
+
 def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
     """Load, validate and cache a pack by name or file path."""
     path = resolve_pack_path(name_or_path, base_dir)

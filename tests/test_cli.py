@@ -222,3 +222,20 @@ def test_init_writes_a_valid_config_and_refuses_to_overwrite(tmp_path):
     quiver = tmp_path / "intro.md"
     quiver.write_text(Path(QUIVER).read_text(), encoding="utf-8")
     assert run("check", str(quiver), "--select", "vdb-hype").exit_code == 1  # the written config works
+
+
+@pytest.mark.parametrize("args, env, traceback", [
+    ([], {}, False), (["--debug"], {}, True), ([], {"INTROLINT_DEBUG": "1"}, True),
+])
+def test_internal_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, args, env, traceback):
+    import sage_introlint.engine
+
+    def broken(*_, **__):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(sage_introlint.engine, "check_paths", broken)
+    monkeypatch.delenv("INTROLINT_DEBUG", raising=False)
+    result = CliRunner().invoke(main, [*args, "check", QUIVER], env=env)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "introlint: internal error: RuntimeError: a bug"
+    assert ("Traceback (most recent call last)" in result.stderr) == traceback

@@ -56,3 +56,17 @@ def test_document_findings(path, spec):
     wanted = {tuple(item) for item in spec.get("findings") or []}
     report = [f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}" for f in result.findings]
     assert found == wanted, "\n".join(report)
+
+
+def test_readme_layout_names_only_paths_that_exist():
+    import re as _re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    named = [token for line in block.splitlines() for token in _re.findall(r"(?:^|(?<=\s))([\w.-]+(?:/[\w.*-]*)+|[\w-]+\.(?:py|yaml|tsv))", line.split("  ")[0] if line.startswith(" ") else line)]
+    root = Path(__file__).resolve().parent.parent
+    files = {path.name for path in (root / "sage_introlint").rglob("*")}
+    installed = {"sage_introlint/rules"}  # rules/ as it is installed
+    missing = [name for name in named
+               if not (root / name).exists() and name.rstrip("/") not in files and name not in installed]
+    assert named and not missing, missing

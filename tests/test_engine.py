@@ -65,7 +65,7 @@ def test_document_level_rule_is_silenced_by_a_disable_anywhere():
 
 def test_a_late_disable_does_not_silence_earlier_term_findings():
     text = COMPETITORS + "\n\n" + HYPE_LINES[0] + "\n\n<!-- introlint-disable vdb-hype -->\n"
-    assert found(text) == [("vdb-hype", 3, 11)]
+    assert found(text) == [("vdb-hype", 3, 11)]  # a range disable is never reported as unused
 
 
 def test_latex_comments_suppress_too():

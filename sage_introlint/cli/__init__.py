@@ -17,7 +17,9 @@ Adding a command `NAME`:
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 
 import click
 
@@ -37,6 +39,11 @@ from .stats import stats_command
 # Every subcommand, registered on `main` below (`introlint --help` lists them by name).
 COMMANDS = (check_command, stats_command, ledger_command, report_command, rules_command, explain_command,
             init_command, lsp_command, daemon_command)
+
+
+def debugging() -> bool:
+    """--debug or INTROLINT_DEBUG=1: internal errors print their traceback (the engine's too)."""
+    return os.environ.get("INTROLINT_DEBUG", "") not in ("", "0")
 
 
 class IntrolintGroup(click.Group):
@@ -62,14 +69,19 @@ class IntrolintGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(EXIT_ERROR)
-        except Exception as error:  # a bug: one line, not a traceback
+        except Exception as error:  # a bug: one line, and the traceback only when asked for
             say(f"introlint: internal error: {type(error).__name__}: {error}")
+            if debugging():
+                traceback.print_exc()
+            else:
+                say("introlint: run with --debug (or INTROLINT_DEBUG=1) for the traceback")
             ctx.exit(EXIT_ERROR)
 
 
 @click.group(cls=IntrolintGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="introlint")
-def main():
+@click.option("--debug", is_flag=True, help="Print the traceback of an internal error (also INTROLINT_DEBUG=1).")
+def main(debug):
     """Check the Introduction of a paper (Markdown or LaTeX) against a rule pack.
 
     \b
@@ -89,6 +101,8 @@ def main():
     Configuration is read from the nearest .introlint.yaml (or [tool.introlint] in
     pyproject.toml) above each checked file. Run `introlint COMMAND --help` for details.
     """
+    if debug:
+        os.environ["INTROLINT_DEBUG"] = "1"
 
 
 for _command in COMMANDS:

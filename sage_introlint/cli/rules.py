@@ -14,6 +14,13 @@ from .explanation import explanation
 from .process import write
 
 
+BUILT_IN = (
+    ("input-error", "error", "The input cannot be read or parsed completely (exit status 2); never silenced."),
+    ("unused-suppression", "warning", "A suppression comment names an unknown rule, or a disable-next-line "
+                                      "silences nothing."),
+)
+
+
 def active_pack_rules(config_file: str | None, pack: str | None):
     """The rules of `--pack`, else of the config found from the current folder."""
     from ..config import config_for, pack_rules
@@ -35,6 +42,8 @@ def rules_command(pack, config_file, output_format):
     width = max((len(rule.id) for rule in found), default=0)
     write("".join(f"{rule.id:<{width}}  {rule.severity:<7}  {','.join(rule.kinds):<25}  {visible(rule.summary)}\n"
                   for rule in found))
+    write("\nBuilt in, for every pack:\n" + "".join(f"{rule_id:<{width}}  {severity:<7}  {'all':<25}  {summary}\n"
+                                                   for rule_id, severity, summary in BUILT_IN))
 
 
 @click.command("explain", context_settings=CONTEXT)

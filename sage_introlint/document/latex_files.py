@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 
 from pylatexenc import latexwalker as lw
 
 from ..confinement import MAX_INCLUDE_DEPTH, Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
+from . import suppression
 from .source import MAX_BYTES
 from .latex_macros import MacroTable
 from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
-from .latex_tables import CACHE_MAX_CHARS, INCLUDES, RULE_ID, SUPPRESSION_ACTIONS
+from .latex_tables import CACHE_MAX_CHARS, INCLUDES
 from .model import Problem, Source, Suppression
 
 
@@ -176,17 +176,7 @@ class Inspector:
             self.nodelist(children, node.pos, node.pos + node.len)
 
     def comment(self, node) -> None:
-        words = node.comment.strip().lstrip("%").strip()
-        for action in SUPPRESSION_ACTIONS:
-            rest = words[len(action) :]
-            if words.startswith(action) and (not rest or rest[0] in " \t:,"):
-                rules = []
-                for token in re.split(r"[,\s]+", rest.lstrip(" \t:").strip()):
-                    if not RULE_ID.match(token):
-                        break
-                    rules.append(token)
-                self.files.suppressions.append(
-                    Suppression(action.removeprefix("introlint-"), tuple(rules), self.source.path, self.line(node.pos))
-                )
-                return
+        parsed = suppression.parse(node.comment.strip().lstrip("%"))
+        if parsed is not None:
+            self.files.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, self.line(node.pos)))
 

@@ -56,10 +56,8 @@ NON_PROSE_ENVIRONMENTS = {
     "minipage", "picture", "lstlisting*", "code", "abstract",
 }
 RAW_ENVIRONMENTS = ("lstlisting", "verbatim*", "Verbatim", "minted", "comment", "code")
-SUPPRESSION_ACTIONS = ("introlint-disable-next-line", "introlint-disable", "introlint-enable")
 MATH_PLACEHOLDER_MAX = 16
 CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for intro-sized files
-RULE_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even on long space runs
 
 # Notes to co-authors known without a definition (more come from the preamble and the config).

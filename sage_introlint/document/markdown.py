@@ -27,6 +27,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import suppression
 from .source import is_introduction_title
 from .model import Document, Problem, Source, Suppression
 
@@ -163,9 +164,7 @@ _CITATION = re.compile(
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 _MYST_CITE = re.compile(r"\{cite(?::\w+)?\}$")
-_SUPPRESSION = re.compile(
-    r"<!--\s*introlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL
-)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LABEL_END = (".", ":")
 _DIAGRAM = re.compile(r"(?:→|->|=>|⇒|⟶).*(?:→|->|=>|⇒|⟶)|[≤≥=<>]\s*\d|\\frac")
 # Headings of what follows an Introduction in the same file: the checked part ends there.
@@ -452,10 +451,11 @@ class _TreeReader:
         self.front_matter_end = 0  # 0-based line after the front matter
 
     def collect_suppressions(self, html: str, offset: int) -> None:
-        for match in _SUPPRESSION.finditer(html):
-            line = self.source.position(offset + match.start()).line
-            rules = tuple(rule for rule in re.split(r"[\s,]+", match.group(2).strip()) if rule)
-            self.suppressions.append(Suppression(match.group(1), rules, self.source.path, line))
+        for match in _COMMENT.finditer(html):
+            parsed = suppression.parse(match.group(1))
+            if parsed is not None:
+                line = self.source.position(offset + match.start()).line
+                self.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, line))
 
     def inline(self, token, line_offset: int, allow_label: bool = True) -> Inline:
         reader = _InlineReader(self, token, line_offset)
