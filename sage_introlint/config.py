@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from .bounded import BoundedCache
 from .document import KINDS
 from .confinement import read_bytes
 from .errors import ConfigError, InputError
@@ -49,7 +50,7 @@ class Config:
 
 
 DEFAULT = Config()
-_CACHE: dict[tuple[str, int], Config] = {}
+_CACHE: BoundedCache = BoundedCache(64)  # (path, mtime) -> Config
 
 
 def find_config(start_dir: str) -> str | None:

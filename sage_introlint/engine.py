@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
+from .bounded import BoundedCache
 from .checks import run
 from .config import Config, DEFAULT, config_for, configured_rules
 from .document import decode, normalise_newlines, read_source
@@ -68,7 +69,7 @@ class Checker:
                  section: str | None = None, stage: str | None = None):
         self.pack, self.select, self.ignore, self.section, self.stage = pack, select, ignore, section, stage
         # by id(config) (configs are cached objects; the config is kept alive in the entry)
-        self._sets: dict[int, tuple[Config, object, dict]] = {}
+        self._sets: BoundedCache = BoundedCache(16)  # id(config) -> (config, paper set, rules)
 
     def paper_set(self, config: Config):
         """(the paper set, {section name: configured rules}) for `config`."""

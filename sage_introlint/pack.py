@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bounded import BoundedCache
 from .checks.schema import Context, Option, check_regex, is_type, type_name
 from .confinement import Refused, confine, root_for
 from .document.model import DOC_KINDS
@@ -86,7 +87,7 @@ class Pack:
         return [rule.id for rule in self.rules]
 
 
-_CACHE: dict[str, Pack] = {}
+_CACHE: BoundedCache = BoundedCache(32)  # resolved path -> Pack
 
 
 def available_packs() -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ..bounded import BoundedCache
 from .. import templates, user_regex
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
@@ -275,7 +276,7 @@ def excerpt(doc: Document, span: Span, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_CACHE: dict[tuple[str, int], tuple[object, object]] = {}
+_CACHE: BoundedCache = BoundedCache(256)  # (name, id(options)) -> (options, compiled)
 
 
 def cached(name: str, key: object, build):
