@@ -36,6 +36,8 @@ CHECK_KINDS = (
     "repetition", "script", "share", "terms", "trimming",
     # paper-wide (SCOPE "paper"): they read every section of a paper at once
     "agreement", "claims", "evidence",
+    # paper sections (issue 10)
+    "checklist", "divisions", "enumeration", "figures", "layering", "placement", "structure",
 )
 
 

@@ -287,3 +287,11 @@ def cached(name: str, key: object, build):
         hit = (key, build())
         _CACHE[slot] = hit
     return hit[1]
+
+
+def top_divisions(doc: Document) -> list:
+    """A paper section's top-level divisions: those of the shallowest level it has."""
+    if not doc.divisions:
+        return []
+    level = min(division.level for division in doc.divisions)
+    return [division for division in doc.divisions if division.level == level]

@@ -4,9 +4,15 @@
   paragraphs  per document (an outline counts its paragraph entries) -> document start
   sentences   per paragraph -> the paragraph's first character
   words       per sentence -> the sentence
+  section-words  the whole document (a paper section: the abstract) -> its heading; counts
+              above `max` up to `soft_max` are reported with `soft_severity` (a first draft
+              may run slightly over) and the `slightly_over` message
+  divisions   a paper section's top-level divisions (subsections, `\paragraph` or run-in
+              heads, or the sibling sections grouped into it) -> its heading
 
 Options:
-  of (required): paragraphs | sentences | words.
+  of (required): paragraphs | sentences | words | section-words | divisions.
+  soft_max, soft_severity, slightly_over: the tolerated band above `max` (section-words).
   min, max: inclusive bounds (either may be left out).
   list_leads: for `sentences`, whether a paragraph that leads into a list is counted (default true).
   too_few, too_many: message templates with `{count}`, `{min}`, `{max}`, `{where}`
@@ -19,11 +25,12 @@ from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding, position_finding, span_finding
-from ._text import fill, prose_units, words
-from .schema import choice, flag, integer, text
+from ._text import fill, lowered, prose_units, top_divisions, words
+from .schema import choice, flag, integer, severity, text
 
-OPTIONS = {"of": choice("paragraphs", "sentences", "words", required=True), "min": integer(minimum=0),
-           "max": integer(minimum=0), "list_leads": flag(), "too_few": text(), "too_many": text()}
+OPTIONS = {"of": choice("paragraphs", "sentences", "words", "section-words", "divisions", required=True),
+           "min": integer(minimum=0), "max": integer(minimum=0), "list_leads": flag(), "too_few": text(),
+           "too_many": text(), "soft_max": integer(minimum=0), "soft_severity": severity(), "slightly_over": text()}
 
 DEFAULT_TOO_FEW = "{where} has {count} {unit}; at least {min} expected"
 DEFAULT_TOO_MANY = "{where} has {count} {unit}; at most {max} expected"
@@ -61,5 +68,27 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             message = _verdict(rule, len(words(doc, sentence)), where="this sentence", unit="words")
             if message:
                 yield span_finding(doc, sentence, rule.severity, rule.id, message)
+    elif of == "section-words":
+        yield from _section_words(doc, rule)
+    elif of == "divisions":
+        count = len(top_divisions(doc))
+        message = _verdict(rule, count, where="this section", unit="subsections")
+        if message:
+            yield position_finding(doc.start, rule.severity, rule.id, message)
     else:
         raise ValueError(f"rule {rule.id}: count of {of!r}: expected paragraphs, sentences or words")
+
+
+def _section_words(doc: Document, rule) -> Iterator[Finding]:
+    """Words of the whole section; a count in (max, soft_max] is the softer `slightly_over`."""
+    count = sum(len(words(doc, paragraph.span)) for paragraph in doc.paragraphs)
+    high, soft = rule.options.get("max"), rule.options.get("soft_max")
+    severity = rule.severity
+    if high is not None and soft is not None and high < count <= soft:
+        severity = lowered(rule.options.get("soft_severity", "warning"), rule.severity)
+        message = fill(rule.options.get("slightly_over", DEFAULT_TOO_MANY), count=count, max=high, soft_max=soft,
+                       min=rule.options.get("min"), where="this section", unit="words")
+    else:
+        message = _verdict(rule, count, where="this section", unit="words", soft_max=soft)
+    if message:
+        yield position_finding(doc.start, severity, rule.id, message)

@@ -2,15 +2,19 @@
 
 A sentence matches when every list in `all_of` has a term in it, any of `patterns` (regular
 expressions, case-insensitive) matches when given, and no `none_of` term (negation, contrast)
-occurs in it. `mode` decides what is reported:
+nor `none_patterns` expression (a number, a slot) occurs in it. `mode` decides what is reported:
   required   no sentence of the document matches -> document start
   forbidden  each matching sentence -> that sentence
   majority   more than `share` of a paragraph's sentences match (and it has at least
              `min_sentences`) -> the paragraph's first character
+  closing    the last paragraph, read as a whole, does not match -> document start
+With `only_if`, the rule applies only to a document that mentions one of those terms.
 
 Options:
-  mode (required): required | forbidden | majority.
+  mode (required): required | forbidden | majority | closing.
   all_of: list of term lists.   patterns: list of regular expressions.   none_of: term list.
+  none_patterns: regular expressions the sentence must not match.   only_if: term list.
+  in_code: `patterns` also match in code, citations and URLs (identifiers are written as code).
   share: fraction for `majority` (default 0.5).   min_sentences: default 4.
   message (required): template with `{count}`, `{total}`, `{where}`, `{sentence}`.
 """
@@ -24,10 +28,11 @@ from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from ._text import Matcher, cached, excerpt, fill, prose_units
-from .schema import choice, integer, list_of, number, regexes, terms, text
+from .schema import choice, flag, integer, list_of, number, regexes, terms, text
 
-OPTIONS = {"mode": choice("required", "forbidden", "majority", required=True), "all_of": list_of(terms()),
-           "patterns": regexes(), "none_of": terms(), "share": number(minimum=0, maximum=1),
+OPTIONS = {"mode": choice("required", "forbidden", "majority", "closing", required=True), "all_of": list_of(terms()),
+           "patterns": regexes(), "none_of": terms(), "none_patterns": regexes(), "only_if": terms(),
+           "in_code": flag(), "share": number(minimum=0, maximum=1),
            "min_sentences": integer(minimum=1), "message": text(required=True)}
 
 
@@ -38,13 +43,18 @@ class SentenceTest:
         self.required = [Matcher(terms, inflect=True) for terms in options.get("all_of") or []]
         self.patterns = [user_regex.compile(p, re.I | re.S) for p in options.get("patterns") or []]
         self.excluded = Matcher(options.get("none_of") or [])
+        self.excluded_patterns = [user_regex.compile(p, re.I | re.S) for p in options.get("none_patterns") or []]
+        self.in_code = options.get("in_code", False)
 
     def __call__(self, doc: Document, span: Span) -> bool:
         if not all(m.search(doc, span) for m in self.required):
             return False
         if self.patterns and not any(
-                doc.source_map.is_checkable(m.start(), m.end())
+                self.in_code or doc.source_map.is_checkable(m.start(), m.end())
                 for p in self.patterns for m in p.finditer(doc.text, span.start, span.end)):
+            return False
+        if any(doc.source_map.is_checkable(m.start(), m.end())
+               for p in self.excluded_patterns for m in p.finditer(doc.text, span.start, span.end)):
             return False
         return not self.excluded.search(doc, span)
 
@@ -53,7 +63,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     options = rule.options
     test = cached("pattern", options, lambda: SentenceTest(options))
     mode, template = options["mode"], options["message"]
-    if mode == "required":
+    if options.get("only_if") and not cached("pattern.only_if", options["only_if"],
+                                             lambda: Matcher(options["only_if"], anywhere=True)).search(doc):
+        return
+    if mode == "closing":
+        if doc.paragraphs and not test(doc, doc.paragraphs[-1].span):
+            yield position_finding(doc.start, rule.severity, rule.id, fill(template))
+    elif mode == "required":
         units = prose_units(doc)
         if units and not any(test(doc, span) for _, span in units):
             yield position_finding(doc.start, rule.severity, rule.id, fill(template))

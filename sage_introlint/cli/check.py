@@ -55,6 +55,10 @@ from .summary import statistics, summary
 @click.option("--root", metavar="DIR", type=click.Path(exists=True, file_okay=False),
               help="Repository root: \\input files and the packs a config names are read only inside "
                    "it [default: the folder holding .git, else .introlint.yaml, above each file].")
+@click.option("--section", metavar="NAME",
+              help="Check each file as this one section of the paper (abstract, introduction, "
+                   "related-work, system, experiments): for a file that holds a single section "
+                   "without its heading.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
                    "files [default: 0]. The output is the same for every N.")
@@ -65,13 +69,20 @@ from .summary import statistics, summary
 @click.option("--no-daemon", is_flag=True,
               help="Check in this process even when `introlint daemon` runs (also INTROLINT_NO_DAEMON=1).")
 def check_command(paths, kind, output_format, config_file, pack, select, ignore, stage, fail_on, stdin_filename,
-                  quiet, show_statistics, verbose, colour, time_budget, root, jobs, fix, no_daemon):
+                  quiet, show_statistics, verbose, colour, time_budget, root, section, jobs, fix, no_daemon):
     """Check files, folders and standard input (`-`) for problems.
 
     \b
-    A folder is searched for Markdown and LaTeX files that hold an introduction: an
-    Introduction heading, a LaTeX main file whose \\input files hold one, or a name like
-    intro*.tex or introduction.md. Excluded paths come from the config's `exclude`.
+    Paper mode: each section is found by its heading, also through \\input/\\include
+    (\\begin{abstract} or # Abstract, Introduction, Related Work, the system section and
+    its siblings up to Experiments, Experiments or Evaluation) and checked with its own
+    pack (sage-paper); other sections are not checked. A file without such a heading is
+    the Introduction, or the section --section names.
+
+    \b
+    A folder is searched for Markdown and LaTeX files that hold such a section: a heading,
+    a LaTeX main file whose \\input files hold one, or a name like intro*.tex or
+    introduction.md. Excluded paths come from the config's `exclude`.
 
     \b
     Silence a finding in the document itself:
@@ -102,7 +113,7 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
                          ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None,
-                         time_budget=time_budget, stage=stage)
+                         time_budget=time_budget, stage=stage, section=section)
     if fix:
         apply_fixes(result)
     coloured = use_colour(colour)

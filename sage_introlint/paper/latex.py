@@ -34,7 +34,7 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
              for i, item in enumerate(items) if (heading := latex.heading_of(item))]
     referenced = _references(items)
     found = []
-    abstract = None if forced else paper.by_environment("abstract")
+    abstract = (forced if forced.environment else None) if forced else paper.by_environment("abstract")
     if abstract is not None:
         for item_source, node in items:
             if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == abstract.environment:
@@ -43,7 +43,7 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
                 found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
                 break
     for region in plan(marks, len(items), paper, forced):
-        if any(spec is region.spec for spec, *_ in found):
+        if any(spec.name == region.spec.name for spec, *_ in found):
             continue
         start = region.heading.position if region.heading else source.position(0)
         body = items[region.start:region.end]
