@@ -15,7 +15,7 @@ from ..document import kinds, markdown
 from ..document.markdown import MdHeading, MdOther, MdParagraph
 from ..document.model import Division, Document, Figure, Source, Span
 from .plan import Mark, plan
-from .specs import PaperSet, SectionSpec
+from .specs import NUMBER, PaperSet, SectionSpec
 
 HEADING_MAX = 6  # level 7 is a fully emphasised line: a division, never a section
 RUN_IN_LEVEL = 7
@@ -61,7 +61,8 @@ def _divisions(source: Source, doc: Document, body: list, level: int) -> list[Di
     heads = []  # (title, level, position)
     for node in body:
         if isinstance(node, MdHeading) and node.level >= level:
-            heads.append((node.inline.full_text.rstrip(".:"), node.level, _line_start(source, node.line)))
+            title = node.inline.full_text.rstrip(".:")
+            heads.append((title[NUMBER.match(title).end():], node.level, _line_start(source, node.line)))
         elif isinstance(node, MdParagraph) and node.inline.label and len(node.inline.label.split()) <= RUN_IN_MAX_WORDS:
             heads.append((node.inline.label.rstrip(".:").strip(), RUN_IN_LEVEL, _line_start(source, node.line)))
     starts = [doc.position(p.span.start).line for p in doc.paragraphs]
