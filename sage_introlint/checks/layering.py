@@ -15,7 +15,7 @@ Options:
   layers (required): mapping of layer number (1, 2, ...) -> component names.
   layer_pattern (required): regular expression of a layer mention with a group `n` (its number).
   count (required): the number of layers.   count_patterns (required): regular expressions with
-    a group `count` (digits or a number word).   count_none_of: terms.
+    a group `count` (digits, a number word, or the last layer of a range: `L5`).   count_none_of: terms.
   upward: regular expressions.   negations: terms.
   link_words: words allowed between a layer and its components (default: and, or, the, ...).
   wrong_layer, wrong_count, upward_allowed (required): templates with `{component}`, `{layer}`,
@@ -81,6 +81,8 @@ def _pairs(doc: Document, facts: _Facts, span: Span):
 
 
 def _count(value: str) -> int | None:
+    """`5`, `five` or `L5` (the last layer of a range) -> 5."""
+    value = value[1:] if value[:1] in "Ll" and value[1:].isdigit() else value
     return int(value) if value.isdigit() else NUMBERS.get(value.lower())
 
 

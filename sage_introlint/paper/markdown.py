@@ -87,18 +87,21 @@ def _figures(source: Source, nodes: list) -> list[Figure]:
     found = []
     counters = {"figure": 0, "table": 0}
     for index, node in enumerate(nodes):
-        what = None
+        what, stated = None, None
         caption = False
         if isinstance(node, MdParagraph) and not node.inline.text.strip():
             image = IMAGE.match(source.line_text(node.line))
             if image:
                 what, caption = "figure", bool(image.group(1).strip())
+                stated = CAPTION.match(image.group(1))
         elif isinstance(node, MdOther) and node.what == "table":
             what = "table"
         if what is None:
             continue
         counters[what] += 1
         number, caption_line = counters[what], None
+        if what == "figure" and stated:
+            number = int(stated.group(2))
         for neighbour in (nodes[index + 1] if index + 1 < len(nodes) else None, nodes[index - 1] if index else None):
             if isinstance(neighbour, MdParagraph):
                 match = CAPTION.match(neighbour.inline.full_text)
