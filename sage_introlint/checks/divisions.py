@@ -12,6 +12,7 @@ Options:
   terms: names to count (distinct).   group: a pack group whose members' systems count (distinct).
   min: fewest distinct names (default 2).
   all_of, patterns, none_of: the sentence test of `required`.
+  skip: regular expressions of division titles the rule does not apply to ("Setup").
   message (required): template with `{title}`, `{count}`, `{min}`.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import Matcher, cached, fill, group, prose_units, top_divisions
@@ -28,7 +30,7 @@ from .schema import choice, group_ref, integer, list_of, regexes, terms, text
 
 OPTIONS = {"mode": choice("distinct", "required", "figure", required=True), "terms": terms(), "group": group_ref(),
            "min": integer(minimum=1), "all_of": list_of(terms()), "patterns": regexes(), "none_of": terms(),
-           "message": text(required=True)}
+           "skip": regexes(), "message": text(required=True)}
 FIGURE_MENTION = re.compile(r"\b(?:Figures?|Figs?\.)[\s~]*\(?[0-9]", re.IGNORECASE)
 
 
@@ -66,7 +68,11 @@ def _between(position, start, end) -> bool:
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     divisions = top_divisions(doc)
+    skip = cached("divisions.skip", rule.options.get("skip") or [],
+                  lambda: [user_regex.compile(p, re.I) for p in rule.options.get("skip") or []])
     for index, division in enumerate(divisions):
+        if any(pattern.search(division.title) for pattern in skip):
+            continue
         held, count = _holds(doc, rule, index, divisions)
         if not held:
             yield position_finding(division.start, rule.severity, rule.id,

@@ -8,6 +8,8 @@ matches is missing, at the section heading.
 
 Options:
   expected (required): list of mappings with name and headings.
+  allow: regular expressions of division titles that are neither expected nor extra (a
+    "Setup" subsection before the experiments).
   missing, extra, order (required): templates with `{name}` (the entry), `{title}` (the
     division), `{position}` (1-based place the entry has in the expected order).
 """
@@ -26,7 +28,8 @@ from .schema import list_of, mapping, regexes, text
 
 OPTIONS = {"expected": list_of(mapping({"name": text(required=True), "headings": regexes(required=True)}),
                                required=True),
-           "missing": text(required=True), "extra": text(required=True), "order": text(required=True)}
+           "allow": regexes(), "missing": text(required=True), "extra": text(required=True),
+           "order": text(required=True)}
 
 
 def _in_order(indices: list[int]) -> set[int]:
@@ -53,9 +56,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     options = rule.options
     expected = cached("structure", options["expected"], lambda: [
         (item["name"], [user_regex.compile(p, re.I) for p in item["headings"]]) for item in options["expected"]])
+    allowed = cached("structure.allow", options.get("allow") or [],
+                     lambda: [user_regex.compile(p, re.I) for p in options.get("allow") or []])
     taken: dict[int, int] = {}
     matched: list[tuple[int, object]] = []
     for division in top_divisions(doc):
+        if any(pattern.search(division.title) for pattern in allowed):
+            continue
         index = next((i for i, (_, heads) in enumerate(expected) if any(h.search(division.title) for h in heads)), None)
         if index is None or index in taken:
             yield position_finding(division.start, rule.severity, rule.id,
