@@ -152,7 +152,7 @@ def rule_with(check: str, options: str) -> str:
 
 
 @pytest.mark.parametrize("check, options, at, words", [
-    ("count", "{of: word}", "10:15", "option 'of' must be one of: paragraphs, sentences, words; not 'word'"),
+    ("count", "{of: word}", "10:15", "option 'of' must be one of: paragraphs, sentences, words, section-words, divisions; not 'word'"),
     ("pattern", "{mode: forbiden, message: m}", "10:15", "option 'mode' must be one of: required, forbidden"),
     ("count", "{of: words, min: -1}", "10:26", "option 'min' must be at least 0"),
     ("share", "{group: g, max_share: 2, message: m}", "10:25", "option 'max_share' must be at most 1"),
