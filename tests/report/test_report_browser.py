@@ -74,7 +74,7 @@ def planted(tmp_path_factory, browser):
 def test_every_finding_is_shown_at_its_paragraph(browser, planted):
     target, got = planted
     shown = {(item["rule"], item["where"], item["message"]): item for item in browser.evaluate(READ_FINDINGS)}
-    assert len(shown) == len(got.findings) == 19
+    assert len(shown) == len(got.findings) >= 19  # the section packs (issue 10) add their own findings
     for finding in got.findings:
         where = f"{finding.path}:{finding.line}:{finding.column}"
         item = shown[(finding.rule, where, finding.message)]
