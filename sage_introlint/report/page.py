@@ -83,7 +83,8 @@ def _section_view(index: int, section: SectionView, views: list[tuple[dict, obje
         place = locator.place(finding)
         if place.paragraph is not None:
             by_paragraph.setdefault(place.paragraph, []).append((view, place.span))
-        elif (finding.path, finding.line) == (section.heading.path, section.heading.line):
+        elif (finding.path, finding.line) == (section.heading.path, section.heading.line) \
+                or finding.section == section.name:  # at a subsection heading: about that part
             whole.append(view)
         else:
             rest.append((view, finding))
