@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import kinds, markdown
+from ..document import markdown
+from ..document.layout import layout
 from ..document.markdown import MdHeading, MdOther, MdParagraph
 from ..document.model import Division, Document, Figure, Source, Span
 from .plan import Mark, plan
@@ -39,7 +40,7 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
         line = heading.position.line if heading else start_line
         tree = markdown.tree_for(reader, body, line)
         spec = region.spec
-        doc = kinds.layout(tree, (kind or "auto") if spec.kind == "auto" else "intro")
+        doc = layout(tree, (kind or "auto") if spec.kind == "auto" else "intro")
         if spec.kind != "auto":
             doc.kind = spec.kind
         doc.problems = []
