@@ -149,94 +149,129 @@ class InlineReader:
             pos = found + 1
 
     def read(self, tokens, emit: bool = True) -> None:
+        """Walk the inline tokens in order, writing Chunks when `emit` (an image's alt text is
+        walked only to move the cursor past it)."""
         index = 0
         while index < len(tokens):
             token = tokens[index]
             kind = token.type
-            if kind == "text":
-                at = self._find(token.content)
-                if at >= 0:
-                    if emit:
-                        self._emit_text(token.content, at)
-                    self.cursor = at + len(token.content)
-                elif emit and token.content:
-                    self.chunks.append(Chunk(token.content, self.cursor, self.cursor, False))
-            elif kind in ("softbreak", "hardbreak"):
-                at = self.text.find("\n", self.cursor, self.block_end + 1)
-                self.line_index += 1
-                if at >= 0:
-                    if emit:
-                        self.chunks.append(Chunk("\n", at, at + 1))
-                    self.cursor = at + 1
-                if self.line_index < len(self.line_content_starts):
-                    self.cursor = max(self.cursor, self.line_content_starts[self.line_index])
-            elif kind == "text_special":
-                at = self._find(token.markup)
-                if at >= 0:
-                    if emit:
-                        self.chunks.append(Chunk(token.content, at, at + len(token.markup), False))
-                    self.cursor = at + len(token.markup)
-            elif kind == "code_inline":
-                at = self._find(token.markup)
-                if at >= 0:
-                    end = self._code_span_end(at, token.markup)
-                    previous = self.chunks[-1] if self.chunks else None
-                    if emit and previous is not None and previous.literal and MYST_CITE.search(previous.text):
-                        # {cite}`key`: a MyST citation role
-                        cut = MYST_CITE.search(previous.text).start()
-                        self.chunks[-1] = Chunk(previous.text[:cut], previous.src_start, previous.src_start + cut)
-                        self.chunks.append(Chunk("[1]", previous.src_start + cut, end, False, False))
-                    elif emit:
-                        self.chunks.append(Chunk(token.content, at, end, False, False))
-                    self.cursor = end
-            elif kind in ("math_inline", "math_inline_double"):
-                at = self._find(token.markup)
-                if at >= 0:
-                    end = self.text.find(token.markup, at + len(token.markup) + max(len(token.content.split("\n")[0]), 1) - 1, self.block_end + 1)
-                    end = end + len(token.markup) if end >= 0 else at + len(token.markup)
-                    if emit:
-                        self.chunks.append(Chunk(math_text(token.content), at, end, False, False))
-                    self.cursor = end
-            elif kind == "link_open" and token.markup in ("autolink", "linkify"):
-                close = index + 1
-                while close < len(tokens) and tokens[close].type != "link_close":
-                    close += 1
-                label = "".join(t.content for t in tokens[index + 1 : close])
-                at = self._find("<" + label) if token.markup == "autolink" else self._find(label)
-                if at >= 0:
-                    end = at + len(label) + (2 if token.markup == "autolink" else 0)
-                    if emit:
-                        self.chunks.append(Chunk(label, at, end, False, False))
-                    self.cursor = end
-                index = close
-            elif kind == "link_open":
-                at = self._find("[")
-                if at >= 0:
-                    self.cursor = at + 1
-            elif kind == "link_close":
-                self._skip_link_tail()
-            elif kind == "image":
-                at = self._find("![")
-                if at >= 0:
-                    self.cursor = at + 2
-                    self.read(token.children or [], emit=False)
-                    self._skip_link_tail()
-            elif kind == "footnote_ref":
-                at = self._find("[^")
-                if at >= 0:
-                    close = self.text.find("]", at, self.block_end + 1)
-                    self.cursor = close + 1 if close >= 0 else at + 2
-                    self.tree.referenced_footnotes.add(token.meta.get("label", ""))
-            elif kind == "html_inline":
-                at = self._find(token.content)
-                if at >= 0:
-                    self.tree.collect_suppressions(token.content, at)
-                    self.cursor = at + len(token.content)
-            elif token.markup:  # em/strong/s open and close, anything else with source markup
-                at = self._find(token.markup)
-                if at >= 0:
-                    self.cursor = at + len(token.markup)
+            if kind == "link_open" and token.markup in ("autolink", "linkify"):
+                index = self._autolink(tokens, index, emit)
+            else:
+                handler = _HANDLERS.get(kind, "_markup")
+                if kind in ("softbreak", "hardbreak"):
+                    handler = "_line_break"
+                elif kind in ("math_inline", "math_inline_double"):
+                    handler = "_math"
+                getattr(self, handler)(token, emit)
             index += 1
+
+    def _text(self, token, emit: bool) -> None:
+        at = self._find(token.content)
+        if at >= 0:
+            if emit:
+                self._emit_text(token.content, at)
+            self.cursor = at + len(token.content)
+        elif emit and token.content:
+            self.chunks.append(Chunk(token.content, self.cursor, self.cursor, False))
+
+    def _line_break(self, token, emit: bool) -> None:
+        at = self.text.find("\n", self.cursor, self.block_end + 1)
+        self.line_index += 1
+        if at >= 0:
+            if emit:
+                self.chunks.append(Chunk("\n", at, at + 1))
+            self.cursor = at + 1
+        if self.line_index < len(self.line_content_starts):
+            self.cursor = max(self.cursor, self.line_content_starts[self.line_index])
+
+    def _text_special(self, token, emit: bool) -> None:
+        at = self._find(token.markup)
+        if at >= 0:
+            if emit:
+                self.chunks.append(Chunk(token.content, at, at + len(token.markup), False))
+            self.cursor = at + len(token.markup)
+
+    def _code(self, token, emit: bool) -> None:
+        at = self._find(token.markup)
+        if at < 0:
+            return
+        end = self._code_span_end(at, token.markup)
+        previous = self.chunks[-1] if self.chunks else None
+        if emit and previous is not None and previous.literal and MYST_CITE.search(previous.text):
+            # {cite}`key`: a MyST citation role
+            cut = MYST_CITE.search(previous.text).start()
+            self.chunks[-1] = Chunk(previous.text[:cut], previous.src_start, previous.src_start + cut)
+            self.chunks.append(Chunk("[1]", previous.src_start + cut, end, False, False))
+        elif emit:
+            self.chunks.append(Chunk(token.content, at, end, False, False))
+        self.cursor = end
+
+    def _math(self, token, emit: bool) -> None:
+        at = self._find(token.markup)
+        if at >= 0:
+            first_line = max(len(token.content.split("\n")[0]), 1)
+            end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
+            end = end + len(token.markup) if end >= 0 else at + len(token.markup)
+            if emit:
+                self.chunks.append(Chunk(math_text(token.content), at, end, False, False))
+            self.cursor = end
+
+    def _autolink(self, tokens, index: int, emit: bool) -> int:
+        """`<https://x>` or a bare linkified URL: its text, not checkable; the index of its close."""
+        token = tokens[index]
+        close = index + 1
+        while close < len(tokens) and tokens[close].type != "link_close":
+            close += 1
+        label = "".join(t.content for t in tokens[index + 1 : close])
+        at = self._find("<" + label) if token.markup == "autolink" else self._find(label)
+        if at >= 0:
+            end = at + len(label) + (2 if token.markup == "autolink" else 0)
+            if emit:
+                self.chunks.append(Chunk(label, at, end, False, False))
+            self.cursor = end
+        return close
+
+    def _link_open(self, token, emit: bool) -> None:
+        at = self._find("[")
+        if at >= 0:
+            self.cursor = at + 1
+
+    def _link_close(self, token, emit: bool) -> None:
+        self._skip_link_tail()
+
+    def _image(self, token, emit: bool) -> None:
+        at = self._find("![")
+        if at >= 0:
+            self.cursor = at + 2
+            self.read(token.children or [], emit=False)
+            self._skip_link_tail()
+
+    def _footnote_ref(self, token, emit: bool) -> None:
+        at = self._find("[^")
+        if at >= 0:
+            close = self.text.find("]", at, self.block_end + 1)
+            self.cursor = close + 1 if close >= 0 else at + 2
+            self.tree.referenced_footnotes.add(token.meta.get("label", ""))
+
+    def _html(self, token, emit: bool) -> None:
+        at = self._find(token.content)
+        if at >= 0:
+            self.tree.collect_suppressions(token.content, at)
+            self.cursor = at + len(token.content)
+
+    def _markup(self, token, emit: bool) -> None:
+        """em/strong/s open and close, anything else with source markup: move past it."""
+        if token.markup:
+            at = self._find(token.markup)
+            if at >= 0:
+                self.cursor = at + len(token.markup)
+
+
+_HANDLERS = {
+    "text": "_text", "text_special": "_text_special", "code_inline": "_code", "link_open": "_link_open",
+    "link_close": "_link_close", "image": "_image", "footnote_ref": "_footnote_ref", "html_inline": "_html",
+}
 
 
 def text_matches(content: str):
