@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks._text import Matcher, excerpt
+from ..checks._text import Matcher, cached, excerpt
 from ..document.model import Document, Position, Span
 from .claims import Claim, ClaimSpec, extract
 from .contributions import Contribution, listed
@@ -134,7 +134,7 @@ def _evidence(sections, ledgers: list[SectionLedger], wanted: dict) -> list[str]
         for entry in ledger.claims:
             if entry.claim.role == "system" and entry.claim.metric in metrics:
                 found.append(f"{entry.claim.metric} {entry.at.text()} ({ledger.name}, {entry.at.where})")
-    titles = Matcher(wanted.get("subsections", []), inflect=True)
+    titles = cached("ledger.subsections", wanted, lambda: Matcher(wanted.get("subsections", []), inflect=True))
     for section in sections:
         for division in getattr(section.doc, "divisions", []) or []:
             if titles.regex is not None and titles.regex.search(division.title):

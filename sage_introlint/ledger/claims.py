@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..checks._text import Matcher, prose_units
+from ..checks._text import Matcher, cached, prose_units
 from ..document.model import Document, Span
 
 NUMBER = r"(?<![\w.,\[])\d+(?:,\d{3})*(?:\.\d+)?"
@@ -55,8 +55,11 @@ class ClaimSpec:
 
     @classmethod
     def from_options(cls, options: dict) -> "ClaimSpec":
-        return cls(options["metrics"], options.get("directions", {}), options["units"],
-                   options.get("baselines", []), options.get("baseline_cues", []), options.get("qualifiers"))
+        """Built once per rule options (a pack's), not on every check: its ~24 matchers cost more
+        than reading the claims of a paper."""
+        return cached("claims.spec", options, lambda: cls(
+            options["metrics"], options.get("directions", {}), options["units"], options.get("baselines", []),
+            options.get("baseline_cues", []), options.get("qualifiers")))
 
     def unit_name(self, text: str) -> str:
         """`×` and `x` are one unit; case is the pack's spelling."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..checks._text import Matcher, member_matchers, prose_units
+from ..checks._text import Matcher, cached, member_matchers, prose_units
 from ..document.model import Document, Span
 
 INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:;,]))\((?:\d{1,2}|[ivx]{1,4})\)\s*", re.IGNORECASE)
@@ -39,9 +39,14 @@ def _classify(doc: Document, rule, group, span: Span) -> tuple[str, ...]:
     return tuple(member["name"] for member, matcher in member_matchers(rule, group) if matcher.search(doc, span))
 
 
+def _cue_matcher(cues: list[str]) -> Matcher:
+    """Compiled once per pack's cue list (the ledger and two rules ask on every check)."""
+    return cached("contributions.listed", cues, lambda: Matcher(cues, inflect=True))
+
+
 def listed(doc: Document, rule, group, cues: list[str]) -> list[Contribution]:
     """The Introduction's numbered contributions (empty when it has no numbered list)."""
-    cue = Matcher(cues, inflect=True)
+    cue = _cue_matcher(cues)
     candidates = [p for p in doc.paragraphs if cue.search(doc, p.span)] or doc.paragraphs
     for paragraph in reversed(candidates):
         if paragraph.list_kind == "ordered" and paragraph.items:
@@ -56,7 +61,7 @@ def listed(doc: Document, rule, group, cues: list[str]) -> list[Contribution]:
 
 def stated(doc: Document, rule, group, cues: list[str]) -> tuple[Span, tuple[str, ...]] | None:
     """The sentence that states the contributions (the first with a cue) and the parts it names."""
-    cue = Matcher(cues, inflect=True)
+    cue = _cue_matcher(cues)
     for _, sentence in prose_units(doc):
         if cue.search(doc, sentence):
             items = _inline_items(doc, sentence) or [sentence]
