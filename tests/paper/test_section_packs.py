@@ -1,0 +1,42 @@
+"""The section packs document every rule with the prompt sentence it comes from (quoted from
+../shared/seed/sage-paper-prompts.md), a bad and a good example; `explain` shows them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sage_introlint.cli import main
+from sage_introlint.pack import load_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+PROMPTS = ROOT.parent / "shared" / "seed" / "sage-paper-prompts.md"
+PACKS = ("sage-abstract", "sage-related-work", "sage-system", "sage-experiments", "sage-sections")
+OWN = [rule for name in PACKS for rule in load_pack(name).rules if rule.kinds == ("section",)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[*`]", "", text).split())
+
+
+@pytest.mark.parametrize("rule", OWN, ids=lambda r: r.id)
+def test_rule_is_documented_and_its_prompt_is_quoted(rule):
+    for key in ("summary", "rationale", "prompt", "bad", "good"):
+        assert getattr(rule, key), f"{rule.id}: no {key}"
+    if not PROMPTS.exists():
+        pytest.skip("seed prompts not present")
+    seed = _plain(PROMPTS.read_text(encoding="utf-8"))
+    for part in re.split(r"\[\.\.\.\]|\(systems papers demand", rule.prompt):
+        part = _plain(part).strip(" .")
+        if len(part) > 12 and not part.endswith(")"):
+            assert part in seed, f"{rule.id}: {part!r} not in the prompts"
+
+
+@pytest.mark.parametrize("rule", OWN, ids=lambda r: r.id)
+def test_explain_shows_prompt_and_examples(rule):
+    result = CliRunner().invoke(main, ["explain", rule.id, "--pack", "sage-paper"])
+    assert result.exit_code == 0, result.output
+    assert "Prompt:" in result.output and "Bad:" in result.output and "Good:" in result.output
