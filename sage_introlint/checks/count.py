@@ -1,4 +1,4 @@
-"""`count`: bounds on how many paragraphs, sentences or words a document has.
+r"""`count`: bounds on how many paragraphs, sentences or words a document has.
 
 `of` says what is counted, and where a finding points:
   paragraphs  per document (an outline counts its paragraph entries) -> document start

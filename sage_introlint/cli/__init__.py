@@ -31,7 +31,7 @@ from .daemon import daemon_command
 from .init import init_command
 from .ledger import ledger_command
 from .lsp import lsp_command
-from .process import Stopped, install_signal_handlers, restore_signal_handlers, say, stopped
+from .process import Stopped, install_signal_handlers, pending_stop, restore_signal_handlers, say, stopped
 from .report import report_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
@@ -52,11 +52,18 @@ class IntrolintGroup(click.Group):
     def main(self, *args, **kwargs):
         previous = install_signal_handlers()
         try:
-            return super().main(*args, **kwargs)
+            result = super().main(*args, **kwargs)
         except Stopped as stop:
             stopped(stop.status)
+        except SystemExit:
+            if pending_stop() is not None:
+                stopped(pending_stop())
+            raise
         finally:
             restore_signal_handlers(previous)
+        if pending_stop() is not None:
+            stopped(pending_stop())
+        return result
 
     def invoke(self, ctx: click.Context):
         try:

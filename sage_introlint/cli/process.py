@@ -34,10 +34,27 @@ class OutputError(IntrolintError):
     """Standard output cannot be written (closed, full disk, broken pipe)."""
 
 
+_PENDING: list[int] = []  # the status of a signal that arrived, kept in case its exception is lost
+
+
 def _stop(status: int):
     def handler(signum, frame):
+        _PENDING.append(status)
         raise Stopped(status)
     return handler
+
+
+def pending_stop() -> int | None:
+    """The status of a signal whose `Stopped` was swallowed: raised inside a finaliser or an
+    at-fork hook (logging's, when a worker is forked), Python prints it as unraisable and the
+    run goes on; the command then still leaves with the status the signal asked for."""
+    return _PENDING[0] if _PENDING else None
+
+
+def _quiet_unraisable(unraisable) -> None:
+    """A `Stopped` lost in a finaliser is not a bug to print (`pending_stop` keeps it)."""
+    if not isinstance(unraisable.exc_value, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 def install_signal_handlers() -> dict:
@@ -46,6 +63,8 @@ def install_signal_handlers() -> dict:
     if threading.current_thread() is not threading.main_thread():
         return {}
     previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    _PENDING.clear()
+    sys.unraisablehook = _quiet_unraisable
     signal.signal(signal.SIGINT, _stop(EXIT_INTERRUPTED))
     signal.signal(signal.SIGTERM, _stop(EXIT_TERMINATED))
     return previous
@@ -54,6 +73,8 @@ def install_signal_handlers() -> dict:
 def restore_signal_handlers(previous: dict) -> None:
     for number, handler in previous.items():
         signal.signal(number, handler)
+    if previous:
+        sys.unraisablehook = sys.__unraisablehook__
 
 
 def stopped(status: int) -> None:

@@ -23,18 +23,26 @@ from .stats_table import problem_line, stats_table
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Document kind (see `check --help`).")
 @click.option("--config", "config_file", metavar="FILE", help="Config file to use instead of searching for one.")
 @click.option("--pack", metavar="NAME|FILE", help="Rule pack whose groups are counted.")
+@click.option("--section", metavar="NAME",
+              help="Read the file as this one section of the paper (abstract, introduction, "
+                   "related-work, system, experiments), for a file without its heading.")
 @click.option("--stdin-filename", metavar="NAME", help="Name for standard input (PATH `-`).")
-def stats_command(path, output_format, kind, config_file, pack, stdin_filename):
-    """Per-paragraph numbers and group coverage for one document.
+def stats_command(path, output_format, kind, config_file, pack, section, stdin_filename):
+    """Per-paragraph numbers and group coverage for one document, section by section.
 
-    For each paragraph: its first line, sentences, words, Flesch-Kincaid grade, and the
-    members of the pack's groups (competitor classes, system parts, challenges) it
-    mentions; then the detected kind and which members the document never mentions.
+    Each known section of the paper (as `check` finds them: abstract, Introduction, related
+    work, system, experiments) gets a table: for each paragraph its first line, sentences,
+    words, Flesch-Kincaid grade, and the members of the section pack's groups (competitor
+    classes, system parts, challenges, ...) it mentions; then the detected kind and which
+    members the section never mentions. JSON: `sections` lists every section; the top-level
+    `kind`, `paragraphs` and `coverage` are the Introduction's (else the first section's).
     """
     from ..config import config_for
-    from ..document import decode, load, read_source
+    from ..document import decode, read_source
     from ..document.model import Source
     from ..pack import load_pack
+    from ..paper import load_paper
+    from ..paper.run import paper_set
     from ..stats import coverage, paragraph_rows
 
     if path == "-":
@@ -44,15 +52,25 @@ def stats_command(path, output_format, kind, config_file, pack, stdin_filename):
     else:
         source, folder = read_source(path), os.path.dirname(path)
     config = config_for(folder or ".", config_file)
-    groups = load_pack(pack or config.pack, None if pack else config.base_dir).groups
-    doc = load(source, kind or config.kind, folder or ".", config.latex)
-    rows, covered = paragraph_rows(doc, groups), coverage(doc, groups)
+    paper = load_paper(source, folder or ".", paper_set(config, pack), section, kind or config.kind, config.latex)
+    parts = []
+    for found in paper.sections:
+        groups = load_pack(found.pack).groups
+        rows, covered = paragraph_rows(found.doc, groups), coverage(found.doc, groups)
+        parts.append(({"name": found.name, "title": found.title, "line": found.heading.line, "kind": found.doc.kind,
+                       "paragraphs": rows, "coverage": covered}, groups))
+    main_part = next((part for part, _ in parts if part["name"] == "introduction"), parts[0][0] if parts else
+                     {"kind": kind or config.kind, "paragraphs": [], "coverage": {}})
     if output_format == "json":
-        write(json_safe(json.dumps({"path": source.path, "kind": doc.kind, "paragraphs": rows, "coverage": covered,
-                                    "problems": [problem_line(p) for p in doc.problems]}, indent=2,
+        write(json_safe(json.dumps({"path": source.path, "kind": main_part["kind"], "paragraphs": main_part["paragraphs"],
+                                    "coverage": main_part["coverage"], "sections": [part for part, _ in parts],
+                                    "problems": [problem_line(p) for p in paper.problems]}, indent=2,
                                    ensure_ascii=False)) + "\n")
     else:
-        write(stats_table(visible(source.path), doc.kind, rows, covered, groups))
-    for problem in doc.problems:
+        shown = visible(source.path)
+        write("\n".join(stats_table(shown if len(parts) == 1 else f"{shown} [{part['title'] or part['name']}]",
+                                     part["kind"], part["paragraphs"], part["coverage"], groups)
+                         for part, groups in parts) or f"{shown}: no section to count\n")
+    for problem in paper.problems:
         say(f"introlint: error: {problem_line(problem)}")
-    sys.exit(EXIT_ERROR if doc.problems else EXIT_OK)
+    sys.exit(EXIT_ERROR if paper.problems else EXIT_OK)
