@@ -61,3 +61,20 @@ def stage_option(command):
         help="draft: the prompts' marked slots ([X]%, [Y]x, [REF: ...]) are listed as info; final: "
              "every open slot is an error (the camera-ready branch). TODO, ?? and XX are errors "
              "at both [default: the config's stage, else draft].")(command)
+
+
+def paper_options(verb: str):
+    """`--config`, `--pack`, `--kind` and `--stage`, as ledger and report read a paper."""
+    from ..document import KINDS
+
+    def decorate(command):
+        for option in reversed((
+            click.option("--config", "config_file", metavar="FILE",
+                         help="Config file to use instead of searching for one."),
+            click.option("--pack", metavar="NAME|FILE", help=f"Paper set or pack to {verb} [default: the config's]."),
+            click.option("--kind", type=click.Choice(KINDS), default=None, help="Document kind of the Introduction."),
+            stage_option,
+        )):
+            command = option(command)
+        return command
+    return decorate

@@ -6,9 +6,8 @@ import sys
 
 import click
 
-from ..document import KINDS
 from ..errors import ConfigError
-from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, stage_option
+from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, paper_options
 from .process import say, write
 
 
@@ -19,10 +18,7 @@ from .process import say, write
                    "direction, value or slot, unit, baseline, role, line, column, sentence, experiment; "
                    "slots: text, marked, severity, line, column, sentence, fills) and contributions "
                    "(number, text, parts, evidence).")
-@click.option("--config", "config_file", metavar="FILE", help="Config file to use instead of searching for one.")
-@click.option("--pack", metavar="NAME|FILE", help="Paper set or pack to read the paper with [default: the config's].")
-@click.option("--kind", type=click.Choice(KINDS), default=None, help="Document kind of the Introduction.")
-@stage_option
+@paper_options("read the paper with")
 def ledger_command(path, output_format, config_file, pack, kind, stage):
     """The paper's ledger: what the authors go through in the last week.
 

@@ -7,9 +7,8 @@ import sys
 
 import click
 
-from ..document import KINDS
 from ..errors import InputError
-from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, stage_option
+from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, paper_options
 from .process import write
 
 
@@ -18,10 +17,7 @@ from .process import write
 @click.option("-o", "--output", metavar="FILE", required=True,
               help="Where to write the page (`-`: standard output). A file that is part of the paper "
                    "is never overwritten.")
-@click.option("--config", "config_file", metavar="FILE", help="Config file to use instead of searching for one.")
-@click.option("--pack", metavar="NAME|FILE", help="Paper set or pack to check with [default: the config's].")
-@click.option("--kind", type=click.Choice(KINDS), default=None, help="Document kind of the Introduction.")
-@stage_option
+@paper_options("check with")
 def report_command(path, output, config_file, pack, kind, stage):
     """Write one HTML page of the paper: text, findings, coverage and ledger.
 
