@@ -11,19 +11,19 @@ path.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bounded import BoundedCache
-from .checks.schema import Context, Option, check_regex, is_type, type_name
-from .confinement import Refused, confine, root_for
+from .checks.schema import Context, Option, check_regex
 from .document.model import DOC_KINDS
 from .errors import ConfigError
 from . import templates, user_regex
 from .findings import INPUT_ERROR, SEVERITIES
+from .pack_files import available_packs, read_pack_yaml, resolve_pack_path  # noqa: F401  (the API)
+from .pack_keys import check_choice, check_keys  # noqa: F401  (config reads them here)
 from .shipped import pack_dirs
-from .yamlfile import YamlFile, parse_yaml, read_text
+from .yamlfile import YamlFile
 
 LOCATIONS = ("term", "sent", "para", "doc")
 DEFAULT_PACK = "sage-paper"
@@ -57,7 +57,7 @@ class Rule:
     bad: str = ""
     good: str = ""
     # Where findings point: term, sent, para or doc. Shown by `explain`; a `doc` rule reports on the
-    # whole document, so the engine lets a `disable` naming it anywhere silence it.
+    # whole document, so the checker lets a `disable` naming it anywhere silence it.
     location: str = "term"
     # The pack's named vocabularies, as written in YAML: {name: {"title": str, "members":
     # [{"name": str, "terms": [str], "contrast": str?, ...}]}}; shared by every rule of the pack.
@@ -90,37 +90,6 @@ class Pack:
 _CACHE: BoundedCache = BoundedCache(32)  # resolved path -> Pack
 
 
-def available_packs() -> list[str]:
-    return sorted({p.stem for folder in pack_dirs() for p in folder.glob("*.yaml")})
-
-
-def resolve_pack_path(name_or_path: str, base_dir: str | None = None) -> str:
-    """A pack name (`sage-intro`) or a YAML file (relative to `base_dir`) -> an absolute path.
-
-    A file named by a config (`base_dir` given) must lie inside that config's repository root
-    (see `confinement`); a file named on the command line (`base_dir` None) may lie anywhere.
-    """
-    looks_like_file = name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path or "/" in name_or_path
-    if looks_like_file:
-        if base_dir is not None:
-            path = os.path.join(base_dir, name_or_path)
-            try:
-                confine(path, root_for(base_dir), name_or_path)
-            except Refused as refused:
-                raise ConfigError(f"pack {refused}") from None
-        else:
-            path = os.path.join(os.getcwd(), os.path.expanduser(name_or_path))
-        if not os.path.isfile(path):
-            raise ConfigError(f"{name_or_path}: no such pack file")
-        return os.path.abspath(path)
-    for folder in pack_dirs():
-        candidate = folder / f"{name_or_path}.yaml"
-        if candidate.is_file():
-            return str(candidate)
-    known = ", ".join(available_packs()) or "none installed"
-    raise ConfigError(f"unknown pack {name_or_path!r}; available packs: {known} (or give a .yaml file)")
-
-
 def defined_rule_ids() -> set[str]:
     """Every rule id of every pack loaded in this process (what a suppression comment may name)."""
     return {rule.id for pack in list(_CACHE.values()) for rule in pack.rules}
@@ -136,10 +105,9 @@ def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
 
 
 def _read_pack(path: str) -> Pack:
-    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     shipped = any(Path(path).resolve().is_relative_to(folder) for folder in pack_dirs())
     with user_regex.shipped_pack(shipped):  # our packs' patterns may use `re`; users' run on RE2
-        return parse_pack(parse_yaml(display, read_text(path, display, "pack", confined=False)))
+        return parse_pack(read_pack_yaml(path))
 
 
 def parse_pack(doc: YamlFile) -> Pack:
@@ -150,7 +118,7 @@ def parse_pack(doc: YamlFile) -> Pack:
     check_keys(doc, (), data, PACK_KEYS, required=("name",) if "extends" in data else ("name", "rules"))
     from .pack_extends import inherited_rules
 
-    groups, sources = inherited_rules(doc, data)  # `extends`: the parent's rules, overridden
+    groups, sources = inherited_rules(doc, data, load_pack)  # `extends`: the parent's rules, overridden
     groups = _parse_groups(doc, groups)
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -165,20 +133,8 @@ def parse_pack(doc: YamlFile) -> Pack:
     if data.get("sections") or data.get("include"):
         from .paper.packs import with_paper_keys
 
-        pack = with_paper_keys(doc, data, pack)
+        pack = with_paper_keys(doc, data, pack, load_pack)
     return pack
-
-
-def check_keys(doc: YamlFile, keypath: tuple, data: dict, schema: dict, required=()) -> None:
-    """Unknown keys, missing required keys and wrong types -> ConfigError at the key."""
-    for key, value in data.items():
-        if key not in schema:
-            raise doc.error(keypath + (key,), f"unknown key {key!r}; expected one of: {', '.join(schema)}")
-        if not is_type(value, schema[key]):
-            raise doc.error(keypath + (key,), f"{key!r} must be {type_name(schema[key])}, not {type(value).__name__}")
-    for key in required:
-        if key not in data:
-            raise doc.error(keypath, f"missing required key {key!r}")
 
 
 def _parse_groups(doc: YamlFile, groups: dict) -> dict:
@@ -230,11 +186,6 @@ def _parse_rule(doc: YamlFile, at: tuple, entry, groups: dict) -> Rule:
         prompt=entry.get("prompt", "").strip(), bad=entry.get("bad", "").strip(),
         good=entry.get("good", "").strip(), location=location, groups=groups,
     )
-
-
-def check_choice(doc: YamlFile, at: tuple, value, choices, what: str) -> None:
-    if value not in choices:
-        raise doc.error(at, f"unknown {what} {value!r}; expected one of: {', '.join(choices)}")
 
 
 def as_option(declared) -> Option:

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import os
 
+from typing import Callable
+
 from .errors import ConfigError
+from .pack_files import read_pack_yaml, resolve_pack_path
 from .yamlfile import YamlFile
 
 RuleSource = tuple[YamlFile, tuple, dict]  # (the file it is written in, its key path, the entry)
@@ -28,16 +31,19 @@ RuleSource = tuple[YamlFile, tuple, dict]  # (the file it is written in, its key
 _LOADING: list[str] = []  # parents being loaded right now: a pack met again here is a cycle
 
 
-def inherited_rules(doc: YamlFile, data: dict) -> tuple[dict, list[RuleSource]]:
-    """(groups, rule entries) of a pack after applying its `extends`, with where each was written."""
+def inherited_rules(doc: YamlFile, data: dict, load_pack: Callable) -> tuple[dict, list[RuleSource]]:
+    """(groups, rule entries) of a pack after applying its `extends`, with where each was written.
+
+    `load_pack(path)` is the loader's own (`pack.load_pack`), passed in so this module stays below it.
+    """
     own = [(doc, ("rules", index), entry) for index, entry in enumerate(data.get("rules") or [])]
     parent_name = data.get("extends")
     if parent_name is None:
         return dict(data.get("groups") or {}), own
     if not isinstance(parent_name, str):
         raise doc.error(("extends",), "'extends' must name one pack (a pack name or a .yaml file)")
-    parent_doc = _parent(doc, parent_name)
-    groups, rules = inherited_rules(parent_doc, parent_doc.data)
+    parent_doc = _parent(doc, parent_name, load_pack)
+    groups, rules = inherited_rules(parent_doc, parent_doc.data, load_pack)
     groups.update(data.get("groups") or {})
     index = {entry.get("id"): position for position, (_, _, entry) in enumerate(rules) if isinstance(entry, dict)}
     dropped: set[int] = set()
@@ -61,11 +67,8 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def _parent(doc: YamlFile, name: str) -> YamlFile:
+def _parent(doc: YamlFile, name: str, load_pack: Callable) -> YamlFile:
     """The parent pack's parsed YAML, after validating it as a pack on its own."""
-    from .pack import load_pack, resolve_pack_path
-    from .yamlfile import parse_yaml, read_text
-
     base = os.path.dirname(os.path.abspath(doc.path))
     try:
         path = resolve_pack_path(name, base)
@@ -78,5 +81,4 @@ def _parent(doc: YamlFile, name: str) -> YamlFile:
         load_pack(path)  # the parent's own mistakes are reported in its own file
     finally:
         _LOADING.remove(path)
-    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    return parse_yaml(display, read_text(path, display, "pack", confined=False))
+    return read_pack_yaml(path)

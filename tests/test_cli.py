@@ -146,7 +146,7 @@ def test_usage_error_is_exit_2():
 
 
 def test_internal_error_is_one_line_and_the_other_files_go_on(monkeypatch, tmp_path):
-    import sage_introlint.engine as engine
+    import sage_introlint.checker as engine  # the checker loads each paper
 
     real_load = engine.load_paper
 

@@ -31,7 +31,7 @@ def ledger_command(path, output_format, config_file, pack, kind, stage):
 
     Exit status: 0 the ledger was printed; 2 a usage, config or input error.
     """
-    from ..engine import INPUT_ERROR
+    from ..findings import INPUT_ERROR
     from ..ledger.gather import gather
     from ..ledger.render import to_json, to_text
 

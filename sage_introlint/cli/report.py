@@ -31,7 +31,7 @@ def report_command(path, output, config_file, pack, kind, stage):
     Exit status: 0 the page was written; 2 a usage, config or input error (the page is
     still written, with the input errors in it).
     """
-    from ..engine import INPUT_ERROR
+    from ..findings import INPUT_ERROR
     from ..ledger.build import section_title
     from ..ledger.gather import gather
     from ..ledger.render import to_dict

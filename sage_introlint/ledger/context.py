@@ -38,7 +38,7 @@ def paper_findings(context: PaperContext, rules: list) -> list:
     """The findings of the paper-wide `rules`, less those a suppression comment of any section
     silences (`introlint-disable claim-consistency` in the file where the finding points)."""
     from ..checks import run_paper
-    from ..engine import suppressed
+    from ..suppressions import suppressed
 
     comments = [item for section in context.sections for item in section.doc.suppressions]
     found = []

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from ..config import config_for
 from ..document import read_source
-from ..engine import CheckResult, Checker
+from ..checker import Checker
+from ..results import CheckResult
 from ..errors import InputError
 from ..pack import load_pack
 

@@ -15,7 +15,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from ..engine import Checker
+from ..checker import Checker
 from ..cli.explanation import explanation
 from ..fixes import fix_edit
 from . import convert, disable

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from ..config import config_for
 from ..document import LATEX_SUFFIXES, decode, looks_like_latex
 from ..document.model import Source
-from ..engine import CheckResult, Checker
+from ..checker import Checker
+from ..results import CheckResult
 from ..errors import IntrolintError
 from ..findings import Finding
 

@@ -15,16 +15,19 @@ import dataclasses
 import os
 
 from ..errors import ConfigError
+from ..pack_files import resolve_pack_path
+from ..pack_keys import check_keys
 from .specs import parse_sections
 
 INCLUDE_KEYS = {"pack": str, "rules": list}
 _LOADING: set[str] = set()
 
 
-def with_paper_keys(doc, data: dict, pack):
-    """`pack` (own rules parsed) with its included rules, or as a paper set with its sections."""
-    from ..pack import check_keys, load_pack, resolve_pack_path
+def with_paper_keys(doc, data: dict, pack, load_pack):
+    """`pack` (own rules parsed) with its included rules, or as a paper set with its sections.
 
+    `load_pack(name, base_dir=None)` is the loader's own, passed in so this module stays below it.
+    """
     base = os.path.dirname(os.path.abspath(doc.path))
     if pack.path in _LOADING:
         raise doc.error((), f"pack {pack.name!r} includes itself (through its sections or include)")

@@ -84,7 +84,7 @@ def _compiled(pattern: str) -> re.Pattern:
 
 def parse_sections(doc, at: tuple, entries: list, resolve) -> tuple[SectionSpec, ...]:
     """Validate a `sections` list (YamlFile `doc`, key path `at`); `resolve(pack)` -> pack path."""
-    from ..pack import check_keys
+    from ..pack_keys import check_keys
     from ..safe_regex import UnsafeRegex, compile_safe
 
     specs: list[SectionSpec] = []

@@ -24,7 +24,7 @@ def pack_data(path: Path = PACK) -> dict:
     from sage_introlint.yamlfile import parse_yaml
 
     parsed = parse_yaml(str(path), path.read_text(encoding="utf-8"))
-    groups, sources = inherited_rules(parsed, parsed.data)
+    groups, sources = inherited_rules(parsed, parsed.data, load_pack)
     return {**parsed.data, "groups": groups, "rules": [entry for _, _, entry in sources]}
 
 
