@@ -3,20 +3,23 @@
 The socket is per user and per installation: `$INTROLINT_DAEMON_DIR`, else
 `$XDG_RUNTIME_DIR/introlint`, else `/tmp/introlint-UID`, holding `daemon-HASH.sock` with HASH
 naming the Python installation, so two virtual environments never talk to each other's
-daemon. The folder must be a real folder owned by this user with no access for anyone else;
+daemon (and a daemon answers only clients that name its installation). The client imports this
+module before anything else, so it imports only small standard modules. The folder must be a real folder owned by this user with no access for anyone else;
 otherwise no daemon is used (someone else could have made it to catch our requests).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
+import zlib
 
 from .. import __version__
 
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The client's environment that changes a check's output; the daemon checks under the client's.
+FORWARDED_ENV = ("NO_COLOR", "HOME")
 
 
 class UnsafePlace(Exception):
@@ -33,9 +36,13 @@ def folder() -> str:
     return os.path.join("/tmp", f"introlint-{os.getuid()}")
 
 
+def installation() -> str:
+    """This Python installation and introlint package: one daemon serves exactly one."""
+    return f"{sys.prefix}\0{PACKAGE}"
+
+
 def socket_path() -> str:
-    install = hashlib.sha1(f"{sys.prefix}\0{PACKAGE}".encode()).hexdigest()[:12]
-    return os.path.join(folder(), f"daemon-{install}.sock")
+    return os.path.join(folder(), f"daemon-{zlib.crc32(installation().encode()):08x}.sock")
 
 
 def check_folder(path: str) -> None:
@@ -62,6 +69,8 @@ def make_folder() -> str:
 
 def fingerprint() -> str:
     """The version and the state of the installed code and packs: a daemon from other code is stale."""
+    import hashlib
+
     digest = hashlib.sha1(__version__.encode())
     for top in (PACKAGE, os.path.join(os.path.dirname(PACKAGE), "rules")):
         for root, dirs, files in os.walk(top):

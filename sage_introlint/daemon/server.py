@@ -3,8 +3,10 @@
 Started by `introlint daemon start` (as `python -m sage_introlint.daemon.server`). It binds
 its socket owner-only, answers one request at a time, checks every peer's uid, and runs a
 check exactly as the command line does (the same click command, in the client's folder, on
-the client's standard input) so the output bytes and the exit status are the same. A client
-built from other code (another fingerprint) is told to restart it, and it exits. It also
+the client's standard input and environment) so the output bytes and the exit status are the
+same. When its own code or packs changed on disk since it started, or the client is another
+version, the client is told to restart it, and it exits; a client of another installation is
+told nothing it could use, and checks in its own process. It also
 exits after `idle` seconds without a request, on `stop`, and on SIGTERM, removing its socket.
 """
 
@@ -18,7 +20,7 @@ import sys
 import time
 
 from .. import __version__
-from .place import check_folder, fingerprint
+from .place import FORWARDED_ENV, check_folder, fingerprint, installation
 from .wire import WireError, pack, receive, send, unpack
 
 IDLE = 3 * 3600  # seconds without a request before the daemon exits
@@ -34,11 +36,11 @@ def peer_uid(conn: socket.socket) -> int | None:
     return uid
 
 
-def run_check(args: list[str], cwd: str, stdin: bytes, no_color: str | None = None) -> dict:
+def run_check(args: list[str], cwd: str, stdin: bytes, env: dict | None = None) -> dict:
     """`introlint check ARGS` in `cwd` as the command line runs it: stdout, stderr, exit status.
 
     The client resolves colour itself (it knows whether its output is a terminal) and passes
-    --color or --no-color; NO_COLOR is the client's too.
+    --color or --no-color; `env` is the client's FORWARDED_ENV (None: unset).
     """
     from click.testing import CliRunner
 
@@ -47,7 +49,7 @@ def run_check(args: list[str], cwd: str, stdin: bytes, no_color: str | None = No
     previous = os.getcwd()
     try:
         os.chdir(cwd)
-        result = CliRunner().invoke(main, ["check", *args], input=stdin, env={"NO_COLOR": no_color},
+        result = CliRunner().invoke(main, ["check", *args], input=stdin, env=env or {},
                                    catch_exceptions=True)
     except OSError as error:
         return {"exit": 2, "stdout": "", "stderr": pack(f"introlint: error: {cwd}: {error.strerror}\n".encode())}
@@ -58,6 +60,12 @@ def run_check(args: list[str], cwd: str, stdin: bytes, no_color: str | None = No
         stderr += f"introlint: internal error: {type(result.exception).__name__}: {result.exception}\n".encode()
         return {"exit": 2, "stdout": pack(result.stdout_bytes), "stderr": pack(stderr)}
     return {"exit": result.exit_code, "stdout": pack(result.stdout_bytes), "stderr": pack(stderr)}
+
+
+def client_env(sent) -> dict:
+    """The forwarded variables as the client had them (a value that is not a string: unset)."""
+    sent = sent if isinstance(sent, dict) else {}
+    return {name: sent[name] if isinstance(sent.get(name), str) else None for name in FORWARDED_ENV}
 
 
 class Daemon:
@@ -77,7 +85,9 @@ class Daemon:
             self.running = False
             return {"stopped": os.getpid()}
         if command == "check":
-            if request.get("fingerprint") != self.fingerprint:
+            if request.get("install") != installation():
+                return {"error": "another installation's daemon"}
+            if request.get("version") != __version__ or fingerprint() != self.fingerprint:
                 self.running = False  # the code changed under us: the client starts a new daemon
                 return {"restart": True, "fingerprint": self.fingerprint}
             args, cwd = request.get("args"), request.get("cwd")
@@ -86,8 +96,7 @@ class Daemon:
             if "--fix" in args:  # the daemon never writes a file: --fix runs in the caller
                 return {"error": "--fix is not done by the daemon"}
             self.checks += 1
-            no_color = request.get("no_color") if isinstance(request.get("no_color"), str) else None
-            return run_check(args, cwd, unpack(request.get("stdin")), no_color)
+            return run_check(args, cwd, unpack(request.get("stdin")), client_env(request.get("env")))
         return {"error": f"unknown command {command!r}"}
 
     def serve(self, listener: socket.socket) -> None:

@@ -1,8 +1,8 @@
-"""The daemon's messages: one JSON object per line each way; bytes travel as base64."""
+"""The daemon's messages: one JSON object per line each way; bytes travel as Latin-1 text
+(each byte one character, so any bytes survive, and the client needs no base64)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import socket
 
@@ -39,8 +39,8 @@ def receive(sock: socket.socket) -> dict:
 
 
 def pack(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+    return data.decode("latin-1")
 
 
 def unpack(text) -> bytes:
-    return base64.b64decode(text or "")
+    return (text or "").encode("latin-1")
