@@ -183,6 +183,36 @@ async def test_input_file_findings_and_config_change(client: LanguageClient, tmp
     assert ".introlint.yaml" in broken[0].message
 
 
+@pytest.mark.asyncio
+async def test_open_input_file_is_checked_from_its_unsaved_buffer(client: LanguageClient, tmp_path):
+    """main.tex reads sections/intro.tex from the editor's buffer while it is open, from disk after."""
+    root = workspace(tmp_path)
+    (root / "sections").mkdir()
+    section = root / "sections" / "intro.tex"
+    section.write_text("\\section{Introduction}\nOur engine is truly seamless for every user.\n", encoding="utf-8")
+    text = "\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n\\end{document}\n"
+    (root / "main.tex").write_text(text, encoding="utf-8")
+    open_doc(client, root / "main.tex", text, "latex")
+    included = section.as_uri()
+
+    def marketing(expected):
+        return lambda ds: sorted((d.range.start.line, d.range.start.character)
+                                 for d in ds if d.code == "marketing-language") == expected
+
+    await diagnostics(client, included, marketing([(1, 14), (1, 20)]))  # from disk
+    # Opened with edits not on disk: main.tex's check of it must read the buffer, so the
+    # findings it made from the saved file go away (the buffer's own check has none either).
+    clean = "\\section{Introduction}\nOur engine works for every user.\n"
+    open_doc(client, section, clean, "latex")
+    await diagnostics(client, included, marketing([]))
+    change(client, included, "\\section{Introduction}\nWe built a seamless engine.\n", 2)
+    await diagnostics(client, included, marketing([(1, 11)]))
+    assert section.read_text(encoding="utf-8").count("seamless") == 1  # nothing was written
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=included)))
+    await diagnostics(client, included, marketing([(1, 14), (1, 20)]))  # closed: the saved file again
+
+
 def test_server_exits_after_shutdown_and_exit(tmp_path):
     """Shutdown then exit: the process ends with status 0 and leaves nothing running."""
 

@@ -8,20 +8,9 @@ import sys
 import time
 
 from . import place
-from .forward import request
+from .forward import request, spawn
 
 START_TIMEOUT = 60.0
-
-
-def spawn(path: str, idle: float | None = None) -> None:
-    """Start a daemon process in the background, detached from this one."""
-    import subprocess
-
-    command = [sys.executable, "-m", "sage_introlint.daemon.server", path]
-    if idle is not None:
-        command.append(str(idle))
-    subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True, close_fds=True, cwd="/")
 
 
 def status() -> dict | None:

@@ -88,7 +88,7 @@ def forward(args: list[str]) -> int | None:
                       "version": __version__, "install": place.installation()}, path)
     if answer is None or "exit" not in answer:
         if answer is not None and answer.get("restart"):
-            _restart(path)  # the daemon ran other code and has exited; the next check finds a new one
+            spawn(path)  # the daemon ran other code and has exited; the next check finds a new one
         return None
     for stream, key in ((sys.stdout, "stdout"), (sys.stderr, "stderr")):
         stream.flush()
@@ -103,7 +103,12 @@ def _replay_stdin(data: bytes) -> None:
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
 
 
-def _restart(path: str) -> None:
-    from .client import spawn
+def spawn(path: str, idle: float | None = None) -> None:
+    """Start a daemon process in the background, detached from this one."""
+    import subprocess
 
-    spawn(path)
+    command = [sys.executable, "-m", "sage_introlint.daemon.server", path]
+    if idle is not None:
+        command.append(str(idle))
+    subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True, close_fds=True, cwd="/")

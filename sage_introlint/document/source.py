@@ -7,6 +7,7 @@ and which heading title starts the Introduction (at any heading level, in any of
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..errors import InputError
@@ -60,11 +61,17 @@ def read_source(path: str, display: str | None = None, root: str | None = None) 
     """Read one file from disk as a Source, with clear errors for what cannot be read.
 
     The file must be a regular file inside the repository root (`root`, else its own), see
-    `confinement`: a symlink out of the repository, a FIFO or a device is refused unread.
+    `confinement`: a symlink out of the repository, a FIFO or a device is refused unread. A file
+    open in the editor with unsaved edits is read from its buffer (`buffers`).
     """
-    from ..confinement import read_confined
+    from ..confinement import confine, read_confined, root_for
+    from .buffers import unsaved
 
     display = display or path
+    text = unsaved(path)
+    if text is not None:
+        confine(path, root or root_for(os.path.dirname(os.path.abspath(path))), display)
+        return Source(display, decode(display, text.encode("utf-8", "surrogatepass")))
     data, size = read_confined(path, MAX_BYTES, display, root)
     return Source(display, decode(display, data, size))
 

@@ -2,7 +2,8 @@
 
 Buffers are checked on open and save at once, and after typing stops for `debounce` seconds
 (initialization option `debounceMs`, default 200). Each check publishes the findings of every
-file it read, so findings inside an `\\input` file appear on that file.
+file it read, so findings inside an `\\input` file appear on that file; an `\\input` file open
+in the editor is read from its unsaved buffer, and an edit to it re-checks the buffers that read it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__
 from ..checker import Checker
 from ..cli.explanation import explanation
+from ..document.buffers import open_buffers
 from ..fixes import fix_edit
 from . import convert, disable
 from .workspace import Findings, check_buffer, is_config, syntax, wanted
@@ -53,8 +55,14 @@ class IntrolintServer(LanguageServer):
         if not wanted(path, document.language_id):
             return
         self.uris[path] = uri
-        checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
+        with open_buffers(self.open_texts()):
+            checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
         self.publish(self.findings.update(path, checked))
+
+    def open_texts(self) -> dict[str, str]:
+        """path -> unsaved text of every open buffer of a file (what an `\\input` of it reads)."""
+        return {to_fs_path(uri): document.source for uri, document in self.workspace.text_documents.items()
+                if uri.startswith("file:") and to_fs_path(uri)}
 
     def publish(self, paths) -> None:
         for path in paths:
@@ -80,11 +88,15 @@ class IntrolintServer(LanguageServer):
         for path in list(self.findings.checked):
             self.check(self.uri_of(path))
 
-    def recheck_readers(self, path: str) -> None:
-        """Check again every open buffer that read `path` (an `\\input` file saved on disk)."""
+    def recheck_readers(self, path: str, delay: float | None = None) -> None:
+        """Check again every open buffer that read `path` (an `\\input` file): now, or after
+        `delay` seconds without another change."""
         for owner in self.findings.owners_reading(path):
             if owner != path:
-                self.check(self.uri_of(owner))
+                if delay is None:
+                    self.check(self.uri_of(owner))
+                else:
+                    self.schedule(self.uri_of(owner), delay)
 
     # --- what the editor asks ------------------------------------------------------------------
 
@@ -168,10 +180,12 @@ def build() -> IntrolintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: IntrolintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.check(params.text_document.uri)
+        ls.recheck_readers(ls.path_of(params.text_document.uri), ls.debounce)  # its buffer may differ from disk
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: IntrolintServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri, ls.debounce)
+        ls.recheck_readers(ls.path_of(params.text_document.uri), ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: IntrolintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -190,6 +204,7 @@ def build() -> IntrolintServer:
         if waiting is not None:
             waiting.cancel()
         ls.publish(ls.findings.drop(path))
+        ls.recheck_readers(path)  # they read the file on disk again
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: IntrolintServer, params: types.DidChangeWatchedFilesParams) -> None:
