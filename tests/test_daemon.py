@@ -39,6 +39,7 @@ def folder(monkeypatch):
     monkeypatch.setenv("INTROLINT_DAEMON_DIR", os.path.join(top, "run"))
     monkeypatch.delenv("INTROLINT_NO_DAEMON", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("INTROLINT_DEBUG", raising=False)  # an earlier --debug run in this process sets it
     yield os.path.join(top, "run")
     client.stop()
     shutil.rmtree(top, ignore_errors=True)

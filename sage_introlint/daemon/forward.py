@@ -59,7 +59,7 @@ def remove_stale(path: str) -> None:
 
 def wanted(args: list[str]) -> bool:
     """Should this `introlint check ARGS` go to a daemon at all?"""
-    if os.environ.get("INTROLINT_NO_DAEMON") or os.environ.get("INTROLINT_DEBUG", "") not in ("", "0"):
+    if os.environ.get("INTROLINT_NO_DAEMON"):
         return False
     return not any(arg in LOCAL_ONLY for arg in args)
 

@@ -19,7 +19,7 @@ from .. import __version__
 
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The client's environment that changes a check's output; the daemon checks under the client's.
-FORWARDED_ENV = ("NO_COLOR", "HOME")
+FORWARDED_ENV = ("NO_COLOR", "HOME", "INTROLINT_DEBUG")
 
 
 class UnsafePlace(Exception):
