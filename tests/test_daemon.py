@@ -14,8 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from sage_introlint.daemon import client, place
+from cli_invoke import chdir
+from sage_introlint import __version__
+from sage_introlint.cli import main
+from sage_introlint.daemon import client, forward, place
+from sage_introlint.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = str(Path(sys.executable).parent / "introlint")
@@ -45,13 +50,28 @@ def folder(monkeypatch):
     shutil.rmtree(top, ignore_errors=True)
 
 
-def run(args, stdin=None, local=False, flag=False):
+def run(args, stdin=None, local=False, flag=False, env=None):
     """(stdout, stderr, exit status) of the command; `local` bypasses the daemon, by the
-    environment variable or with `flag` by --no-daemon."""
-    env = dict(os.environ, INTROLINT_NO_DAEMON="1") if local and not flag else None
+    environment variable or with `flag` by --no-daemon; `env` adds to the environment."""
+    env = dict(os.environ, **(env or {}), **({"INTROLINT_NO_DAEMON": "1"} if local and not flag else {}))
     args = [*args, "--no-daemon"] if local and flag else args
     done = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300)
     return done.stdout, done.stderr, done.returncode
+
+
+def here(args, env=None):
+    """`run(args, local=True)` computed in this process (the same click command a --no-daemon
+    process runs, without the two seconds of its start)."""
+    with chdir(ROOT):
+        result = CliRunner().invoke(main, [*args, "--no-daemon"], env={"NO_COLOR": None, **(env or {})})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.stdout_bytes, result.stderr_bytes, result.exit_code
+
+
+def check_request(install=None, version=__version__) -> dict:
+    return {"command": "check", "args": ["--no-color", str(DOCS / "clean-intro.md")], "cwd": str(ROOT),
+            "stdin": "", "env": {}, "version": version, "install": install or place.installation()}
 
 
 def test_same_bytes_and_exit_status_through_the_daemon(folder):
@@ -64,6 +84,36 @@ def test_same_bytes_and_exit_status_through_the_daemon(folder):
         statuses.add(through[2])
     assert statuses == {0, 1, 2}
     assert client.status()["checks"] == len(CASES)  # every case was answered by the daemon
+
+
+def test_every_format_and_colour_setting_the_same_through_the_daemon(folder):
+    client.start()
+    planted = str(DOCS / "planted-intro.md")
+    cases = [["check", "--format", name, planted] for name in FORMATS] + [["check", "--color", planted]]
+    for args in cases:
+        for env in ({}, {"NO_COLOR": "1"}):  # NO_COLOR is the client's: it beats --color
+            assert run(args, env=env) == here(args, env), (args, env)
+    assert client.status()["checks"] == 2 * len(cases)
+
+
+def test_a_client_of_another_version_restarts_the_daemon(folder, monkeypatch):
+    first, _ = client.start()
+    monkeypatch.setattr(forward, "__version__", "0.0.1-older")
+    assert forward.forward(["--no-color", str(DOCS / "clean-intro.md")]) is None  # checked in the caller
+    deadline = time.monotonic() + 60
+    second = None
+    while time.monotonic() < deadline and (second is None or second["pid"] == first["pid"]):
+        time.sleep(0.1)
+        second = client.status()
+    assert second is not None and second["pid"] != first["pid"] and not client.alive(first["pid"])
+
+
+def test_another_installation_gets_no_answer_to_use(folder):
+    status, _ = client.start()
+    answer = forward.request(check_request(install="/another/prefix\0/another/sage_introlint"))
+    assert answer is not None and "exit" not in answer and "restart" not in answer
+    assert client.status()["pid"] == status["pid"]  # still running for its own installation
+    assert "exit" in forward.request(check_request())
 
 
 def test_owner_only_folder_and_socket_and_no_network_socket(folder):
