@@ -1,7 +1,9 @@
 """The editor-side measurements of bench/run.py: the daemon, the server's re-check, its memory.
 
-- `daemon_check`: wall time of `introlint check` of one intro while a daemon runs (a private
-  socket folder, so a daemon of the user's is neither used nor disturbed).
+- `daemon_check`: wall and CPU time of `introlint check` of one intro while a daemon runs (a
+  private socket folder, so a daemon of the user's is neither used nor disturbed), alternating
+  with a bare `python -c pass` of the same installation: the floor of any client in Python.
+  `python bench/editor.py` runs this one measurement alone.
 - `one_word_edit`: the language server's check of a buffer after a one-word edit, each edit a
   different word (so no cache keyed by the whole text can answer it), median in ms.
 - `server_memory`: peak resident memory (VmHWM) of a real `introlint lsp` process after it has
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -21,24 +24,44 @@ from pathlib import Path
 WORDS = ["quick", "steady", "plain", "broad", "narrow", "simple", "modest", "robust", "compact", "careful"]
 
 
-def daemon_check(introlint: str, intro: Path, runs: int) -> list[float]:
-    """Seconds per `introlint check` through a running daemon (a median needs several runs)."""
+def run_timed(command: list[str], env: dict) -> tuple[float, float]:
+    """(wall s, CPU s of the process and its children) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def daemon_check(introlint: str, intro: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds per `introlint check` through a running daemon, and per bare Python start
+    of the same installation (alternating, so load drift hits both alike)."""
+    python = str(Path(introlint).parent / "python")
     with tempfile.TemporaryDirectory(prefix="ilb-") as folder:
         env = dict(os.environ, INTROLINT_DAEMON_DIR=os.path.join(folder, "run"))
         env.pop("INTROLINT_NO_DAEMON", None)
         subprocess.run([introlint, "daemon", "start"], env=env, check=True, capture_output=True)
         try:
-            times = []
+            times: dict[str, list[tuple[float, float]]] = {"daemon": [], "python": []}
             for _ in range(runs):
-                start = time.perf_counter()
-                subprocess.run([introlint, "check", "--format", "json", str(intro)], env=env, capture_output=True)
-                times.append(time.perf_counter() - start)
+                times["daemon"].append(run_timed([introlint, "check", "--format", "json", str(intro)], env))
+                times["python"].append(run_timed([python, "-c", "pass"], env))
             status = subprocess.run([introlint, "daemon", "status"], env=env, capture_output=True, text=True)
             if f"{runs} check" not in status.stdout:
                 raise RuntimeError(f"the daemon did not answer every check: {status.stdout}")
         finally:
             subprocess.run([introlint, "daemon", "stop"], env=env, capture_output=True)
     return times
+
+
+def daemon_row(times: dict[str, list[tuple[float, float]]]) -> str:
+    """Median wall (min) and median CPU in ms of the daemon check, then the bare start's."""
+    def ms(pairs):
+        walls, cpus = [w for w, _ in pairs], [c for _, c in pairs]
+        return f"{statistics.median(walls) * 1000:.0f} ms ({min(walls) * 1000:.0f}), CPU {statistics.median(cpus) * 1000:.0f}"
+
+    return f"{ms(times['daemon'])}; python -c pass {ms(times['python'])}"
 
 
 def edits(text: str, count: int) -> list[str]:
@@ -115,3 +138,15 @@ async def _server_memory(introlint: str, intro: Path, changes: int) -> float:
     client.exit(None)
     await client.stop()
     return peak
+
+
+if __name__ == "__main__":
+    import sys
+
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    root = Path(__file__).resolve().parent.parent
+    binary = str(Path(sys.executable).parent / "introlint")
+    print(f"load average {os.getloadavg()[0]:.2f} at start")
+    found = daemon_check(binary, root / "fixtures" / "docs" / "clean-intro.md", runs)
+    print(f"introlint check through the daemon, {runs} runs: {daemon_row(found)}")
+    print(f"load average {os.getloadavg()[0]:.2f} at end")

@@ -9,8 +9,8 @@ the daemon only ever makes a check faster, never different.
 
 from __future__ import annotations
 
+import _socket  # not `socket`: its enum conversions cost a daemon check ~10 ms of start
 import os
-import socket
 import stat
 import sys
 
@@ -30,22 +30,21 @@ def request(message: dict, path: str | None = None) -> dict | None:
         place.check_folder(os.path.dirname(path))
     except (OSError, place.UnsafePlace):
         return None
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
-        sock.connect(path)
-    except FileNotFoundError:
-        sock.close()
-        return None
-    except OSError:  # a socket file nobody listens on: its daemon died
-        sock.close()
-        remove_stale(path)
-        return None
-    try:
-        with sock:
-            send(sock, message)
-            return receive(sock)
+        try:
+            sock.connect(path)
+        except FileNotFoundError:
+            return None
+        except OSError:  # a socket file nobody listens on: its daemon died
+            remove_stale(path)
+            return None
+        send(sock, message)
+        return receive(sock)
     except (OSError, WireError):
         return None
+    finally:
+        sock.close()
 
 
 def remove_stale(path: str) -> None:

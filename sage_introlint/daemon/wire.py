@@ -1,10 +1,9 @@
-"""The daemon's messages: one JSON object per line each way; bytes travel as Latin-1 text
+"""The daemon's messages (over a `socket.socket` or the client's bare `_socket.socket`): one JSON object per line each way; bytes travel as Latin-1 text
 (each byte one character, so any bytes survive, and the client needs no base64)."""
 
 from __future__ import annotations
 
 import json
-import socket
 
 MAX_MESSAGE = 16 * 1024 * 1024  # a request holds arguments and at most a 1 MB standard input
 
@@ -13,11 +12,11 @@ class WireError(Exception):
     """A message that is too long, cut short or not JSON."""
 
 
-def send(sock: socket.socket, message: dict) -> None:
+def send(sock, message: dict) -> None:
     sock.sendall(json.dumps(message).encode("utf-8") + b"\n")
 
 
-def receive(sock: socket.socket) -> dict:
+def receive(sock) -> dict:
     chunks, size = [], 0
     while True:
         chunk = sock.recv(65536)
