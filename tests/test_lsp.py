@@ -71,6 +71,18 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def latex_project(tmp_path: Path):
+    """(root, main.tex, its text, sections/intro.tex): main.tex \\inputs the section, which has
+    "truly" and "seamless" on its second line."""
+    root = workspace(tmp_path)
+    (root / "sections").mkdir()
+    section = root / "sections" / "intro.tex"
+    section.write_text("\\section{Introduction}\nOur engine is truly seamless for every user.\n", encoding="utf-8")
+    text = "\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n\\end{document}\n"
+    (root / "main.tex").write_text(text, encoding="utf-8")
+    return root, root / "main.tex", text, section
+
+
 def open_doc(client: LanguageClient, path: Path, text: str, language: str = "markdown") -> str:
     uri = path.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(
@@ -157,13 +169,7 @@ async def test_bang_quick_fix_writes_a_period(client: LanguageClient, tmp_path):
 
 @pytest.mark.asyncio
 async def test_input_file_findings_and_config_change(client: LanguageClient, tmp_path):
-    root = workspace(tmp_path)
-    (root / "sections").mkdir()
-    section = root / "sections" / "intro.tex"
-    section.write_text("\\section{Introduction}\nOur engine is truly seamless for every user.\n", encoding="utf-8")
-    main = root / "main.tex"
-    text = "\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n\\end{document}\n"
-    main.write_text(text, encoding="utf-8")
+    root, main, text, section = latex_project(tmp_path)
     uri = open_doc(client, main, text, "latex")
     included = section.as_uri()
     found = await diagnostics(client, included, lambda ds: any(d.code == "marketing-language" for d in ds))
@@ -186,13 +192,8 @@ async def test_input_file_findings_and_config_change(client: LanguageClient, tmp
 @pytest.mark.asyncio
 async def test_open_input_file_is_checked_from_its_unsaved_buffer(client: LanguageClient, tmp_path):
     """main.tex reads sections/intro.tex from the editor's buffer while it is open, from disk after."""
-    root = workspace(tmp_path)
-    (root / "sections").mkdir()
-    section = root / "sections" / "intro.tex"
-    section.write_text("\\section{Introduction}\nOur engine is truly seamless for every user.\n", encoding="utf-8")
-    text = "\\documentclass{article}\n\\begin{document}\n\\input{sections/intro}\n\\end{document}\n"
-    (root / "main.tex").write_text(text, encoding="utf-8")
-    open_doc(client, root / "main.tex", text, "latex")
+    _, main, text, section = latex_project(tmp_path)
+    open_doc(client, main, text, "latex")
     included = section.as_uri()
 
     def marketing(expected):
