@@ -88,11 +88,14 @@ class Pack:
 
 
 _CACHE: BoundedCache = BoundedCache(32)  # resolved path -> Pack
+# Every rule id of every pack loaded in this process. Never evicted, unlike _CACHE: a suppression
+# comment naming a rule of a pack the cache dropped must not become `unknown rule`.
+_DEFINED_IDS: set[str] = set()
 
 
 def defined_rule_ids() -> set[str]:
     """Every rule id of every pack loaded in this process (what a suppression comment may name)."""
-    return {rule.id for pack in list(_CACHE.values()) for rule in pack.rules}
+    return set(_DEFINED_IDS)
 
 
 def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
@@ -101,6 +104,7 @@ def load_pack(name_or_path: str, base_dir: str | None = None) -> Pack:
     cached = _CACHE.get(path)
     if cached is None:
         cached = _CACHE[path] = _read_pack(path)
+        _DEFINED_IDS.update(cached.rule_ids())
     return cached
 
 
