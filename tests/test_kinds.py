@@ -139,3 +139,20 @@ def test_outline_with_emphasised_titles_and_authors_todo():
     assert [doc.slice(entry.goal) for entry in doc.outline] == ["Goal: set the scene.", "Goal. Show the gap."]
     assert [[doc.slice(b) for b in entry.bullets] for entry in doc.outline] == [["point one"], ["point two"]]
     assert doc.position(doc.details_note.start).line == 11
+
+
+def test_an_outline_entry_has_one_definition_of_its_parts():
+    """Title, goal, bullets, prose: the same pieces for the checks that read units (prose_units)
+    and those that read whole entries (contributions, through `entry.span`)."""
+    from sage_introlint.checks._text import prose_units
+
+    doc = parse("# Outline\n\n## Paragraph 1 — Setting\n\n**Goal:** say where we are.\n\n"
+                "- A first point.\n- A second point.\n\nA sentence of prose here.\n\n"
+                "## Paragraph 2 — Plan\n\n**Goal:** say what we do.\n\n- One point.\n", "outline")
+    first, second = doc.outline
+    assert [doc.slice(part) for part in first.parts()] == [
+        "Paragraph 1 — Setting", "Goal: say where we are.", "A first point.", "A second point.", "A sentence of prose here."]
+    assert first.span.start == first.title.start and first.span.end == first.prose[-1].end
+    assert second.span.end == second.bullets[-1].end
+    units = [span for _, span in prose_units(doc)]
+    assert all(any(u.start <= part.start < u.end for u in units) for e in doc.outline for part in e.parts())

@@ -323,8 +323,7 @@ def _prose_units(doc: Document) -> list[tuple[int, Span]]:
         units.extend((number, Span(s.start, s.end)) for s in spans)
     covered = [span for _, span in units]
     for number, entry in enumerate(doc.outline, 1):
-        parts = [entry.title] + ([entry.goal] if entry.goal else []) + list(entry.bullets) + list(entry.prose)
-        for part in parts:
+        for part in entry.parts():
             if not any(c.start <= part.start < c.end for c in covered):
                 units.append((number, Span(part.start, part.end)))
     units.sort(key=lambda unit: unit[1].start)

@@ -43,17 +43,12 @@ def _found(doc: Document, regex: re.Pattern, span: Span) -> bool:
     return any(doc.source_map.is_checkable(m.start(), m.end()) for m in regex.finditer(doc.text, span.start, span.end))
 
 
-def _entry_span(entry) -> Span:
-    parts = [entry.title] + ([entry.goal] if entry.goal else []) + list(entry.bullets) + list(entry.prose)
-    return Span(min(p.start for p in parts), max(p.end for p in parts))
-
-
 def check(doc: Document, rule) -> Iterator[Finding]:
     options = rule.options
     cues = cached("contributions.cues", options["cues"], lambda: Matcher(options["cues"], inflect=True))
     last = options.get("last", 2)
     if doc.kind == "outline":
-        units = [(_entry_span(e), e.title.start) for e in doc.outline]
+        units = [(e.span, e.title.start) for e in doc.outline]
     else:
         units = [(p.span, p.span.start) for p in doc.paragraphs]
     if not units:

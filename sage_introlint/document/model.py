@@ -199,6 +199,16 @@ class OutlineEntry:
     bullets: list[Span]
     prose: list[Span]  # sentences written as prose paragraphs inside the entry
 
+    def parts(self) -> list[Span]:
+        """The entry's pieces in reading order: title, goal, bullets, then prose."""
+        return [self.title] + ([self.goal] if self.goal else []) + list(self.bullets) + list(self.prose)
+
+    @property
+    def span(self) -> Span:
+        """From the first piece's start to the last piece's end."""
+        parts = self.parts()
+        return Span(min(p.start for p in parts), max(p.end for p in parts))
+
 
 @dataclass(frozen=True)
 class Suppression:
