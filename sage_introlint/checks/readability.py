@@ -31,52 +31,19 @@ def grade(doc: Document, span, sentences: int | None = None) -> float:
     textstat's word and syllable counts. The sentence count is ours when the caller has it:
     textstat's own split reads a list whose items end in ";" as one long sentence.
     """
-    import textstat
+    from .. import syllables
 
-    from ..syllables import install
-
-    install()  # textstat's own first call would parse the whole CMU dictionary (~0.5 s)
     text = _scored(doc, span)
-    if sentences is None:
-        return float(textstat.flesch_kincaid_grade(text))
-    count, syllables = counts(text)
+    count, syllable_count = syllables.counts(text)  # textstat's counts, without its 0.5 s dictionary parse
+    if sentences is None:  # textstat's flesch_kincaid_grade (unrounded), with those counts
+        import textstat
+
+        found = textstat.sentence_count(text)
+        per_sentence, per_word = (count / found if found else 0.0), (syllable_count / count if count else 0.0)
+        return 0.39 * per_sentence + 11.8 * per_word - 15.59 if per_sentence and per_word else 0.0
     if not count:
         return 0.0
-    return round(0.39 * count / max(1, sentences) + 11.8 * syllables / count - 15.59, 1)
-
-
-LANGUAGE = "en_US"  # textstat's default, which introlint never changes
-_SYLLABLES: dict[str, int] = {}  # word -> textstat's syllable count of it (words recur across texts)
-
-
-def counts(text: str) -> tuple[int, int]:
-    """(textstat.lexicon_count(text), textstat.syllable_count(text)), from one split of the text.
-
-    Both of textstat's counts read the same word list (the second lower-cased), and the syllables
-    of a word are always the same: each word is counted once per process, as textstat counts it.
-    """
-    from textstat.backend.counts import _count_syllables as textstat_syllables
-    from textstat.backend.selections._list_words import list_words
-
-    words = list_words(text, lowercase=True)
-    total = 0
-    for word in words:
-        known = _SYLLABLES.get(word)
-        if known is None:
-            if len(_SYLLABLES) > 200_000:  # a bound for a server that runs for weeks
-                _SYLLABLES.clear()
-            known = _SYLLABLES[word] = _word_syllables(textstat_syllables, word)
-        total += known
-    return len(words), total
-
-
-def _word_syllables(textstat_syllables, word: str) -> int:
-    """The body of textstat 0.7.8's `count_syllables` loop for one word."""
-    try:
-        phones = textstat_syllables.get_cmudict(LANGUAGE)[word][0]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(textstat_syllables.get_pyphen(LANGUAGE).positions(word)) + 1
+    return round(0.39 * count / max(1, sentences) + 11.8 * syllable_count / count - 15.59, 1)
 
 
 def _scored(doc: Document, span) -> str:
