@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import textstat
 
-from sage_introlint.checks import _text, readability
+from sage_introlint import syllables
+from sage_introlint.checks import _text
 from sage_introlint.engine import check_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ def _documents(folder: Path) -> list[str]:
 def compared(monkeypatch):
     """Every shortcut's answer compared with the plain computation's; counts of each kind of use."""
     uses = {"index": 0, "cut": 0, "counts": 0}
-    matches, words_of, counts = _text.Matcher._matches, _text._words_of, readability.counts
+    matches, words_of, counts = _text.Matcher._matches, _text._words_of, syllables.counts
 
     def plain_matches(self, doc, start, end):
         found = list(matches(self, doc, start, end))
@@ -54,7 +55,7 @@ def compared(monkeypatch):
 
     monkeypatch.setattr(_text.Matcher, "_matches", plain_matches)
     monkeypatch.setattr(_text, "_words_of", plain_words)
-    monkeypatch.setattr(readability, "counts", plain_counts)
+    monkeypatch.setattr(syllables, "counts", plain_counts)
     return uses
 
 
