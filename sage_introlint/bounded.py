@@ -29,4 +29,6 @@ class BoundedCache(OrderedDict):
         super().__setitem__(key, value)
         self.move_to_end(key)
         while len(self) > self.limit:
-            self.popitem(last=False)
+            # not popitem(last=False): Python 3.10's reads the entry through __getitem__ first,
+            # which moves it to the end, then fails to find it (KeyError)
+            del self[next(iter(self))]
