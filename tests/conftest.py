@@ -26,3 +26,23 @@ def pytest_configure(config):
     if in_ci() and missing:
         raise pytest.UsageError(f"CI=true but the shared material is missing from {SHARED}: {', '.join(missing)} "
                                 "(clone it beside the repository as ../shared)")
+
+
+# The files that take longest (pytest --durations, .ci/run on the shared 2-core machine), slowest
+# first. Under pytest-xdist (`--dist loadfile`, pyproject addopts) a worker takes whole files in
+# this order, so these start at once and overlap with the many quick files instead of ending the run.
+SLOWEST_FIRST = (
+    "test_precommit.py", "hostile/test_hostile.py", "test_daemon.py", "test_lsp.py", "test_wheel.py",
+    "test_bad_input.py", "report/test_report_browser.py", "test_harness.py", "test_network.py",
+    "test_properties.py", "checks/test_corpus.py", "test_parallel.py", "ledger/test_readme_runs.py",
+    "test_syllables.py",
+)
+
+
+def _rank(item) -> int:
+    path = item.path.relative_to(ROOT / "tests").as_posix()
+    return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=_rank)  # stable: within a file, and among the other files, the collected order stays

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def collect(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     settings = {k: v for k, v in os.environ.items() if k != "CI"}
     settings.update(INTROLINT_SHARED=str(tmp_path / "no-shared-here"), **env)
-    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", __file__]
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:cacheprovider", __file__]
     return subprocess.run(command, cwd=ROOT, env=settings, capture_output=True, text=True, timeout=120)
 
 

@@ -70,9 +70,9 @@ def test_wheel_holds_every_module_pack_and_the_license(wheel):
 
 def test_installed_wheel_checks_a_file_and_a_folder(wheel, tmp_path):
     env = tmp_path / "env"
-    venv.EnvBuilder(with_pip=True).create(env)
+    venv.EnvBuilder(with_pip=False).create(env)  # pip installs into it from outside (`--python`): no ensurepip
     python = env / ("Scripts" if os.name == "nt" else "bin") / "python"
-    done = run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", wheel)
+    done = run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", wheel)
     assert done.returncode == 0, done.stdout + done.stderr
     site = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip()
     Path(site, "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
