@@ -19,7 +19,8 @@ Not acronyms (names and other capitals):
 - anything inside literal square brackets (a citation key `[CCCL#854]`, a placeholder
   `[XX-YY]%`), the words of a note after TODO, FIXME or CITE, words of an all-capitals phrase of three or more words, Roman numerals.
 One finding per acronym, at its first use, when that use comes before the spelling-out (or
-there is none).
+there is none). In a whole paper, an acronym an earlier section spells out or uses (and was
+reported there) is not reported again.
 
 Options:
   allow (required): acronyms that need no spelling out, beyond the term files.
@@ -84,6 +85,8 @@ def _known(rule) -> tuple[frozenset, frozenset]:
             names |= set(terms.names)
         for name in rule.options.get("names") or []:
             names |= {str(s) for m in group(rule, name).get("members", []) for s in m.get("systems", [])}
+        # a mixed-case term written in capitals is the same term (`PCIE` for PCIe, `NVME` for NVMe)
+        allow |= {term.upper() for term in allow if not term.isupper()}
         return frozenset(allow), frozenset(names)
     return cached("acronyms.known", rule.options, build)
 
@@ -169,10 +172,17 @@ def _defined_before(doc: Document) -> set[str]:
     return found
 
 
+def _earlier_sections(doc: Document) -> set[str]:
+    """Acronyms the paper's earlier sections spell out or use: each was judged there, once."""
+    if not doc.earlier:
+        return set()
+    return set(definitions(doc.earlier)) | {match.group("acr") for match in TOKEN.finditer(doc.earlier)}
+
+
 def check(doc: Document, rule) -> Iterator[Finding]:
     allow, names = _known(rule)
     defined = definitions(doc.text)
-    earlier = _defined_before(doc)
+    earlier = _defined_before(doc) | _earlier_sections(doc)
     uses, named = _uses(doc, allow, names)
     reported: set[str] = set()
     for acronym, span in uses:

@@ -57,7 +57,8 @@ class CommandReader:
     # ---- conditionals
 
     def conditional(self, items: list, index: int) -> int:
-        """`\\if 0`/`\\iffalse` hide up to `\\else`/`\\fi`; a true branch skips its `\\else` part."""
+        """`\\if 0`/`\\iffalse` (and an author's `\\newif` switch set false) hide up to `\\else`/`\\fi`;
+        a true branch skips its `\\else` part."""
         source, node = items[index]
         name = node.macroname
         if name == "fi":
@@ -66,7 +67,7 @@ class CommandReader:
             return self._branch_end(items, index + 1, stop_at_else=False)
         following = items[index + 1][1] if index + 1 < len(items) else None
         digit = following.chars.lstrip()[:1] if isinstance(following, lw.LatexCharsNode) and name == "if" else ""
-        if name == "iffalse" or digit == "0":
+        if name == "iffalse" or digit == "0" or self.macros.is_false(name):
             return self._branch_end(items, index + 1, stop_at_else=True)
         if digit:  # `\if 1`: read on, without the digit
             self.skip_to = (source, following.pos + following.chars.index(digit) + 1)

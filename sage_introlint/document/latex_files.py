@@ -13,7 +13,7 @@ from . import suppression
 from .source import MAX_BYTES
 from .latex_macros import MacroTable
 from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
-from .latex_tables import CACHE_MAX_CHARS, INCLUDES
+from .latex_tables import CACHE_MAX_CHARS, INCLUDES, is_conditional
 from .model import Problem, Source, Suppression
 
 
@@ -57,14 +57,29 @@ class Files:
     def flatten(self, source: Source, nodes: list) -> list[tuple[Source, object]]:
         """Top-level nodes with `\\input` files spliced in, each with the Source it comes from."""
         items: list[tuple[Source, object]] = []
-        for node in nodes:
-            if is_macro(node, INCLUDES):
+        branches: list[bool] = []  # per open conditional: is this branch hidden?
+        for index, node in enumerate(nodes):
+            if isinstance(node, lw.LatexMacroNode) and is_conditional(node.macroname):
+                self._branch(branches, node.macroname, nodes[index + 1] if index + 1 < len(nodes) else None)
+            if is_macro(node, INCLUDES) and not any(branches):  # a false branch's `\\input` is never read
                 included = self.include(source, node)
                 if included is not None:
                     items.extend(self.flatten(*included))
             else:
                 items.append((source, node))
         return items
+
+    def _branch(self, branches: list[bool], name: str, following) -> None:
+        """Track `\\iffalse`, `\\if 0` and the author's false switches (`\\newif`) around inputs."""
+        if name == "fi":
+            if branches:
+                branches.pop()
+        elif name == "else":
+            if branches:
+                branches[-1] = not branches[-1]
+        else:
+            zero = name == "if" and isinstance(following, lw.LatexCharsNode) and following.chars.lstrip()[:1] == "0"
+            branches.append(name == "iffalse" or zero or self.macros.is_false(name))
 
     def include(self, source: Source, node) -> tuple[Source, list] | None:
         """Resolve and parse the file an `\\input{x}` names, or record why it cannot be read."""

@@ -16,7 +16,9 @@ import functools
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .latex_tables import FORMATS
 
 # Roles a macro can play in the prose.
 WORD = "word"  # zero arguments, expands to words: `\sys` -> "Bundler"
@@ -49,6 +51,8 @@ _HEADING_BODY = re.compile(
 # Colour macros that mark revised text for reviewers, not notes: their argument is prose.
 _REVISION = re.compile(r"(?i)rv|revi[sc]\w*|rev|new|changed?|added|add|edit(?:ed)?|updated?|mod(?:ified)?|hl|highlight|camera\w*|final")
 _COLOUR_ARGUMENT = re.compile(r"\\(?:textcolor|color|colorbox|fcolorbox|hl|sethlcolor)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}")
+_NEW_IF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
+_SET_SWITCH = re.compile(r"\\([A-Za-z@]+)(true|false)\b")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _ARGUMENT = re.compile(r"#(\d)")
 MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts")
@@ -72,10 +76,15 @@ class MacroTable:
 
     macros: dict[str, MacroDefinition]
     list_environments: set[str]
+    switches: dict[str, bool] = field(default_factory=dict)  # `\\newif\\ifdraft` ... `\\draftfalse`
 
     @classmethod
     def empty(cls) -> MacroTable:
         return cls({}, set())
+
+    def is_false(self, conditional: str) -> bool:
+        """Is `\\ifNAME` a switch of the author's (`\\newif`) that is set false?"""
+        return self.switches.get(conditional[2:]) is False
 
     def read(self, text: str) -> None:
         """Add the definitions found in one file's text (later definitions win, as in LaTeX)."""
@@ -89,6 +98,11 @@ class MacroTable:
         words = {name: body for name, (count, body) in bodies.items() if count == 0}
         for name, (count, body) in bodies.items():
             self.macros[name] = _classify(name, count, body, words)
+        for match in _NEW_IF.finditer(plain):
+            self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
+        for match in _SET_SWITCH.finditer(plain):
+            if match.group(1) in self.switches:
+                self.switches[match.group(1)] = match.group(2) == "true"
 
     def add_names(self, names, role: str) -> None:
         """Names from the config (`latex: {note-macros: [...]}`): they win over definitions."""
@@ -184,11 +198,28 @@ def expand_to_text(body: str, words: dict[str, str], depth: int = 0) -> str:
             body,
         )
     body = re.sub(r"\\xspace\b|\\@\b|\\/", "", body)
+    body = _unwrap_formats(body)
     try:
         text = _to_text().latex_to_text(body)
     except Exception:  # noqa: BLE001 - an odd body is simply not a word
         return ""
     return " ".join(text.split())
+
+
+# Font and box commands whose argument is the text: pylatexenc prints nothing for some
+# (`\\textsf`, `\\texttt`, `\\mbox`) and styled Unicode letters for others (`\\mathsf`).
+_FORMAT_GROUP = re.compile(
+    r"\\(?:%s|math(?:rm|sf|tt|bf|it|normal)|textsl|textbf|textit|textsc|emph)\s*\{([^{}]*)\}"
+    % "|".join(sorted(name for name in FORMATS if name.isalpha() and name not in ("textcolor", "colorbox", "hyperref")))
+)
+
+
+def _unwrap_formats(body: str) -> str:
+    """`\\textsf{Obelia}` -> `Obelia`, innermost first, so a system name survives any font."""
+    previous = None
+    while previous != body:
+        previous, body = body, _FORMAT_GROUP.sub(lambda m: m.group(1), body)
+    return body
 
 
 @functools.lru_cache(maxsize=1)

@@ -288,6 +288,9 @@ class Document:
     # per document by the helpers in checks/_text.py.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     leftovers: list[Leftover] = field(default_factory=list)
+    # Paper mode: the prose of the known sections before this one, in paper order (an acronym
+    # spelled out, or already reported, in the Introduction is not reported again in Related Work).
+    earlier: str = ""
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -71,8 +71,11 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
 
         problems, found = sections(source, paper, forced, kind)
     result = Paper(source.path, problems=list(problems))
+    read: list[str] = []
     for spec, title, heading, doc in found:
         doc.section = spec.name
+        doc.earlier = "\n\n".join(read)
+        read.append(doc.text)
         sentences.segment(doc)
         result.sections.append(Section(spec.name, title, heading, spec.pack, doc))
     return result

@@ -71,9 +71,10 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
 
 
 def _absorb(region: Region, bounds: list, index: int, length: int, through: str) -> int:
-    """Take the unknown sibling sections after `region` when the `through` section follows them."""
+    """Take the sibling sections after `region` (unknown ones, or more of its own kind, as
+    `System Overview` then `Layered Architecture`) when the `through` section follows them."""
     stop = index
-    while stop < len(bounds) and bounds[stop][1] is None:
+    while stop < len(bounds) and (bounds[stop][1] is None or bounds[stop][1].name == region.spec.name):
         stop += 1
     if stop == index or stop >= len(bounds) or bounds[stop][1].name != through:
         return index

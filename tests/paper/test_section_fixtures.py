@@ -1,6 +1,6 @@
 """Sections and whole papers written as the SAGE prompts produce them -> exactly these findings.
 
-Each `fixtures/paper/sections|whole/<name>.md|.tex` with a `<name>[.md|.tex].expected.yaml` next to it:
+Each `fixtures/paper/sections|whole|styles/<name>.md|.tex` with a `<name>[.md|.tex].expected.yaml` next to it:
   findings: [[rule, line, column], ...]   the exact set (paths relative to the document's folder
                                           when a finding is in an \\input file: [rule, line, column, file])
   section: NAME                           optional: check the file as this section (--section)
@@ -29,7 +29,8 @@ def _document(expected: Path) -> Path:
 
 
 def _cases():
-    for expected in sorted([*(FIXTURES / "sections").glob("*.expected.yaml"), *(FIXTURES / "whole").glob("*.expected.yaml")]):
+    for expected in sorted([*(FIXTURES / "sections").glob("*.expected.yaml"), *(FIXTURES / "whole").glob("*.expected.yaml"),
+                            *(FIXTURES / "styles").glob("*.expected.yaml")]):
         yield pytest.param(_document(expected), yaml.safe_load(expected.read_text(encoding="utf-8")) or {},
                            id=str(expected.relative_to(FIXTURES)))
 
