@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from .bare_headings import drop_bare_headings
 from .latex_files import Files
-from .latex_macros import LIST_BEGIN, LIST_END, NOTE, MacroTable, macro_files_beside
-from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words
+from .latex_macros import LIST_BEGIN, LIST_END, MACRO_FILE_MAX, NOTE, MacroTable, macro_files_beside
+from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words, raw_inside
 from .latex_tables import HEADING_LEVELS, INCLUDES
 from .latex_walker import Walker
 from .model import Document, Source
@@ -45,7 +45,11 @@ def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) ->
     for path in macro_files_beside(source.path, base_dir):
         macros.read(_read_quietly(path))
     files = Files(source, base_dir, macros=macros)
-    items = files.flatten(source, document_body(files.parse(source)))
+    nodes = files.parse(source)
+    body = document_body(nodes)
+    if body is not nodes:
+        _preamble_macros(files, source, nodes)
+    items = files.flatten(source, body)
     macros.add_names(note_macros, NOTE)
     for name in list_macros:
         lowered = name.lower().lstrip("\\")
@@ -69,13 +73,24 @@ def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
     )
 
 
+def _preamble_macros(files: Files, source: Source, nodes: list) -> None:
+    """Read the author macros of the files the preamble `\\input`s (`\\include{common}`): their
+    definitions hold for the whole paper. A preamble file that cannot be found is not reported
+    here (a style file may live elsewhere); only its macros are missed."""
+    for node in nodes:
+        if is_macro(node, INCLUDES) and (group := last_group(node)) is not None:
+            located = files._locate(source, raw_inside(source, group).strip())
+            if located.path is not None and not located.problem:
+                files.macros.read(_read_quietly(located.path))
+
+
 def _read_quietly(path: str) -> str:
     """A macro file's text, or nothing when it cannot be read (it is only a help, never required)."""
     from .source import decode
 
     try:
         with open(path, "rb") as handle:
-            return decode(path, handle.read())
+            return decode(path, handle.read(MACRO_FILE_MAX + 1)[:MACRO_FILE_MAX])
     except Exception:  # noqa: BLE001 - an unreadable macro file just defines nothing
         return ""
 

@@ -36,12 +36,10 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
     found = []
     abstract = (forced if forced.environment else None) if forced else paper.by_environment("abstract")
     if abstract is not None:
-        for item_source, node in items:
-            if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == abstract.environment:
-                start = item_source.position(node.pos)
-                body = [(item_source, child) for child in node.nodelist if child is not None]
-                found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
-                break
+        located = _abstract(items, marks, abstract.environment)
+        if located is not None:
+            start, body = located
+            found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
     for region in plan(marks, len(items), paper, forced):
         if any(spec.name == region.spec.name for spec, *_ in found):
             continue
@@ -55,6 +53,18 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
         doc = _document(files, body, start, region.level, bool(region.siblings), referenced, doc_kind)
         found.append((region.spec, region.heading.title if region.heading else "", start, doc))
     return files.problems, found
+
+
+def _abstract(items: list, marks: list, environment: str):
+    """(start, items) of `\\begin{abstract}`, or of the bare `\\abstract` command some classes use
+    (USENIX: the abstract runs from `\\abstract` to the first heading); None without either."""
+    for index, (item_source, node) in enumerate(items):
+        if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == environment:
+            return item_source.position(node.pos), [(item_source, child) for child in node.nodelist if child is not None]
+        if isinstance(node, lw.LatexMacroNode) and node.macroname == environment and not arguments(node):
+            end = next((mark.index for mark in marks if mark.index > index), len(items))
+            return item_source.position(node.pos), items[index + 1:end]
+    return None
 
 
 def _document(files, items: list, start, level: int, grouped: bool, referenced: set, kind="section") -> Document:
