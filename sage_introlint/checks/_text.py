@@ -380,13 +380,20 @@ def _scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     raw, result = [], []
     text, size = doc.text, len(doc.text)
+    checkable = doc.source_map.is_checkable
+    inside = False  # the last word is in math or code (`$v_c(core_4, R)$`): one word, as a reader counts it
     for match in WORD.finditer(text, span.start, span.end):
         start, end = match.span()
         raw.append((start, end))
-        if text[start].isdigit() and match.group().isdigit() and not doc.source_map.is_checkable(start, end):
+        plain = checkable(start, end)
+        if text[start].isdigit() and match.group().isdigit() and not plain:
             continue
         if end < size and text[end] == ")" and _enumeration_marker(text, start, end):
             continue
+        if not plain and inside and result and not checkable(result[-1].end, start):
+            result[-1] = Span(result[-1].start, end)
+            continue
+        inside = not plain
         result.append(Span(start, end))
     return raw, result
 

@@ -24,6 +24,14 @@ LEFTOVER_EXCERPT = 60
 _LABEL_KEY = re.compile(r"[A-Za-z]+:[\w:./-]+")  # `fig:motiv`, `sec:eval`
 
 
+def _opening(name: str) -> str:
+    """A lower-case system name (`\\name` -> "unum", "gg") opening a sentence, written as the reader
+    sees it there: a new sentence. `vLLM`-style names already read as names and stay as they are."""
+    if name[:1].islower() and name.isalpha() and name.islower():
+        return name[0].upper() + name[1:]
+    return name
+
+
 def _is_group(node) -> bool:
     return isinstance(node, lw.LatexGroupNode) and node.delimiters[0] == "{"
 
@@ -116,7 +124,8 @@ class CommandReader:
         wanted = max(definition.arguments - parsed, 0) if parsed else definition.arguments
         after = self.take_groups(items, index + 1, wanted, extra=role in (roles.NOTE, roles.DROP))
         if role == roles.WORD:
-            self.prose.replace(definition.text, source, node.pos, node.pos + 1 + len(node.macroname))
+            self.prose.replace(_opening(definition.text) if self.prose.after_sentence_end() else definition.text,
+                               source, node.pos, node.pos + 1 + len(node.macroname))
             self.trailing_space(source, node)
         elif role == roles.NOTE:
             self.leftover(source, node.pos, _end(items[after - 1][1]))

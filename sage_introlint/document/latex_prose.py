@@ -42,6 +42,17 @@ class ProseWriter:
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def after_sentence_end(self) -> bool:
+        """Does the prose so far end a sentence (`.`, `?`, `!`, with closers), so a word written
+        now opens the next one?"""
+        if self._start is None or not self._pending:
+            return False
+        for part in reversed(self.out._parts):
+            stripped = part.rstrip().rstrip(")]}\"'”’")
+            if stripped:
+                return stripped[-1] in ".?!"
+        return False
+
     def _open(self, source: Source, pos: int) -> None:
         self._held = []  # text follows a label: the label is a heading, not prose
         if self._start is None:

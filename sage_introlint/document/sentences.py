@@ -8,6 +8,7 @@ spaCy is imported only when the first text is split, so `import sentences` stays
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,11 @@ GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 TERMINAL_RUN = re.compile(r"[.?!…]+")
 WORD = re.compile(r"[\w'’.-]+")
+# Words that stand before a citation without being the name of the work (`see [3]`, `work [4]`).
+CITING_WORDS = frozenset("see also work works paper papers study studies systems system approaches approach "
+                         "methods method techniques technique et al".split())
+CITED_WORD = re.compile(r"(?<![\w.-])([a-z][a-z0-9]*)[ \t\u00a0]*\[\d")
+CITED_NAME = re.compile(r"[a-z][\w.-]*[ \t\u00a0]*\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
 IDENTIFIER = re.compile(r"[a-z]+[A-Z]|[a-z]\w*_")
 LIST_MARKER = re.compile(r"\d{1,2}\.")
 SPACE = re.compile(r"\s*")
@@ -234,7 +240,20 @@ def _boundary_after(text: str, mark_end: int, sentence_start: int) -> int | None
         return None
     if kind == "period" and LOWERCASE_NAME.match(following) and len(word.rstrip(".")) >= 4 and word.rstrip(".").isalpha():
         return gap
+    if kind == "period" and following[:1].islower() and _next_word(following) in _cited_names(text):
+        return gap  # `gg [12] proposes ... . gg uses ...`: a name the text cites opens a sentence
     return gap if _opens_sentence(kind, following) else None
+
+
+def _next_word(following: str) -> str:
+    match = WORD.match(following)
+    return match.group(0) if match else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _cited_names(text: str) -> frozenset[str]:
+    """Lower-case words the text cites as works (`gg [12]`, `mu [3]`): names, wherever they stand."""
+    return frozenset(match.group(1) for match in CITED_WORD.finditer(text)) - OPENING_WORDS - CITING_WORDS
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -359,6 +378,6 @@ def _opens_sentence(kind: str, following: str) -> bool:
     if kind == "name-like":
         return first.isupper() and next_word.rstrip(".").lower() in OPENING_WORDS
     # A plain period, `?` or `!`: anything but a lowercase word or inner punctuation follows.
-    if identifier:
+    if identifier or (first.islower() and CITED_NAME.match(following)):  # `gg [12] proposes`: a cited name
         return True
     return not (first.islower() or first in INNER_PUNCT)
