@@ -42,15 +42,15 @@ class ProseWriter:
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def after_sentence_end(self) -> bool:
-        """Does the prose so far end a sentence (`.`, `?`, `!`, with closers), so a word written
-        now opens the next one?"""
+    def after_sentence_end(self, marks: str = ".?!") -> bool:
+        """Does the block so far end with one of `marks` (after closers), and a space, so a word
+        written now opens the next sentence?"""
         if self._start is None or not self._pending:
             return False
         for part in reversed(self.out._parts):
             stripped = part.rstrip().rstrip(")]}\"'”’")
             if stripped:
-                return stripped[-1] in ".?!"
+                return stripped[-1] in marks
         return False
 
     def _open(self, source: Source, pos: int) -> None:

@@ -146,7 +146,7 @@ class Walker(CommandReader):
         elif isinstance(node, lw.LatexGroupNode):
             first = next((child for child in node.nodelist if child is not None and not (isinstance(child, lw.LatexCharsNode) and not child.chars.strip())), None)
             switch = is_macro(first, FONT_SWITCHES)
-            self.format_groups(source, [node], label=switch and self.run_in(source, node.nodelist, node.pos + node.len))
+            self.format_groups(source, [node], label=switch and self.run_in(source, node.nodelist, node.pos + node.len, node.pos))
         elif isinstance(node, lw.LatexMacroNode):
             self.macro(source, node)
         elif isinstance(node, lw.LatexEnvironmentNode):
@@ -308,15 +308,27 @@ class Walker(CommandReader):
         group = last_group(node)
         if group is None:
             return
-        label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len)
+        label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len, node.pos)
         self.format_groups(source, [group], label=label)
 
-    def run_in(self, source: Source, nodes: list, end: int) -> bool:
-        """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label."""
-        if not self.prose.at_block_start or self.prose.in_footnote:
+    def run_in(self, source: Source, nodes: list, end: int, start: int | None = None) -> bool:
+        """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label.
+
+        So is one that opens a source line inside a paragraph after a sentence or a colon (a
+        lead-in "goals:" then one `\\textbf{Scalability:}` line per goal): it starts a block of
+        its own, so the lines are sentences of their own."""
+        if self.prose.in_footnote:
             return False
         label = " ".join(plain_words(nodes).split())
-        return bool(label) and (label.endswith((".", ":")) or _punctuation_after(source.text, end) is not None)
+        if not label or not (label.endswith((".", ":")) or _punctuation_after(source.text, end) is not None):
+            return False
+        if self.prose.at_block_start:
+            return True
+        if start is None or self.list_depth or not _opens_line(source.text, start) \
+                or not self.prose.after_sentence_end(".?!:"):
+            return False
+        self.prose.end_block()
+        return True
 
     def format_groups(self, source: Source, groups: list, label: bool = False) -> None:
         """Read groups as prose; with `label`, as the run-in label of the block they open."""
@@ -340,6 +352,11 @@ class Walker(CommandReader):
             self._macro_lists -= 1
             self.list_depth -= 1
             self.prose.end_list()
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Is only white space between the start of its source line and `pos`?"""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
 
 
 def _punctuation_after(text: str, end: int) -> int | None:

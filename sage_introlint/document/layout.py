@@ -35,7 +35,7 @@ class Writer:
         start = self.builder.length
         for chunk in chunks:
             if chunk.literal and self.source.text[chunk.src_start : chunk.src_end] == chunk.text:
-                self.builder.literal(self.source, chunk.src_start, chunk.src_end)
+                self.builder.literal(self.source, chunk.src_start, chunk.src_end, chunk.checkable)
             else:
                 self.builder.replace(chunk.text, self.source, chunk.src_start, chunk.src_end, chunk.checkable)
             self._last_src = chunk.src_end

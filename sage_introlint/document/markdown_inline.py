@@ -204,7 +204,14 @@ class InlineReader:
             self.chunks[-1] = Chunk(previous.text[:cut], previous.src_start, previous.src_start + cut)
             self.chunks.append(Chunk("[1]", previous.src_start + cut, end, False, False))
         elif emit:
-            self.chunks.append(Chunk(token.content, at, end, False, False))
+            # the code itself maps character by character (a finding on a name written as code
+            # points at the name, not at its backtick); code that markdown-it rewrote (line
+            # breaks, padding) stands for the whole span
+            inner = self.text.find(token.content, at + len(token.markup), end) if token.content else -1
+            if inner >= 0 and inner + len(token.content) <= end - len(token.markup):
+                self.chunks.append(Chunk(token.content, inner, inner + len(token.content), True, False))
+            else:
+                self.chunks.append(Chunk(token.content, at, end, False, False))
         self.cursor = end
 
     def _math(self, token, emit: bool) -> None:

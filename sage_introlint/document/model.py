@@ -132,11 +132,11 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
-    def literal(self, source: Source, src_start: int, src_end: int) -> None:
-        """Copy source[src_start:src_end] verbatim."""
+    def literal(self, source: Source, src_start: int, src_end: int, checkable: bool = True) -> None:
+        """Copy source[src_start:src_end] verbatim (code is copied so, but not checkable)."""
         if src_end <= src_start:
             return
-        self._add(source.text[src_start:src_end], source, src_start, src_end, True, True)
+        self._add(source.text[src_start:src_end], source, src_start, src_end, True, checkable)
 
     def replace(self, text: str, source: Source, src_start: int, src_end: int, checkable: bool = True) -> None:
         """Write `text` standing for source[src_start:src_end] (a replacement, not a copy)."""
@@ -251,6 +251,7 @@ class Figure:
     label: str | None
     caption: bool
     referenced: bool  # its label (LaTeX) or "Figure N" (Markdown) is referred to in the text
+    text: str = ""  # a table's cells as plain words (a setup is often given only as a table)
 
 
 @dataclass(frozen=True)
