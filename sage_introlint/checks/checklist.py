@@ -1,7 +1,8 @@
 """`checklist`: every item of a checklist (a reproducibility list) is stated somewhere in the section.
 
 An item is stated when one of its `patterns` (regular expressions, case-insensitive) matches the
-section's text, code and numbers included ("A100", "CUDA 12.1", `vllm==0.4.0`). One finding
+section's text, code and numbers included ("A100", "CUDA 12.1", `vllm==0.4.0`), or the cells of
+one of its tables (a setup is often given only as a table). One finding
 per missing item, at the section heading.
 
 Options:
@@ -29,6 +30,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     items = rule.options["items"]
     compiled = cached("checklist", items, lambda: [
         (item["name"], [user_regex.compile(p, re.I | re.S) for p in item["patterns"]]) for item in items])
+    tables = "\n".join(figure.text for figure in doc.figures if figure.text)  # a setup given as a table
     for name, patterns in compiled:
-        if not any(pattern.search(doc.text) for pattern in patterns):
+        if not any(pattern.search(doc.text) or (tables and pattern.search(tables)) for pattern in patterns):
             yield position_finding(doc.start, rule.severity, rule.id, fill(rule.options["message"], name=name))

@@ -3,6 +3,8 @@
 Introduction: the paragraph whose text names the contributions (`cues`) must carry a numbered
 list (Markdown ordered list, LaTeX enumerate, or inline `(1) ... (2)`, `inline` regexes). A
 bullet list there is reported at that paragraph; no numbered list at all at the document start.
+When cued paragraphs hold both, the last list is the contributions (an earlier `(1) (2) (3)`
+lists challenges or steps).
 Without any cued paragraph, a paragraph with an ordered list is taken to be the list.
 Outline: the entry that names the contributions must say they are numbered (`numbered`
 regexes); no such entry is reported at the document start.
@@ -75,9 +77,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         good = [i for i in cued if numbered(i)]
         bullets = [i for i in cued if doc.paragraphs[i].list_kind == "bullet"]
         fallback = [i for i in range(len(units)) if doc.paragraphs[i].list_kind == "ordered"]
-        if good:
+        if good and not (bullets and bullets[-1] > good[-1]):
             chosen = good[-1]
-        elif bullets:
+        elif bullets:  # the last cued list is the contributions: an earlier `(1) (2)` lists something else
             where = f"paragraph {bullets[-1] + 1}"
             yield position_finding(doc.position(units[bullets[-1]][1]), rule.severity, rule.id,
                                    fill(options["bullet"], where=where, last=last))

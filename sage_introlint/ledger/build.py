@@ -132,7 +132,7 @@ def _evidence(sections, ledgers: list[SectionLedger], wanted: dict) -> list[str]
     metrics = set(wanted.get("metrics", []))
     for ledger in ledgers:
         for entry in ledger.claims:
-            if entry.claim.role == "system" and entry.claim.metric in metrics:
+            if entry.claim.role in ("system", "paired") and entry.claim.metric in metrics:
                 found.append(f"{entry.claim.metric} {entry.at.text()} ({ledger.name}, {entry.at.where})")
     titles = cached("ledger.subsections", wanted, lambda: Matcher(wanted.get("subsections", []), inflect=True))
     for section in sections:

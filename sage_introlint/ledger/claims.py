@@ -13,6 +13,7 @@ baseline's own number (`[A]% SLO satisfaction vs. [B]% for vLLM`): it is kept, a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ NUMBER = r"(?<![\w.,\[])\d+(?:,\d{3})*(?:\.\d+)?"
 SLOT_BODY = re.compile(r"\[[^\]\n]*\]")
 VERSUS = re.compile(r"(?:\bvs\.?|\bversus|\bcompared (?:to|with))[\s~]*$", re.IGNORECASE)
 GAP = r"[\s~\u00a0\u202f]?"
+# A quantity named next to a value ("while reducing latency by 10x"): the value is about it, not
+# about a metric of the pack named elsewhere in the sentence.
+OTHER_QUANTITY = re.compile(r"\b(?:latency|latencies|throughput|cost|costs|energy|power|memory|bandwidth|overhead|"
+                            r"accuracy|time|runtime|size|footprint|utili[sz]ation|speed)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ class Claim:
     slot: str | None  # the slot's text (`[X]`) when the value is one
     unit: str
     baseline: str | None
-    role: str  # "system", or "baseline" for the comparison's own number
+    role: str  # "system"; "baseline" for the comparison's own number; "paired" (see _pair_respectively)
     span: Span  # the number (or slot) with its unit
     sentence: Span
     experiment: str = ""
@@ -168,8 +173,8 @@ def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
             role = "baseline" if VERSUS.search(doc.text, window.start, value.span.start) else "system"
             metrics = [(i, s) for i, s in named if not spec.metrics[i].units or value.unit in spec.metrics[i].units]
             which = _nearest(metrics, value.span, window)
-            if which is None:
-                which = _nearest(metrics, value.span, sentence)
+            if which is None and not OTHER_QUANTITY.search(doc.text, window.start, window.end):
+                which = _nearest(metrics, value.span, sentence)  # "cuts p99 latency by 30% and 40% ..."
             metric = spec.metrics[which] if which is not None else None
             direction = _nearest(directions, value.span, window) or (metric.direction if metric else None)
             baseline = _baseline(doc, spec, value.span, window, sentence, slots, [v.span for v in values])
@@ -183,4 +188,24 @@ def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
                               baseline, role, value.span, sentence, metric.experiment if metric else "", qualifier)
             claims.append(claim)
             previous = claim
+        _pair_respectively(doc, spec, sentence, claims)
     return claims
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def _pair_respectively(doc: Document, spec: ClaimSpec, sentence: Span, claims: list[Claim]) -> None:
+    """"12% and 38% over vLLM and Ray Serve, respectively": the k-th value goes with the k-th
+    baseline. When the sentence names as many baselines as it has values, pair them so; else
+    which number goes with which comparison is not in the text, and the claims are left
+    unpaired (role `paired`: kept in the ledger, never compared)."""
+    if not RESPECTIVELY.search(doc.text, sentence.start, sentence.end):
+        return
+    mine = [k for k, claim in enumerate(claims) if claim.sentence == sentence and claim.role == "system"]
+    names = sorted(((span.start, doc.slice(span)) for _, span in spec.baselines.finditer(doc, sentence)))
+    for position, k in enumerate(mine):
+        if len(names) == len(mine):
+            claims[k] = dataclasses.replace(claims[k], baseline=names[position][1])
+        elif len(mine) > 1:
+            claims[k] = dataclasses.replace(claims[k], role="paired")

@@ -8,6 +8,8 @@ divisions with the plain text they head. `\\begin{abstract}` is the abstract sec
 
 from __future__ import annotations
 
+import re
+
 from pylatexenc import latexwalker as lw
 
 from ..document import latex
@@ -158,6 +160,15 @@ def _figures(source: Source, node, referenced: set) -> list[Figure]:
                 elif isinstance(part, lw.LatexMacroNode) and part.macroname == "label" and label is None:
                     group = last_group(part)
                     label = raw_inside(source, group).strip() if group is not None else None
-            found.append(Figure(FIGURES[inner.environmentname], source.position(inner.pos), label, caption,
-                                label is not None and label in referenced))
+            what = FIGURES[inner.environmentname]
+            found.append(Figure(what, source.position(inner.pos), label, caption,
+                                label is not None and label in referenced,
+                                _cells(source.text[inner.pos:inner.pos + inner.len]) if what == "table" else ""))
     return found
+
+
+def _cells(raw: str) -> str:
+    """A table's source as plain words: `GPU & 8$\\times$ A100 \\\\` -> "GPU 8 A100"."""
+    raw = re.sub(r"(?<!\\)%[^\n]*|\\(?:label|ref|cref|Cref|cite\w*)\s*\{[^{}]*\}", " ", raw)
+    raw = re.sub(r"\\(?:begin|end)\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\[A-Za-z@]+\*?|\\\\|[&{}$~]", " ", raw)
+    return " ".join(raw.split())

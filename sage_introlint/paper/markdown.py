@@ -110,8 +110,18 @@ def _figures(source: Source, nodes: list) -> list[Figure]:
                     caption, number, caption_line = True, int(match.group(2)), neighbour.line
                     break
         found.append(Figure(what, _line_start(source, node.line), f"{what} {number}", caption,
-                            _mentioned(source, what, number, {node.line, caption_line})))
+                            _mentioned(source, what, number, {node.line, caption_line}),
+                            _cells(source, node.line) if what == "table" else ""))
     return found
+
+
+def _cells(source: Source, line: int) -> str:
+    """A pipe table's rows (from `line` to the next blank line) as plain words."""
+    rows = []
+    while line <= len(source.line_starts) and source.line_text(line).strip():
+        rows.append(source.line_text(line))
+        line += 1
+    return " ".join(re.sub(r"[|:`*]|-{3,}", " ", " ".join(rows)).split())
 
 
 def _mentioned(source: Source, what: str, number: int, skip: set) -> bool:

@@ -56,6 +56,15 @@ def claims(text: str, path: str = "a.md", stage: str = "draft"):
      [("speedup", "gain", 7.2, "x", None, "system", 26), (None, None, 8.0, "GPUs", None, "system", 42)]),
     ("It lowers p99 latency by [X]% compared to [baseline].",
      [("p99 latency", "reduction", "[X]", "%", "[baseline]", "system", 26)]),
+    # a quantity the pack does not measure, named next to the value, is not the pack's metric
+    ("It improves throughput by 3x while cutting energy by 2x.",
+     [("throughput", "gain", 3.0, "x", None, "system", 27), (None, None, 2.0, "x", None, "system", 54)]),
+    # "respectively": the k-th value with the k-th baseline; without as many baselines, unpaired
+    ("Compared to vLLM and Ray Serve, it lowers p99 latency by 12% and 38%, respectively.",
+     [("p99 latency", "reduction", 12.0, "%", "vLLM", "system", 58),
+      ("p99 latency", None, 38.0, "%", "Ray Serve", "system", 66)]),
+    ("It lowers p99 latency by 10x and 2x on CPU and GPU nodes, respectively.",
+     [("p99 latency", "reduction", 10.0, "x", None, "paired", 26), ("p99 latency", None, 2.0, "x", None, "paired", 34)]),
 ])
 def test_claims_in_a_sentence(text, expected):
     assert claims(f"# Introduction\n\n{text}\n") == expected
