@@ -181,6 +181,15 @@ def test_help_names_every_option():
     assert all(command in run("--help").stdout for command in ("check", "stats", "rules", "explain", "init"))
 
 
+def test_explain_a_rule_two_section_packs_define():
+    both = run("explain", "system-coverage").stdout
+    assert both.startswith("system-coverage is a rule of 2 sections")
+    assert "In the Abstract (pack sage-abstract)" in both and "In the Introduction (pack sage-intro)" in both
+    assert "declarative dataflow and unified control plane" in both and "All five parts of SAGE" in both
+    one = run("explain", "system-coverage", "--pack", "sage-abstract").stdout
+    assert one.startswith("system-coverage: The abstract presents") and "In the" not in one
+
+
 def test_rules_and_explain():
     listed = run("rules", *PACK).stdout.splitlines()
     assert listed[0].split()[:3] == ["vdb-paragraph-count", "error", "intro"]

@@ -55,4 +55,26 @@ def explain_command(rule_id, pack, config_file):
     found = {rule.id: rule for rule in active_pack_rules(config_file, pack)}
     if rule_id not in found:
         raise ConfigError(f"unknown rule {rule_id!r}; known rules: {', '.join(found)}")
-    write(explanation(found[rule_id]) + "\n")  # pack text: shown safe (see process.write)
+    variants = section_variants(config_file, pack, rule_id)
+    if len(variants) < 2:
+        write(explanation(found[rule_id]) + "\n")  # pack text: shown safe (see process.write)
+        return
+    write(f"{rule_id} is a rule of {len(variants)} sections, each with its own pack:\n\n")
+    write("\n\n".join(f"In the {title} (pack {name}):\n\n{explanation(rule)}" for title, name, rule in variants) + "\n")
+
+
+def section_variants(config_file: str | None, pack: str | None, rule_id: str) -> list[tuple[str, str, object]]:
+    """(section title, pack name, rule) for each section pack of the active paper set that
+    defines `rule_id` its own way (`system-coverage` of the abstract and of the Introduction)."""
+    from ..config import config_for
+    from ..pack import load_pack
+    from ..paper.run import paper_set
+
+    variants, seen = [], []
+    for spec in paper_set(config_for(os.getcwd(), config_file), pack).sections:
+        section_pack = load_pack(spec.pack)
+        rule = next((r for r in section_pack.rules if r.id == rule_id), None)
+        if rule is not None and (rule.summary, rule.check) not in seen:
+            seen.append((rule.summary, rule.check))
+            variants.append((spec.title, section_pack.name, rule))
+    return variants

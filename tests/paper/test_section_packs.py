@@ -40,3 +40,31 @@ def test_explain_shows_prompt_and_examples(rule):
     result = CliRunner().invoke(main, ["explain", rule.id, "--pack", "sage-paper"])
     assert result.exit_code == 0, result.output
     assert "Prompt:" in result.output and "Bad:" in result.output and "Good:" in result.output
+
+
+# Section rules whose `bad`/`good` describe a section's shape ("an abstract of 260 words", "four
+# subsections: ...") rather than quote its text; their fixtures (fixtures/paper/sections) test them.
+DESCRIBED = {"abstract-length", "category-count", "subsection-count", "experiment-structure"}
+SECTION_OF = {rule.id: load_pack(name).section for name in PACKS for rule in load_pack(name).rules
+              if rule.kinds == ("section",)}
+
+
+def _example_findings(rule, text: str, tmp_path: Path) -> int:
+    from sage_introlint.engine import check_paths
+
+    path = tmp_path / ("example.tex" if "\\" in text else "example.md")
+    if text.startswith("\\subsection"):  # one subsection of the section: under its heading
+        text = "\\section{Section}\n" + text
+    path.write_text(text + "\n", encoding="utf-8")
+    result = check_paths([str(path)], select=rule.id, section=SECTION_OF[rule.id])
+    return len([f for f in result.findings if f.rule == rule.id])
+
+
+@pytest.mark.parametrize("rule", OWN, ids=lambda r: r.id)
+def test_bad_example_fires_and_good_example_does_not(rule, tmp_path):
+    bad, good = _example_findings(rule, rule.bad, tmp_path), _example_findings(rule, rule.good, tmp_path)
+    runs = bad > 0 and good == 0
+    if rule.id in DESCRIBED:  # when its examples become text that runs, take it off the list
+        assert not runs, f"{rule.id}: its examples run now; remove it from DESCRIBED"
+    else:
+        assert runs, (rule.id, "bad", bad, "good", good)
