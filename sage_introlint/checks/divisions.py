@@ -2,7 +2,8 @@
 
 The divisions are a section's subsections, `\\paragraph` or run-in heads (the shallowest level
 it has). For each one, by `mode`:
-  distinct  it names at least `min` distinct entries of `terms` / the `group`'s systems
+  distinct  it names at least `min` distinct entries of `terms` / the `group`'s systems (with
+            `cited`, also any capitalised name the text cites: `Kappa [12]`, `Google Workflows [9]`)
   required  one of its sentences matches (all_of term lists, patterns, none_of, as in `pattern`)
   figure    it refers to a figure ("Figure 3", "Fig. 3") or holds one
 Otherwise one finding at the division's heading.
@@ -10,7 +11,7 @@ Otherwise one finding at the division's heading.
 Options:
   mode (required): distinct | required | figure.
   terms: names to count (distinct).   group: a pack group whose members' systems count (distinct).
-  min: fewest distinct names (default 2).
+  min: fewest distinct names (default 2).   cited: count cited names too (distinct).
   all_of, patterns, none_of: the sentence test of `required`.
   skip: regular expressions of division titles the rule does not apply to ("Setup").
   message (required): template with `{title}`, `{count}`, `{min}`.
@@ -26,11 +27,11 @@ from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import Matcher, cached, fill, group, prose_units, top_divisions
 from .pattern import SentenceTest
-from .schema import choice, group_ref, integer, list_of, regexes, terms, text
+from .schema import choice, flag, group_ref, integer, list_of, regexes, terms, text
 
 OPTIONS = {"mode": choice("distinct", "required", "figure", required=True), "terms": terms(), "group": group_ref(),
            "min": integer(minimum=1), "all_of": list_of(terms()), "patterns": regexes(), "none_of": terms(),
-           "skip": regexes(), "message": text(required=True)}
+           "skip": regexes(), "cited": flag(), "message": text(required=True)}
 FIGURE_MENTION = re.compile(r"\b(?:Figures?|Figs?\.)[\s~]*\(?[0-9]", re.IGNORECASE)
 
 
@@ -48,6 +49,8 @@ def _holds(doc: Document, rule, index: int, divisions: list) -> tuple[bool, int]
     mode = rule.options["mode"]
     if mode == "distinct":
         seen = {entry.term.lower() for entry, _ in _names(rule).finditer(doc, division.span)}
+        if rule.options.get("cited"):
+            seen |= _cited_names(doc, division.span)
         return len(seen) >= rule.options.get("min", 2), len(seen)
     if mode == "figure":
         if FIGURE_MENTION.search(doc.text, division.span.start, division.span.end):
@@ -57,6 +60,20 @@ def _holds(doc: Document, rule, index: int, divisions: list) -> tuple[bool, int]
     test = cached("divisions.test", rule.options, lambda: SentenceTest(rule.options))
     units = [span for _, span in prose_units(doc) if division.span.start <= span.start < division.span.end]
     return any(test(doc, span) for span in units), 0
+
+
+# A capitalised name of up to three words right before a citation: `Kappa [12]`, `AWS Step Functions [3]`.
+CITED_NAME = re.compile(r"(?<![\w.-])([A-Z][\w+.-]*(?:[ \u00a0][A-Z][\w+.-]*){0,2})[\s~\u00a0]*\[\d")
+
+
+def _cited_names(doc: Document, span) -> set[str]:
+    """Names the division cites as works; a sentence's first word is a name only when cited so."""
+    found = set()
+    for match in CITED_NAME.finditer(doc.text, span.start, span.end):
+        bracket = doc.text.index("[", match.end(1))
+        if not doc.source_map.is_checkable(bracket, bracket + 1):  # a citation, not literal brackets
+            found.add(match.group(1).lower())
+    return found
 
 
 def _between(position, start, end) -> bool:

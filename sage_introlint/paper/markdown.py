@@ -28,15 +28,18 @@ CAPTION = re.compile(r"\W*(Figure|Fig\.|Table)\s*~?(\d+)\s*[.:]", re.IGNORECASE)
 def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None):
     """(problems, [(spec, title, heading position, Document)]) for a Markdown file."""
     reader, nodes, start_line = markdown.read_nodes(source)
-    marks = [Mark(i, node.level, node.inline.full_text, _line_start(source, node.line))
+    levels = _levels(nodes)
+    marks = [Mark(i, levels.get(i, node.level), node.inline.full_text, _line_start(source, node.line))
              for i, node in enumerate(nodes) if isinstance(node, MdHeading) and node.level <= HEADING_MAX]
     figures = _figures(source, nodes)
+    captions = _captions(nodes)
     found = []
     for region in plan(marks, len(nodes), paper, forced):
         body = nodes[region.start:region.end]
         heading = region.heading
         if heading is not None and heading.index == region.start and not region.siblings:
             body = body[1:]
+        body = [node for node in body if id(node) not in captions]
         line = heading.position.line if heading else start_line
         tree = markdown.tree_for(reader, body, line)
         spec = region.spec
@@ -45,11 +48,25 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
             doc.kind = spec.kind
         doc.problems = []
         level = region.level if region.siblings else region.level + 1
-        doc.divisions = _divisions(source, doc, body, level)
+        doc.divisions = _divisions(source, doc, body, level, {id(nodes[i]): v for i, v in levels.items()})
         lines = {node.line for node in body}
         doc.figures = [figure for figure in figures if figure.start.line in lines]
         found.append((spec, heading.title if heading else "", doc.start, doc))
     return list(reader.problems), found
+
+
+def _captions(nodes: list) -> set[int]:
+    """ids of the "Figure N." / "Table N:" paragraphs right before or after an image or a table:
+    a caption, as LaTeX's \\caption, is not prose of the section."""
+    found = set()
+    for index, node in enumerate(nodes):
+        image = isinstance(node, MdParagraph) and not node.inline.text.strip()
+        if image or (isinstance(node, MdOther) and node.what == "table"):
+            for neighbour in nodes[index + 1:index + 2] + nodes[max(index - 1, 0):index]:
+                if isinstance(neighbour, MdParagraph) and CAPTION.match(neighbour.inline.full_text):
+                    found.add(id(neighbour))
+                    break
+    return found
 
 
 def _line_start(source: Source, line: int):
@@ -58,12 +75,39 @@ def _line_start(source: Source, line: int):
     return source.position(source.offset(line, len(text) - len(text.lstrip()) + 1))
 
 
-def _divisions(source: Source, doc: Document, body: list, level: int) -> list[Division]:
+SECTION_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+
+
+def _levels(nodes: list) -> dict[int, int]:
+    """Heading levels read from the section numbers where the `#` levels contradict them.
+
+    A paper converted from PDF often has `# 1 Introduction` then `## 2 Background`: by its `#`s
+    the Introduction would run to the end of the file. When headings numbered "N" stand at more
+    than one `#` level, a numbered heading's level is its number's depth (2.1 -> 2), and an
+    unnumbered one is a top-level section when it is no deeper than some top numbered one
+    (Abstract, Related Work) or else a subsection of the numbered section it follows. Otherwise:
+    the `#`s."""
+    headings = [(i, node) for i, node in enumerate(nodes) if isinstance(node, MdHeading) and node.level <= HEADING_MAX]
+    numbers = {i: match.group(1) for i, node in headings if (match := SECTION_NUMBER.match(node.inline.full_text))}
+    top = {node.level for i, node in headings if i in numbers and "." not in numbers[i]}
+    if len(top) < 2:
+        return {}
+    levels, current = {}, 1
+    for i, node in headings:
+        if i in numbers:
+            levels[i] = current = numbers[i].count(".") + 1
+        else:
+            levels[i] = 1 if node.level <= max(top) else current + 1
+    return levels
+
+
+def _divisions(source: Source, doc: Document, body: list, level: int, levels: dict | None = None) -> list[Division]:
     heads = []  # (title, level, position)
     for node in body:
-        if isinstance(node, MdHeading) and node.level >= level:
+        depth = (levels or {}).get(id(node), getattr(node, "level", 0))
+        if isinstance(node, MdHeading) and depth >= level:
             title = node.inline.full_text.rstrip(".:")
-            heads.append((title[NUMBER.match(title).end():], node.level, _line_start(source, node.line)))
+            heads.append((title[NUMBER.match(title).end():], depth, _line_start(source, node.line)))
         elif isinstance(node, MdParagraph) and node.inline.label and len(node.inline.label.split()) <= RUN_IN_MAX_WORDS:
             heads.append((node.inline.label.rstrip(".:").strip(), RUN_IN_LEVEL, _line_start(source, node.line)))
     starts = [doc.position(p.span.start).line for p in doc.paragraphs]
