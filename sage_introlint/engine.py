@@ -16,7 +16,7 @@ from .document import decode, normalise_newlines, read_source
 from .document.model import Source
 from .errors import IntrolintError
 from .findings import INPUT_ERROR, Finding  # noqa: F401  (the API)
-from .parallel import WARM_UP, Job, can_fork, checked_in_workers, worker_count
+from .parallel import WARM_UP, Job, budget_here, can_fork, checked_here, checked_in_workers, worker_count
 from .results import CheckResult
 from .suppressions import suppressed  # noqa: F401  (the API)
 
@@ -50,7 +50,8 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     on. `kind` None means the config's kind (default auto). `jobs` > 1 checks the files in that
     many worker processes (None: as many as pay for this many files; never more than the files
     or the CPUs); the result is the same. With `time_budget` (seconds) every file is checked in a
-    worker that is stopped past it, and the file reported as an input-error (see `parallel`).
+    worker that is stopped past it, and the file reported as an input-error (see `parallel`; the
+    daemon checks in itself under a timer instead, `parallel.keep_budget_here`).
     `section` checks each file as that one section of the paper set (`--section`); `stage` is
     draft or final (None: the config's), which decides whether open slots are errors.
     """
@@ -95,13 +96,16 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
             steps.append(error_step(f"error: {error}"))
     work = [step for step in steps if isinstance(step, Job)]
     workers = worker_count(len(work), jobs)
+    here = time_budget is not None and workers == 1 and budget_here()
     done = None
-    if work and can_fork() and (workers > 1 or time_budget is not None):
+    if work and can_fork() and (workers > 1 or (time_budget is not None and not here)):
         done = checked_in_workers(work, lambda: Checker(pack, select, ignore, section, stage),
                                   lambda: _warm_up(checker, work[0].folder, kind, config_file), workers, time_budget)
     for step in steps:
         if not isinstance(step, Job):
             step()
+        elif here:
+            merge(result, checked_here(step, checker, time_budget, CheckResult))
         elif done is None:
             step.run(checker, result)
         else:

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
+from .budget import DEFAULT_BUDGET, OverBudget, can_interrupt, over_budget, time_budget
+
 # Below this many files per worker, forking costs more than it saves.
 FILES_PER_WORKER = 8
-DEFAULT_BUDGET = 20.0  # seconds per file
 WARM_UP = "# Introduction\n\nWe present a system. It is fast, and we measure it in three ways.\n"
 
 
@@ -121,8 +122,7 @@ class _Pool:
             now = time.monotonic()
             for connection, (index, start, process) in list(self.busy.items()):
                 if now - start >= self.budget:
-                    self._lose(connection, result_type, f"checking it took longer than the time budget of "
-                                                        f"{self.budget:g} s (--timeout); not checked")
+                    self._lose(connection, result_type, over_budget(self.budget))
 
     def _receive(self, connection, result_type) -> None:
         index, _, process = self.busy[connection]
@@ -145,15 +145,10 @@ class _Pool:
 
     def _lose(self, connection, result_type, why: str) -> None:
         """The job of a worker that died or ran out of time is an input-error; the worker goes."""
-        from .findings import INPUT_ERROR, Finding
-
         index, _, process = self.busy.pop(connection)
         _kill(process)
         connection.close()
-        part = result_type()
-        path = self.jobs[index].path
-        part.findings.append(Finding(path, 1, 1, 1, 1, "error", INPUT_ERROR, why))
-        self.done[index] = part
+        self.done[index] = not_checked(result_type(), self.jobs[index].path, why)
 
     def stop(self) -> None:
         for connection, (_, _, process) in list(self.busy.items()):
@@ -169,6 +164,43 @@ class _Pool:
             _kill(process)
         self.busy.clear()
         self.idle.clear()
+
+
+def not_checked(part, path: str, why: str):
+    """`part` (an empty CheckResult) holding the one input-error of a file that was not checked."""
+    from .findings import INPUT_ERROR, Finding
+
+    part.findings.append(Finding(path, 1, 1, 1, 1, "error", INPUT_ERROR, why))
+    return part
+
+
+# --- in this process: a long-lived one (the daemon) keeps its warm caches ------------------------
+
+_BUDGET_HERE = [False]
+
+
+def keep_budget_here() -> None:
+    """From now on, a run whose files fit one worker is checked in this process, each file under
+    an interval timer (`budget.time_budget`), not in a forked worker. For the daemon: a worker
+    starts from the caches its parent had and loses what it learns, so every check would pay for
+    spaCy's new words, syllables and patterns again; here they stay warm. A one-shot command
+    keeps the worker, which a kill stops wherever it is."""
+    _BUDGET_HERE[0] = True
+
+
+def budget_here() -> bool:
+    return _BUDGET_HERE[0] and can_interrupt()
+
+
+def checked_here(job: Job, checker, budget: float, result_type):
+    """What a worker would send back for `job`, computed here within `budget` seconds."""
+    part = result_type()
+    try:
+        with time_budget(budget, job.path):
+            job.run(checker, part)
+    except OverBudget:
+        return not_checked(result_type(), job.path, over_budget(budget))
+    return part
 
 
 def _kill(process) -> None:

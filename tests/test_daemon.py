@@ -96,6 +96,19 @@ def test_every_format_and_colour_setting_the_same_through_the_daemon(folder):
     assert client.status()["checks"] == 2 * len(cases)
 
 
+def test_a_file_past_the_time_budget_is_reported_as_here_and_the_daemon_goes_on(folder, tmp_path):
+    client.start()
+    paragraph = "We present a system that serves many models on shared machines at scale. " * 40
+    big = tmp_path / "big.md"
+    big.write_text("# Introduction\n\n" + f"{paragraph}\n\n" * 200, encoding="utf-8")
+    args = ["check", "--timeout", "0.1", str(big)]
+    through = run(args)
+    assert through == run(args, local=True)
+    assert b"took longer than the time budget of 0.1 s" in through[0] and through[2] != 0
+    assert run(*CASES[0]) == run(*CASES[0], local=True)  # the daemon answers as before
+    assert client.status()["checks"] == 2
+
+
 def test_a_client_of_another_version_restarts_the_daemon(folder, monkeypatch):
     first, _ = client.start()
     monkeypatch.setattr(forward, "__version__", "0.0.1-older")

@@ -165,8 +165,10 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
         from ..cli.common import load_language
+        from ..parallel import keep_budget_here
 
         load_language()  # warm before the first request
+        keep_budget_here()  # check in this warm process, each file under the time budget
         daemon.serve(listener)
     finally:
         listener.close()
