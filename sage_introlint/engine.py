@@ -57,43 +57,7 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     """
     result = CheckResult()
     checker = Checker(pack, select, ignore, section, stage)
-    # In path order: a Job to check, or a step to apply to the result (an error).
-    steps: list = []
-
-    def excluded(path: str) -> bool:
-        config = config_for(os.path.dirname(os.path.abspath(path)), config_file)
-        return is_excluded(path, config.exclude, config.base_dir)
-
-    def error_step(message: str):
-        return lambda: _add_error(result, message)
-
-    def file_job(target: str) -> Job:
-        folder = os.path.dirname(target) or "."
-        return Job(target, folder, lambda c, r: check_file(c, r, target, folder, kind, config_file))
-
-    for path in paths:
-        try:
-            if path == STDIN:
-                display = stdin_filename or "<stdin>"
-                folder = (os.path.dirname(stdin_filename) if stdin_filename else "") or "."
-                config = config_for(folder, config_file)
-                steps.append(Job(display, folder, lambda c, r, d=display, g=config, f=folder: _check_one(
-                    c, r, d, lambda: _stdin_source(d, stdin_text), g, kind, f)))
-                continue
-            if os.path.isdir(path):
-                sections, _ = checker.paper_set(config_for(os.path.abspath(path), config_file))
-                found = discover(path, excluded, lambda title, s=sections: s.classify(title) is not None)
-                result.skipped.extend(found.skipped)
-                if not found.files:
-                    steps.append(error_step(f"error: {path}: no Markdown or LaTeX file with a section to check "
-                                            f"({len(found.skipped)} skipped; --verbose says why)"))
-                steps.extend(file_job(target) for target in found.files)
-            elif excluded(path):
-                result.skipped.append((path, "excluded by the config's exclude list"))
-            else:
-                steps.append(file_job(path))
-        except IntrolintError as error:
-            steps.append(error_step(f"error: {error}"))
+    steps = _plan(paths, checker, result, kind, config_file, stdin_text, stdin_filename)
     work = [step for step in steps if isinstance(step, Job)]
     workers = worker_count(len(work), jobs)
     here = time_budget is not None and workers == 1 and budget_here()
@@ -112,6 +76,53 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
             merge(result, next(done))
     result.findings.sort(key=sort_key)
     return result
+
+
+def _plan(paths, checker: Checker, result: CheckResult, kind, config_file, stdin_text, stdin_filename) -> list:
+    """In path order: a Job to check, or a step to apply to the result (an error). What a folder
+    search skips, and excluded files, go to `result.skipped` here."""
+    steps: list = []
+
+    def excluded(path: str) -> bool:
+        config = config_for(os.path.dirname(os.path.abspath(path)), config_file)
+        return is_excluded(path, config.exclude, config.base_dir)
+
+    def file_job(target: str) -> Job:
+        folder = os.path.dirname(target) or "."
+        return Job(target, folder, lambda c, r: check_file(c, r, target, folder, kind, config_file))
+
+    for path in paths:
+        try:
+            if path == STDIN:
+                steps.append(_stdin_job(stdin_text, stdin_filename, kind, config_file))
+            elif os.path.isdir(path):
+                sections, _ = checker.paper_set(config_for(os.path.abspath(path), config_file))
+                found = discover(path, excluded, lambda title, s=sections: s.classify(title) is not None)
+                result.skipped.extend(found.skipped)
+                if not found.files:
+                    steps.append(_error_step(result, f"error: {path}: no Markdown or LaTeX file with a section "
+                                                     f"to check ({len(found.skipped)} skipped; --verbose says why)"))
+                steps.extend(file_job(target) for target in found.files)
+            elif excluded(path):
+                result.skipped.append((path, "excluded by the config's exclude list"))
+            else:
+                steps.append(file_job(path))
+        except IntrolintError as error:
+            steps.append(_error_step(result, f"error: {error}"))
+    return steps
+
+
+def _stdin_job(data, filename: str | None, kind, config_file) -> Job:
+    """Standard input (`-`), checked as `filename` under the config of its folder."""
+    display = filename or "<stdin>"
+    folder = (os.path.dirname(filename) if filename else "") or "."
+    config = config_for(folder, config_file)
+    return Job(display, folder, lambda c, r: _check_one(c, r, display, lambda: _stdin_source(display, data),
+                                                        config, kind, folder))
+
+
+def _error_step(result: CheckResult, message: str):
+    return lambda: _add_error(result, message)
 
 
 def _warm_up(checker: Checker, folder: str, kind, config_file) -> None:
