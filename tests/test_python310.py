@@ -82,8 +82,11 @@ def newer_than_3_10(pattern: str) -> list[str]:
 
 
 def test_the_scan_sees_3_11_only_constructs():
-    assert newer_than_3_10(r"\n[^\S\n]*+\n") == ["POSSESSIVE_REPEAT"]
-    assert newer_than_3_10(r"a(?:b|(?>cd))") == ["ATOMIC_GROUP"]
+    possessive, atomic = newer_than_3_10(r"\n[^\S\n]*+\n"), newer_than_3_10(r"a(?:b|(?>cd))")
+    if sys.version_info >= (3, 11):
+        assert (possessive, atomic) == (["POSSESSIVE_REPEAT"], ["ATOMIC_GROUP"])
+    else:  # on 3.10 (.ci/python310) the parser refuses them outright, which the scan reports too
+        assert possessive[0].startswith("does not parse") and atomic[0].startswith("does not parse")
     assert newer_than_3_10(r"\n[^\S\n]*\n(?:a|b)+") == []
     assert len(source_patterns()) > 50 and len(module_patterns()) > 50  # the scan reads the package
 
