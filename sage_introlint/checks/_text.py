@@ -17,6 +17,7 @@ from ..bounded import BoundedCache
 from .. import templates, user_regex
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
+from .memo import current as current_memo
 
 LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"
 RIGHT = r"(?![\w\u2010\u2011]|-\w)"
@@ -374,7 +375,15 @@ def _paragraphs_by_sentence(doc: Document) -> dict[tuple[int, int], Span]:
 
 def _scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     """(every match of WORD in `span`, the words among them), once per document and span."""
-    return shared(doc, "word scan", (span.start, span.end), lambda: _words(doc, span))
+    return shared(doc, "word scan", (span.start, span.end), lambda: _remembered_scan(doc, span))
+
+
+def _remembered_scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
+    """A paragraph's scan from the editor's per-paragraph memo when one is active (see `memo`)."""
+    memo = current_memo()
+    if memo is None or not any(p.span == span for p in doc.paragraphs):
+        return _words(doc, span)
+    return memo.scan(doc, span, lambda: _words(doc, span))
 
 
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:

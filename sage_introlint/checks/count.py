@@ -25,6 +25,7 @@ from typing import Iterator
 
 from ..document.model import Document
 from ..findings import Finding, position_finding, span_finding
+from .memo import per_paragraph
 from ._text import fill, lowered, prose_units, top_divisions, words
 from .schema import choice, flag, integer, severity, text
 
@@ -58,16 +59,13 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield position_finding(doc.start, rule.severity, rule.id, message)
     elif of == "sentences":
         for number, paragraph in enumerate(doc.paragraphs, 1):
-            if paragraph.list_kind and not rule.options.get("list_leads", True):
-                continue
-            message = _verdict(rule, len(paragraph.sentences), where=f"paragraph {number}", unit="sentences")
-            if message:
-                yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id, message)
+            yield from per_paragraph(doc, rule, number, paragraph, lambda: _sentences(doc, rule, number, paragraph))
+    elif of == "words" and not doc.outline:  # then the units are the paragraphs' sentences
+        for number, paragraph in enumerate(doc.paragraphs, 1):
+            units = paragraph.sentences or [paragraph.span]
+            yield from per_paragraph(doc, rule, number, paragraph, lambda: _sentence_words(doc, rule, units))
     elif of == "words":
-        for _, sentence in prose_units(doc):
-            message = _verdict(rule, len(words(doc, sentence)), where="this sentence", unit="words")
-            if message:
-                yield span_finding(doc, sentence, rule.severity, rule.id, message)
+        yield from _sentence_words(doc, rule, [span for _, span in prose_units(doc)])
     elif of == "section-words":
         yield from _section_words(doc, rule)
     elif of == "divisions":
@@ -77,6 +75,21 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield position_finding(doc.start, rule.severity, rule.id, message)
     else:
         raise ValueError(f"rule {rule.id}: count of {of!r}: expected paragraphs, sentences or words")
+
+
+def _sentences(doc: Document, rule, number: int, paragraph) -> Iterator[Finding]:
+    if paragraph.list_kind and not rule.options.get("list_leads", True):
+        return
+    message = _verdict(rule, len(paragraph.sentences), where=f"paragraph {number}", unit="sentences")
+    if message:
+        yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id, message)
+
+
+def _sentence_words(doc: Document, rule, sentences) -> Iterator[Finding]:
+    for sentence in sentences:
+        message = _verdict(rule, len(words(doc, sentence)), where="this sentence", unit="words")
+        if message:
+            yield span_finding(doc, sentence, rule.severity, rule.id, message)
 
 
 def _section_words(doc: Document, rule) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from typing import Iterator
 from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
+from .memo import NEIGHBOURS, per_paragraph
 from ._text import Matcher, cached, excerpt, fill, prose_units
 from .schema import choice, flag, integer, list_of, number, regexes, terms, text
 
@@ -73,17 +74,35 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         units = prose_units(doc)
         if units and not any(test(doc, span) for _, span in units):
             yield position_finding(doc.start, rule.severity, rule.id, fill(template))
-    elif mode == "forbidden":
-        for _, span in prose_units(doc):
-            if test(doc, span):
-                yield span_finding(doc, span, rule.severity, rule.id, fill(template, sentence=excerpt(doc, span)))
-    elif mode == "majority":
-        share, least = options.get("share", 0.5), options.get("min_sentences", 4)
+    elif mode == "forbidden" and not doc.outline:  # then the units are the paragraphs' sentences
         for number, paragraph in enumerate(doc.paragraphs, 1):
-            total = len(paragraph.sentences)
-            count = sum(1 for s in paragraph.sentences if test(doc, s))
-            if total >= least and count > share * total:
-                yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
-                                       fill(template, count=count, total=total, where=f"paragraph {number}"))
+            units = paragraph.sentences or [paragraph.span]
+            yield from per_paragraph(doc, rule, number, paragraph, lambda: _forbidden(doc, rule, test, units),
+                                     NEIGHBOURS)
+    elif mode == "forbidden":
+        yield from _forbidden(doc, rule, test, [span for _, span in prose_units(doc)])
+    elif mode == "majority":
+        for number, paragraph in enumerate(doc.paragraphs, 1):
+            yield from per_paragraph(doc, rule, number, paragraph, lambda: _majority(doc, rule, test, number, paragraph),
+                                     NEIGHBOURS)
     else:
         raise ValueError(f"rule {rule.id}: unknown pattern mode {mode!r}")
+
+
+# The tests read the term matches of the whole text when another rule has found them: a match may
+# reach into a paragraph from the one before or after, so those are a paragraph's context.
+
+
+def _forbidden(doc: Document, rule, test: SentenceTest, units) -> Iterator[Finding]:
+    for span in units:
+        if test(doc, span):
+            yield span_finding(doc, span, rule.severity, rule.id, fill(rule.options["message"], sentence=excerpt(doc, span)))
+
+
+def _majority(doc: Document, rule, test: SentenceTest, number: int, paragraph) -> Iterator[Finding]:
+    share, least = rule.options.get("share", 0.5), rule.options.get("min_sentences", 4)
+    total = len(paragraph.sentences)
+    count = sum(1 for s in paragraph.sentences if test(doc, s))
+    if total >= least and count > share * total:
+        yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
+                               fill(rule.options["message"], count=count, total=total, where=f"paragraph {number}"))

@@ -19,6 +19,7 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding
 from ._text import fill, words
+from .memo import per_paragraph
 from .schema import integer, number, text
 
 OPTIONS = {"max_grade": number(required=True), "min_words": integer(minimum=1), "message": text(required=True)}
@@ -59,12 +60,16 @@ def _scored(doc: Document, span) -> str:
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
-    limit, least = rule.options["max_grade"], rule.options.get("min_words", 40)
     for number, paragraph in enumerate(doc.paragraphs, 1):
-        if len(words(doc, paragraph.span)) < least:
-            continue
-        value = grade(doc, paragraph.span, len(paragraph.sentences) or None)
-        if value > limit:
-            yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
-                                   fill(rule.options["message"], where=f"paragraph {number}",
-                                        grade=f"{value:.1f}", max=limit))
+        yield from per_paragraph(doc, rule, number, paragraph, lambda: _paragraph(doc, rule, number, paragraph))
+
+
+def _paragraph(doc: Document, rule, number: int, paragraph) -> Iterator[Finding]:
+    limit, least = rule.options["max_grade"], rule.options.get("min_words", 40)
+    if len(words(doc, paragraph.span)) < least:
+        return
+    value = grade(doc, paragraph.span, len(paragraph.sentences) or None)
+    if value > limit:
+        yield position_finding(doc.position(paragraph.span.start), rule.severity, rule.id,
+                               fill(rule.options["message"], where=f"paragraph {number}",
+                                    grade=f"{value:.1f}", max=limit))

@@ -80,11 +80,14 @@ class SourceMap:
         self.pieces = pieces
         self._starts = [piece.plain_start for piece in pieces]
 
+    def index_at(self, offset: int) -> int:
+        """Index of the piece that `position(offset)` reads (0 for an empty map)."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
     def _piece(self, offset: int) -> Piece | None:
         if not self.pieces:
             return None
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return self.pieces[max(index, 0)]
+        return self.pieces[self.index_at(offset)]
 
     def position(self, offset: int) -> Position:
         """Where the plain character at `offset` starts in the source."""

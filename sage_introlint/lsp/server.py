@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from ..checker import Checker
+from ..incremental import IncrementalChecker
 from ..cli.explanation import explanation
 from ..document.buffers import open_buffers
 from ..fixes import fix_edit
@@ -31,7 +31,7 @@ class IntrolintServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__("introlint", __version__)
-        self.checker = Checker()
+        self.checker = IncrementalChecker()  # re-checks only the paragraphs an edit changed
         self.findings = Findings()
         self.pending: dict[str, asyncio.Task] = {}
         self.debounce = DEBOUNCE

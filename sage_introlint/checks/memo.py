@@ -1,0 +1,152 @@
+"""Per-paragraph results kept between checks of one buffer: the editor's incremental re-check.
+
+A keystroke changes one paragraph. While a `ParagraphMemo` is active (`active(memo)`, the
+language server's `IncrementalChecker`), paragraph- and sentence-level rules ask it for a
+paragraph's findings, and the shared word scan asks it for a paragraph's words: what it holds
+for an unchanged paragraph is given back (moved to the paragraph's new lines) instead of being
+computed again; document-level rules still run, on those per-paragraph results.
+
+What a paragraph's results depend on is its `fingerprint`: its text with the characters around
+it that a rule reads (one on either side, or its neighbours' text for rules that look further),
+its sentences, lead-ins and items, and every piece of the source map under it, relative to the
+start of its first source line, with that source text. Two paragraphs with the same fingerprint
+give the same findings, but for a shift of whole lines. tests/test_incremental.py checks that
+random edits give exactly a full check's findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import dataclasses
+
+from ..bounded import BoundedCache
+from ..document.model import Document, Paragraph, Span
+
+_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("paragraph_memo", default=None)
+
+NEIGHBOURS = "neighbours"  # a rule's context: the paragraphs before and after, whole
+
+
+@contextlib.contextmanager
+def active(memo: "ParagraphMemo"):
+    """Let the checks run inside this block use `memo`."""
+    token = _ACTIVE.set(memo)
+    try:
+        yield memo
+    finally:
+        _ACTIVE.reset(token)
+
+
+def current() -> "ParagraphMemo | None":
+    return _ACTIVE.get()
+
+
+class ParagraphMemo:
+    """Findings per (rule, paragraph) and word scans per paragraph, most recently used kept."""
+
+    def __init__(self, limit: int = 4096):
+        self.findings: BoundedCache = BoundedCache(limit)
+        self.scans: BoundedCache = BoundedCache(limit)
+        self.hits = self.misses = 0
+
+    def paragraph_findings(self, doc: Document, rule, number: int, paragraph: Paragraph, compute,
+                           context: str | None = None) -> list:
+        """`compute()` (the findings of `rule` for paragraph `number`), or what it gave last time
+        for a paragraph with the same fingerprint, moved to this paragraph's lines."""
+        print_ = fingerprint(doc, paragraph, context == NEIGHBOURS and _neighbours(doc, number))
+        if print_ is None:
+            return list(compute())
+        key = (id(rule), rule.id, doc.kind, number, print_[0])
+        hit = self.findings.get(key)
+        if hit is not None and hit[0] is rule:
+            self.hits += 1
+            return _moved(hit[2], print_[1] - hit[1])
+        self.misses += 1
+        found = list(compute())
+        self.findings[key] = (rule, print_[1], found)
+        return found
+
+    def scan(self, doc: Document, span: Span, compute):
+        """`compute()` (the word scan of a paragraph's span, offsets absolute), or a stored scan of
+        the same text and pieces, shifted to where the span now starts."""
+        key = _scan_key(doc, span)
+        hit = self.scans.get(key)
+        if hit is not None:
+            start, raw, kept = hit
+            if start == span.start:
+                return raw, kept
+            shift = span.start - start
+            return ([(a + shift, b + shift) for a, b in raw], [Span(w.start + shift, w.end + shift) for w in kept])
+        raw, kept = compute()
+        self.scans[key] = (span.start, raw, kept)
+        return raw, kept
+
+
+def _moved(findings: list, lines: int) -> list:
+    if not lines:
+        return list(findings)
+    return [dataclasses.replace(f, line=f.line + lines, end_line=f.end_line + lines) for f in findings]
+
+
+def _neighbours(doc: Document, number: int) -> tuple[str, str]:
+    """The whole text of the paragraphs before and after paragraph `number` (1-based)."""
+    before = doc.paragraphs[number - 2] if number > 1 else None
+    after = doc.paragraphs[number] if number < len(doc.paragraphs) else None
+    return (doc.slice(before.span) if before else "", doc.slice(after.span) if after else "")
+
+
+def _relative(spans, start: int) -> tuple:
+    return tuple((span.start - start, span.end - start) for span in spans)
+
+
+def fingerprint(doc: Document, paragraph: Paragraph, context=None):
+    """(a key for everything a paragraph's findings depend on, the line its source starts on), or
+    None when its text comes from more than one file (an `\\input` boundary: not kept)."""
+    start, end = paragraph.span.start, paragraph.span.end
+    pieces = _pieces(doc, start - 1, end + 1)
+    if not pieces or len({piece.source.path for piece in pieces}) != 1:
+        return None
+    source = pieces[0].source
+    first = min(piece.src_start for piece in pieces)
+    line = source.position(first).line
+    base = source.line_starts[line - 1]
+    last = max(piece.src_end for piece in pieces)
+    line_end = source.text.find("\n", last)
+    layout = (
+        doc.text[max(start - 1, 0):end + 1], start == 0, end == len(doc.text),
+        _relative(paragraph.sentences, start), _relative(paragraph.items, start), paragraph.list_kind,
+        tuple((block.span.start - start, block.span.end - start, block.item) for block in paragraph.blocks),
+        tuple((p.plain_start - start, p.plain_end - start, p.src_start - base, p.src_end - base, p.literal,
+               p.checkable) for p in pieces),
+        source.path, source.text[base:line_end if line_end >= 0 else len(source.text)], context,
+    )
+    return layout, line
+
+
+def _pieces(doc: Document, start: int, end: int) -> list:
+    """The source map's pieces that overlap [start, end) of the plain text."""
+    source_map = doc.source_map
+    index = source_map.index_at(max(start, 0))
+    found = []
+    while index < len(source_map.pieces) and source_map.pieces[index].plain_start < end:
+        piece = source_map.pieces[index]
+        if piece.plain_end > start:
+            found.append(piece)
+        index += 1
+    return found
+
+
+def _scan_key(doc: Document, span: Span) -> tuple:
+    """What the word scan of `span` reads: its text, a character either side, the pieces under it
+    that are not prose (citations, math), relative to the span."""
+    start, end = span.start, span.end
+    closed = tuple((max(p.plain_start, start) - start, min(p.plain_end, end) - start)
+                   for p in _pieces(doc, start, end) if not p.checkable)
+    return doc.text[max(start - 1, 0):end + 1], start == 0, end == len(doc.text), closed
+
+
+def per_paragraph(doc: Document, rule, number: int, paragraph: Paragraph, compute, context: str | None = None):
+    """The findings `compute()` gives for paragraph `number`, from the active memo when there is one."""
+    memo = current()
+    return compute() if memo is None else memo.paragraph_findings(doc, rule, number, paragraph, compute, context)
