@@ -156,7 +156,15 @@ class Matcher:
             index += 1
 
     def _all(self, doc: Document) -> tuple[list[int], list[tuple[Entry, Span]]]:
-        matches = list(self._search(doc, 0, len(doc.text)))
+        memo = current_memo()
+        if memo is None or self.keys is None or not self.keys.usable:
+            matches = list(self._search(doc, 0, len(doc.text)))
+        else:  # the editor: unchanged paragraphs' matches are remembered
+            found = memo.matches(doc, self, self.keys.inner, lambda start, end: [
+                (m.start(), m.end(), int(m.lastgroup[1:]))
+                for m in self._matches(doc, start, end, region_starts(doc, start, end))])
+            matches = [(self.entries[index], Span(start, end)) for start, end, index in found
+                       if end > start and (self.anywhere or doc.source_map.is_checkable(start, end))]
         return [hit.start for _, hit in matches], matches
 
     def _search(self, doc: Document, start: int, end: int) -> Iterator[tuple[Entry, Span]]:
@@ -167,7 +175,7 @@ class Matcher:
                 continue
             yield self.entries[int(match.lastgroup[1:])], Span(match.start(), match.end())
 
-    def _matches(self, doc: Document, start: int, end: int):
+    def _matches(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None):
         """`self.regex.finditer(doc.text, start, end)`, trying the pattern only where a term can start.
 
         The places come from an index of the document's word starts by their first letters, so a
@@ -176,7 +184,10 @@ class Matcher:
         if self.keys is None or not self.keys.usable:
             yield from self.regex.finditer(doc.text, start, end)
             return
-        places = shared(doc, "term starts", self, lambda: self.keys.places(word_starts(doc)))
+        if starts is None:
+            places = shared(doc, "term starts", self, lambda: self.keys.places(word_starts(doc)))
+        else:
+            places = self.keys.places(starts)
         text, resume = doc.text, start
         for index in range(bisect.bisect_left(places, start), len(places)):
             place = places[index]
@@ -205,9 +216,15 @@ class _Keys:
         self.case_sensitive, self.usable = case_sensitive, True
         self.singles: set[str] = set()
         self.doubles: set[str] = set()
+        # What a match can have right before the white space between two of its words: a word
+        # character, a gap's own (space, `~`, hyphens) or the last character of a term's inner
+        # word (`e.` of `e. g.`). A match cannot run across a paragraph's end that is none of
+        # these followed by white space (see `memo.matches`).
+        self.inner: set[str] = set("~-\u2010\u2011")
 
     def add(self, term: str, inflect: bool) -> None:
         words = _term_words(term)
+        self.inner.update(word[-1] for word in words[:-1])
         first = words[0]
         # the last word of an inflected term has other forms, which may begin differently (`be`, `bing`)
         forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not term.endswith("*") else [first]
@@ -235,30 +252,40 @@ class WordStarts:
 
     PLACE = re.compile(LEFT + r"\w")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
         self.text = text
-        self.places = [match.start() for match in self.PLACE.finditer(text)]
-        self.unusual = [p for p in self.places if not text[p:p + 2].isascii()]
+        end = len(text) if end is None else end
+        self.places = [match.start() for match in self.PLACE.finditer(text, start, end)]
+        self.keys = [text[place:place + 2] for place in self.places]
+        ascii_only = text.isascii() or text[start:end + 1].isascii()
+        self.unusual = [] if ascii_only else [p for p, key in zip(self.places, self.keys) if not key.isascii()]
         self._index: dict[bool, tuple[dict, dict]] = {}
 
     def index(self, case_sensitive: bool) -> tuple[dict, dict]:
         if case_sensitive not in self._index:
+            keys = self.keys if case_sensitive else [key.lower() for key in self.keys]
             by_two: dict[str, list[int]] = {}
+            for key, place in zip(keys, self.places):
+                found = by_two.get(key)
+                if found is None:
+                    by_two[key] = [place]
+                else:
+                    found.append(place)
             by_one: dict[str, list[int]] = {}
-            text = self.text
-            for place in self.places:
-                key = text[place:place + 2]
-                if not case_sensitive:
-                    key = key.lower()
-                by_two.setdefault(key, []).append(place)
-                by_one.setdefault(key[:1], []).append(place)
-            self._index[case_sensitive] = by_two, by_one
+            for key, found in by_two.items():
+                by_one.setdefault(key[:1], []).extend(found)
+            self._index[case_sensitive] = by_two, by_one  # (by_one's lists unsorted: `places` sorts)
         return self._index[case_sensitive]
 
 
 def word_starts(doc: Document) -> WordStarts:
     """The document's word starts (computed once per document)."""
     return shared(doc, "word starts", None, lambda: WordStarts(doc.text))
+
+
+def region_starts(doc: Document, start: int, end: int) -> WordStarts:
+    """The word starts in [start, end) of the document's text (computed once per document and range)."""
+    return shared(doc, "word starts", (start, end), lambda: WordStarts(doc.text, start, end))
 
 
 def lowered(severity: str, ceiling: str) -> str:

@@ -48,6 +48,7 @@ class ParagraphMemo:
     def __init__(self, limit: int = 4096):
         self.findings: BoundedCache = BoundedCache(limit)
         self.scans: BoundedCache = BoundedCache(limit)
+        self.terms: BoundedCache = BoundedCache(limit)
         self.hits = self.misses = 0
 
     def paragraph_findings(self, doc: Document, rule, number: int, paragraph: Paragraph, compute,
@@ -81,6 +82,43 @@ class ParagraphMemo:
         raw, kept = compute()
         self.scans[key] = (span.start, raw, kept)
         return raw, kept
+
+
+    def matches(self, doc: Document, matcher, inner: set, search) -> list[tuple[int, int, int]]:
+        """`search(0, len(doc.text))` as (start, end, term index) of every match, a term list's search
+        of the whole text, put together from searches of the paragraphs (`search(start, end)`),
+        each remembered by its text.
+
+        A paragraph is searched on its own only where no match can run across its end: it is
+        followed by white space, and its last character is neither a word character nor one of
+        the list's `inner` characters (a term's punctuation, white space, hyphens). The search
+        reads two characters before where it starts (a term's left edge): they are in the key.
+        """
+        found = []
+        for start, end in _regions(doc, inner):
+            key = (id(matcher), doc.text[max(start - 2, 0):start], doc.text[start:end], end == len(doc.text))
+            hit = self.terms.get(key)
+            if hit is None or hit[0] is not matcher:
+                hit = self.terms[key] = (matcher, [(a - start, b - start, index) for a, b, index in search(start, end)])
+            found.extend((a + start, b + start, index) for a, b, index in hit[1])
+        return found
+
+
+def _regions(doc: Document, inner: set) -> list[tuple[int, int]]:
+    """The document's text cut at the starts of paragraphs that no match can run into."""
+    text, cuts = doc.text, [0]
+    for before, after in zip(doc.paragraphs, doc.paragraphs[1:]):
+        last, cut = before.span.end, after.span.start
+        if last < cut and cut > cuts[-1] and last > 0 and not text[last:cut].strip() \
+                and not _may_hold(text[last - 1], inner):
+            cuts.append(cut)
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(text))]
+
+
+def _may_hold(char: str, inner: set) -> bool:
+    """Can a term match hold `char` (a word character, white space, or one of the list's own)?"""
+    return char.isalnum() or char == "_" or char.isspace() or char in inner
 
 
 def _moved(findings: list, lines: int) -> list:
