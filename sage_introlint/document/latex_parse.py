@@ -74,6 +74,9 @@ class _FastContextDb(LatexContextDb):
         return super().test_for_specials(s, pos, parsing_state)
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
 class _RunWalker(lw.LatexWalker):
     """pylatexenc's walker, reading a run of letters and digits as one 'char' token.
 
@@ -96,9 +99,8 @@ class _RunWalker(lw.LatexWalker):
         token = super().get_token(pos, *args, **kwargs)
         if token.tok != "char" or self._single or token.len != 1 or not token.arg.isalnum():
             return token
-        text, end = self.s, token.pos + 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
+        text = self.s
+        end = _ALNUM_RUN.match(text, token.pos).end()  # (the characters `str.isalnum` accepts)
         if end == token.pos + 1:
             return token
         return lw.LatexToken(tok="char", arg=text[token.pos:end], pos=token.pos, len=end - token.pos,
