@@ -49,14 +49,19 @@ class ParagraphMemo:
         self.findings: BoundedCache = BoundedCache(limit)
         self.scans: BoundedCache = BoundedCache(limit)
         self.terms: BoundedCache = BoundedCache(limit)
+        self.values: BoundedCache = BoundedCache(limit)
         self.hits = self.misses = 0
 
     def paragraph_findings(self, doc: Document, rule, number: int, paragraph: Paragraph, compute,
                            context: str | None = None) -> list:
         """`compute()` (the findings of `rule` for paragraph `number`), or what it gave last time
         for a paragraph with the same fingerprint, moved to this paragraph's lines."""
-        print_ = fingerprint(doc, paragraph, context == NEIGHBOURS and _neighbours(doc, number))
+        prints = doc.cache.setdefault("paragraph prints", {})  # one per paragraph and context
+        print_ = prints.get((number, context))
         if print_ is None:
+            around = _neighbours(doc, number) if context == NEIGHBOURS else None
+            print_ = prints[(number, context)] = fingerprint(doc, paragraph, around) or ()
+        if not print_:
             return list(compute())
         key = (id(rule), rule.id, doc.kind, number, print_[0])
         hit = self.findings.get(key)
@@ -83,6 +88,15 @@ class ParagraphMemo:
         self.scans[key] = (span.start, raw, kept)
         return raw, kept
 
+
+    def paragraph_value(self, doc: Document, span: Span, name, build):
+        """`build()`, a value that depends on a paragraph's words and text only and holds no offset
+        (a document-level rule's per-paragraph part), remembered by that text."""
+        key = (name, _scan_key(doc, span))
+        hit = self.values.get(key)
+        if hit is None:
+            hit = self.values[key] = build()
+        return hit
 
     def matches(self, doc: Document, matcher, inner: set, search) -> list[tuple[int, int, int]]:
         """`search(0, len(doc.text))` as (start, end, term index) of every match, a term list's search

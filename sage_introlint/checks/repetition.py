@@ -16,9 +16,22 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._text import excerpt, fill, words
+from .memo import current as current_memo
 from .schema import integer, text
 
 OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
+
+
+def _runs(doc: Document, span: Span, tokens: list[Span], size: int) -> list[tuple[tuple[str, ...], int]]:
+    """(the `size` words from word k on, lower-cased, k) for every k of a paragraph; the editor
+    keeps them per paragraph (they depend on its words only)."""
+    def build():
+        text = doc.text
+        keys = [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
+        return [(tuple(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
+
+    memo = current_memo()
+    return build() if memo is None else memo.paragraph_value(doc, span, ("repetition", size), build)
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
@@ -26,8 +39,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     seen: dict[tuple[str, ...], int] = {}
     for number, paragraph in enumerate(doc.paragraphs, 1):
         tokens = words(doc, paragraph.span)
-        keys = [doc.slice(t).lower().replace("\u2019", "'") for t in tokens]
-        runs = [(tuple(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
+        runs = _runs(doc, paragraph.span, tokens, size)
         reported: set[int] = set()
         for run, k in runs:
             other = seen.get(run)
