@@ -10,7 +10,9 @@ Each file has a time budget. A worker still busy with a file past it is killed, 
 file's check: it becomes an `input-error` naming the budget, a replacement worker takes the rest.
 A worker that dies (the kernel's out-of-memory killer, a crash) is reported the same way, with the
 signal, instead of leaving the parent waiting. Workers ignore SIGINT (the parent, which gets it
-too, stops them) and die quietly on SIGTERM.
+too, stops them) and die quietly on SIGTERM. The parent looks for a stop a signal asked for
+(`stopping`) before it hands out a file and at least every `stopping.POLL` seconds while it
+waits, so a SIGTERM whose exception was lost still ends the batch at once, not after it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
 from .budget import DEFAULT_BUDGET, OverBudget, can_interrupt, over_budget, time_budget
+from .stopping import POLL, stop_if_asked
 
 # Below this many files per worker, forking costs more than it saves.
 FILES_PER_WORKER = 8
@@ -84,6 +87,7 @@ class _Pool:
     def results(self, result_type) -> Iterator:
         for index in range(len(self.jobs)):
             while index not in self.done:
+                stop_if_asked()
                 self._assign()
                 self._collect(result_type)
             yield self.done.pop(index)
@@ -108,10 +112,10 @@ class _Pool:
         return parent, process
 
     def _collect(self, result_type) -> None:
-        timeout = None
+        timeout = POLL
         if self.budget is not None:
             first = min(start for _, start, _ in self.busy.values())
-            timeout = max(0.0, first + self.budget - time.monotonic())
+            timeout = min(POLL, max(0.0, first + self.budget - time.monotonic()))
         sentinels = {process.sentinel: connection for connection, (_, _, process) in self.busy.items()}
         ready = wait(list(self.busy) + list(sentinels), timeout)
         for item in ready:

@@ -4,7 +4,10 @@ A pack or config can come from a pull request, and Python's `re` backtracks: `(a
 on 69 bytes, and no static guard catches every such shape. RE2 (`google-re2`) cannot backtrack,
 so user patterns run there, and the few constructs it lacks (lookaround, backreferences, atomic
 groups, possessive repeats, conditionals) are refused when the pack loads, with where they are.
-Note RE2's `\\w`, `\\d`, `\\s` and `\\b` are ASCII; `\\pL` is any letter.
+RE2's `\\w`, `\\d`, `\\s` and `\\b` know ASCII only (Python's `re` knows every script): `\\w`
+does not match `é`, and `\\b` next to `é` is no word boundary. `\\pL` is any letter. A pattern
+with `\\b` written right beside a non-ASCII letter is warned about when the pack loads (it cannot
+mean what it says), and `introlint explain` says so for every user pattern that uses them.
 
 The patterns of the packs we ship are ours: they may use lookarounds and stay on `re`, which is
 safe for them because `safe_regex` refuses nested repeats and tests/test_user_regex.py runs each
@@ -41,6 +44,10 @@ class UserRegexError(ValueError):
     """A user pattern RE2 cannot run: the message says what and where."""
 
 
+class UserRegexWarning(UserWarning):
+    """A user pattern RE2 runs, but not as its author evidently meant (the command prints it)."""
+
+
 def trust(pattern: str) -> None:
     """Mark a pattern of a shipped pack: it runs on `re` (after `safe_regex`'s check)."""
     _SHIPPED.add(pattern)
@@ -65,6 +72,36 @@ def _escaped_positions(pattern: str) -> set[int]:
         else:
             index += 1
     return escaped
+
+
+_ASCII_CLASS = re.compile(r"\\[wWbB]")
+ASCII_NOTE = ("RE2 runs this rule's patterns, and there `\\w` and `\\b` know ASCII letters only: `\\w` does "
+              "not match é, ß or ü, and `\\b` beside them is no word boundary; write `\\pL` for any letter")
+
+
+def _ascii_classes(pattern: str) -> list[int]:
+    """Where a user pattern uses `\\w`, `\\W`, `\\b` or `\\B` (which RE2 reads as ASCII)."""
+    escaped = _escaped_positions(pattern)
+    return [m.start() for m in _ASCII_CLASS.finditer(pattern) if m.start() not in escaped]
+
+
+def ascii_note(patterns: Iterable[str]) -> str | None:
+    """For `explain`: ASCII_NOTE when a user's pattern (not a shipped one, which runs on `re`) uses them."""
+    return ASCII_NOTE if any(p not in _SHIPPED and _ascii_classes(p) for p in patterns) else None
+
+
+def ascii_boundary(pattern: str) -> str | None:
+    """Why `\\b`/`\\B` written right beside a non-ASCII letter cannot work on RE2, or None."""
+    for start in _ascii_classes(pattern):
+        if pattern[start + 1] not in "bB":
+            continue
+        for neighbour in (pattern[start - 1:start] if start and pattern[start - 2:start - 1] != "\\" else "",
+                          pattern[start + 2:start + 3]):
+            if neighbour and ord(neighbour) > 127 and neighbour.isalnum():
+                return (f"regular expression {pattern!r} has \\{pattern[start + 1]} beside {neighbour!r} at character "
+                        f"{start + 1}: RE2's \\b knows ASCII letters only, so this is no word boundary "
+                        "(drop it, or match the character beside the word with \\PL)")
+    return None
 
 
 def _re2_source(pattern: str, flags: int) -> str:

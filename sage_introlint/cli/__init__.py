@@ -31,7 +31,8 @@ from .daemon import daemon_command
 from .init import init_command
 from .ledger import ledger_command
 from .lsp import lsp_command
-from .process import Stopped, install_signal_handlers, pending_stop, restore_signal_handlers, say, stopped
+from .process import (Stopped, install_signal_handlers, pending_stop, restore_signal_handlers, say,
+                      show_warnings, stopped)
 from .report import report_command
 from .rules import explain_command, rules_command
 from .stats import stats_command
@@ -51,6 +52,7 @@ class IntrolintGroup(click.Group):
 
     def main(self, *args, **kwargs):
         previous = install_signal_handlers()
+        show_warnings()
         try:
             result = super().main(*args, **kwargs)
         except Stopped as stop:

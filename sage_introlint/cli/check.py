@@ -10,8 +10,8 @@ import click
 from ..document import KINDS
 from ..findings import SEVERITIES, SEVERITY_RANK
 from ..formats import FORMATS
-from ..parallel import DEFAULT_BUDGET
-from .common import CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, stage_option, use_colour
+from .common import (CONTEXT, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, load_language, read_stdin, stage_option, timeout_option,
+                     use_colour)
 from .process import say, write
 from .summary import statistics, summary
 
@@ -49,9 +49,8 @@ from .summary import statistics, summary
               help="Say which files were checked and which files in a folder were skipped, and why.")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour severities and rule ids [default: only on a terminal; never with NO_COLOR set].")
-@click.option("--timeout", "time_budget", type=click.FloatRange(min=0.1), default=DEFAULT_BUDGET, show_default=True,
-              metavar="SECONDS", help="Time budget per file: a file still being checked after it is "
-                                      "reported as an input-error and the others are checked.")
+@timeout_option("a file still being checked after it is reported as an input-error and the "
+                "others are checked.")
 @click.option("--root", metavar="DIR", type=click.Path(exists=True, file_okay=False),
               help="Repository root: \\input files and the packs a config names are read only inside "
                    "it [default: the folder holding .git, else .introlint.yaml, above each file].")

@@ -63,8 +63,17 @@ def stage_option(command):
              "at both [default: the config's stage, else draft].")(command)
 
 
+def timeout_option(what: str):
+    """`--timeout SECONDS`: the time budget (see `budget`), the same for every command that checks."""
+    from ..budget import DEFAULT_BUDGET
+
+    return click.option(
+        "--timeout", "time_budget", type=click.FloatRange(min=0.1), default=DEFAULT_BUDGET, show_default=True,
+        metavar="SECONDS", help=f"Time budget per file: {what}")
+
+
 def paper_options(verb: str):
-    """`--config`, `--pack`, `--kind` and `--stage`, as ledger and report read a paper."""
+    """`--config`, `--pack`, `--kind`, `--stage` and `--timeout`, as ledger and report read a paper."""
     from ..document import KINDS
 
     def decorate(command):
@@ -74,6 +83,8 @@ def paper_options(verb: str):
             click.option("--pack", metavar="NAME|FILE", help=f"Paper set or pack to {verb} [default: the config's]."),
             click.option("--kind", type=click.Choice(KINDS), default=None, help="Document kind of the Introduction."),
             stage_option,
+            timeout_option("a paper still being read after it is reported as an input error (exit "
+                           "status 2) instead."),
         )):
             command = option(command)
         return command

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from ..user_regex import ascii_note
+
 WHERE = {"term": "the offending words", "sent": "the sentence", "para": "the paragraph's first line",
          "doc": "the document's first line"}
+
+
+def _strings(value) -> list[str]:
+    """Every string in a rule's options (its patterns among them)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return [text for item in items for text in _strings(item)]
 
 
 def explanation(rule) -> str:
@@ -18,6 +28,9 @@ def explanation(rule) -> str:
 
     if describe(rule):
         parts.append(describe(rule))
+    note = ascii_note(_strings(rule.options))
+    if note:
+        parts.append(f"Note: {note}.")
     if rule.options:
         parts.append(f"Options (set in .introlint.yaml under rules: {{{rule.id}: {{...}}}}): "
                      + ", ".join(sorted(rule.options)))

@@ -19,7 +19,7 @@ from .process import say, write
                    "slots: text, marked, severity, line, column, sentence, fills) and contributions "
                    "(number, text, parts, evidence).")
 @paper_options("read the paper with")
-def ledger_command(path, output_format, config_file, pack, kind, stage):
+def ledger_command(path, output_format, config_file, pack, kind, stage, time_budget):
     """The paper's ledger: what the authors go through in the last week.
 
     \b
@@ -36,7 +36,7 @@ def ledger_command(path, output_format, config_file, pack, kind, stage):
     from ..ledger.render import to_json, to_text
 
     load_language()
-    got = gather(path, config_file, pack, kind, stage)
+    got = gather(path, config_file, pack, kind, stage, time_budget)
     if got.ledger is None:
         raise ConfigError("the active pack has no `claims` rule, so there is no ledger to read: use the "
                           "sage-paper set (the default) or --pack with a set that has one")

@@ -15,7 +15,8 @@ def lsp_command():
     Diagnostics on open, change (after a pause) and save, from the unsaved
     buffer; hover shows `introlint explain RULE`; code actions disable a rule
     on a line or in a file, or apply a safe fix. Markdown and LaTeX buffers.
-    Initialization option `debounceMs` (default 200). Editor setup: README.
+    Initialization options `debounceMs` (default 200) and `timeoutMs` (the time
+    budget of one check, default 20000). Editor setup: README.
     """
     from ..lsp.server import serve
 

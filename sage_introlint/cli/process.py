@@ -13,42 +13,30 @@ import os
 import signal
 import sys
 import threading
+import warnings
 
 import click
 
 from ..errors import InputError, IntrolintError
 from ..printable import safe_output, visible
-
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 128 + signal.SIGTERM
-
-
-class Stopped(BaseException):
-    """A signal asked the run to stop (a BaseException, so click and `except Exception` let it pass)."""
-
-    def __init__(self, status: int):
-        super().__init__(status)
-        self.status = status
-
-
-class OutputError(IntrolintError):
-    """Standard output cannot be written (closed, full disk, broken pipe)."""
-
-
-_PENDING: list[int] = []  # the status of a signal that arrived, kept in case its exception is lost
+from ..stopping import EXIT_INTERRUPTED, EXIT_TERMINATED, Stopped, clear, pending, request
 
 
 def _stop(status: int):
     def handler(signum, frame):
-        _PENDING.append(status)
+        request(status)  # kept below the cli layer, in case the exception below is lost
         raise Stopped(status)
     return handler
 
 
 def pending_stop() -> int | None:
-    """The status of a signal whose `Stopped` was swallowed: raised inside a finaliser or an
-    at-fork hook (logging's, when a worker is forked), Python prints it as unraisable and the
-    run goes on; the command then still leaves with the status the signal asked for."""
-    return _PENDING[0] if _PENDING else None
+    """The status of a signal whose `Stopped` was swallowed (see `stopping`): the command then
+    still leaves with the status the signal asked for."""
+    return pending()
+
+
+class OutputError(IntrolintError):
+    """Standard output cannot be written (closed, full disk, broken pipe)."""
 
 
 def _quiet_unraisable(unraisable) -> None:
@@ -63,11 +51,29 @@ def install_signal_handlers() -> dict:
     if threading.current_thread() is not threading.main_thread():
         return {}
     previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    _PENDING.clear()
+    clear()
     sys.unraisablehook = _quiet_unraisable
     signal.signal(signal.SIGINT, _stop(EXIT_INTERRUPTED))
     signal.signal(signal.SIGTERM, _stop(EXIT_TERMINATED))
     return previous
+
+
+def show_warnings() -> None:
+    """A pack's warnings (`user_regex.UserRegexWarning`) as `introlint: warning:` lines on stderr."""
+    from ..user_regex import UserRegexWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "introlint", False):  # installed already (the command runs again in-process)
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, UserRegexWarning):
+            say(f"introlint: warning: {message}")
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.introlint = True
+    warnings.showwarning = show
 
 
 def restore_signal_handlers(previous: dict) -> None:

@@ -18,7 +18,7 @@ from .process import write
               help="Where to write the page (`-`: standard output). A file that is part of the paper "
                    "is never overwritten.")
 @paper_options("check with")
-def report_command(path, output, config_file, pack, kind, stage):
+def report_command(path, output, config_file, pack, kind, stage, time_budget):
     """Write one HTML page of the paper: text, findings, coverage and ledger.
 
     \b
@@ -38,7 +38,7 @@ def report_command(path, output, config_file, pack, kind, stage):
     from ..report.page import SectionView, render
 
     load_language()
-    got = gather(path, config_file, pack, kind, stage)
+    got = gather(path, config_file, pack, kind, stage, time_budget)
     sources = {os.path.realpath(p.source.path) for s in got.sections for p in s.doc.source_map.pieces}
     if output != "-" and (os.path.realpath(output) in sources or os.path.realpath(output) == os.path.realpath(got.path)):
         raise InputError(f"{output}: is a file of the paper; write the report somewhere else")

@@ -10,7 +10,7 @@ import click
 
 from ..document import KINDS
 from ..printable import json_safe, visible
-from .common import CONTEXT, EXIT_ERROR, EXIT_OK, read_stdin
+from .common import CONTEXT, EXIT_ERROR, EXIT_OK, load_language, read_stdin, timeout_option
 from .process import say, write
 from .stats_table import problem_line, stats_table
 
@@ -27,7 +27,8 @@ from .stats_table import problem_line, stats_table
               help="Read the file as this one section of the paper (abstract, introduction, "
                    "related-work, system, experiments), for a file without its heading.")
 @click.option("--stdin-filename", metavar="NAME", help="Name for standard input (PATH `-`).")
-def stats_command(path, output_format, kind, config_file, pack, section, stdin_filename):
+@timeout_option("a file still being read after it is reported as an input error (exit status 2) instead.")
+def stats_command(path, output_format, kind, config_file, pack, section, stdin_filename, time_budget):
     """Per-paragraph numbers and group coverage for one document, section by section.
 
     Each known section of the paper (as `check` finds them: abstract, Introduction, related
@@ -37,6 +38,7 @@ def stats_command(path, output_format, kind, config_file, pack, section, stdin_f
     members the section never mentions. JSON: `sections` lists every section; the top-level
     `kind`, `paragraphs` and `coverage` are the Introduction's (else the first section's).
     """
+    from ..budget import time_budget as budget
     from ..config import config_for
     from ..document import decode, read_source
     from ..document.model import Source
@@ -52,13 +54,15 @@ def stats_command(path, output_format, kind, config_file, pack, section, stdin_f
     else:
         source, folder = read_source(path), os.path.dirname(path)
     config = config_for(folder or ".", config_file)
-    paper = load_paper(source, folder or ".", paper_set(config, pack), section, kind or config.kind, config.latex)
-    parts = []
-    for found in paper.sections:
-        groups = load_pack(found.pack).groups
-        rows, covered = paragraph_rows(found.doc, groups), coverage(found.doc, groups)
-        parts.append(({"name": found.name, "title": found.title, "line": found.heading.line, "kind": found.doc.kind,
-                       "paragraphs": rows, "coverage": covered}, groups))
+    papers, parts = paper_set(config, pack), []
+    load_language()  # spaCy and the packs load before the file's time starts, as in `check`
+    with budget(time_budget, source.path):
+        paper = load_paper(source, folder or ".", papers, section, kind or config.kind, config.latex)
+        for found in paper.sections:
+            groups = load_pack(found.pack).groups
+            rows, covered = paragraph_rows(found.doc, groups), coverage(found.doc, groups)
+            parts.append(({"name": found.name, "title": found.title, "line": found.heading.line,
+                           "kind": found.doc.kind, "paragraphs": rows, "coverage": covered}, groups))
     main_part = next((part for part, _ in parts if part["name"] == "introduction"), parts[0][0] if parts else
                      {"kind": kind or config.kind, "paragraphs": [], "coverage": {}})
     if output_format == "json":

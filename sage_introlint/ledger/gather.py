@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from ..budget import time_budget
 from ..config import config_for
 from ..document import read_source
 from ..checker import Checker
@@ -44,13 +45,15 @@ def main_file(path: str) -> str:
 
 
 def gather(path: str, config_file: str | None = None, pack: str | None = None, kind: str | None = None,
-           stage: str | None = None) -> Gathered:
+           stage: str | None = None, seconds: float | None = None) -> Gathered:
+    """The paper at `path`, checked within `seconds` (None: no time budget; past it, OverBudget)."""
     target = main_file(path)
     folder = os.path.dirname(target) or "."
     config = config_for(folder, config_file)
     checker = Checker(pack, stage=stage)
     result = CheckResult()
-    paper, findings, context = checker.check_paper(read_source(target), config, kind, folder, result)
+    with time_budget(seconds, target):
+        paper, findings, context = checker.check_paper(read_source(target), config, kind, folder, result)
     sections = list(context.sections)
     found, _ = checker.paper_set(config)
     packs = {section.name: load_pack(found.spec(section.name).pack) for section in sections}

@@ -4,6 +4,8 @@ Buffers are checked on open and save at once, and after typing stops for `deboun
 (initialization option `debounceMs`, default 200). Each check publishes the findings of every
 file it read, so findings inside an `\\input` file appear on that file; an `\\input` file open
 in the editor is read from its unsaved buffer, and an edit to it re-checks the buffers that read it.
+A buffer still being checked after the time budget (`timeoutMs`, default 20000, as `check
+--timeout`) gets one input-error saying so, and the server goes on answering.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..budget import DEFAULT_BUDGET, OverBudget, over_budget, time_budget
+from ..document.model import Source
 from ..incremental import IncrementalChecker
 from ..cli.explanation import explanation
 from ..document.buffers import open_buffers
 from ..fixes import fix_edit
 from . import convert, disable
-from .workspace import Findings, check_buffer, is_config, syntax, wanted
+from .workspace import Findings, check_buffer, is_config, not_checked, syntax, wanted
 
 DEBOUNCE = 0.2
 
@@ -35,6 +39,7 @@ class IntrolintServer(LanguageServer):
         self.findings = Findings()
         self.pending: dict[str, asyncio.Task] = {}
         self.debounce = DEBOUNCE
+        self.budget = DEFAULT_BUDGET  # seconds per check of a buffer
         self.uris: dict[str, str] = {}  # path -> the URI the client uses for it
 
     # --- checking ------------------------------------------------------------------------------
@@ -55,8 +60,12 @@ class IntrolintServer(LanguageServer):
         if not wanted(path, document.language_id):
             return
         self.uris[path] = uri
-        with open_buffers(self.open_texts()):
-            checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
+        try:
+            with open_buffers(self.open_texts()), time_budget(self.budget, path):
+                checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
+        except OverBudget:
+            self.checker = IncrementalChecker()  # the check was cut anywhere: start again from clean caches
+            checked = not_checked(path, Source(path, ""), "input-error", over_budget(self.budget, "timeoutMs"))
         self.publish(self.findings.update(path, checked))
 
     def open_texts(self) -> dict[str, str]:
@@ -170,6 +179,8 @@ def build() -> IntrolintServer:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
             ls.debounce = max(0.0, options["debounceMs"] / 1000)
+        if isinstance(options, dict) and isinstance(options.get("timeoutMs"), (int, float)):
+            ls.budget = max(0.1, options["timeoutMs"] / 1000)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: IntrolintServer, params: types.InitializedParams) -> None:

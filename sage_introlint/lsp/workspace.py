@@ -54,11 +54,16 @@ def check_buffer(checker: Checker, path: str, text: str, folder: str) -> Checked
         result = CheckResult()
         findings = checker.check_source(source, config, None, folder, result)
     except IntrolintError as error:
-        rule = CONFIG_ERROR if "config" in type(error).__name__.lower() else "input-error"
-        return Checked([Finding(path, 1, 1, 1, 1, "error", rule, str(error))], {path: source}, {}, {path})
+        return not_checked(path, source, CONFIG_ERROR if "config" in type(error).__name__.lower() else "input-error",
+                           str(error))
     sources = dict(result.sources)
     sources.setdefault(path, source)
     return Checked(findings, sources, dict(result.rules), set(sources))
+
+
+def not_checked(path: str, source: Source, rule: str, message: str) -> Checked:
+    """A buffer that could not be checked: one finding on its first line saying why."""
+    return Checked([Finding(path, 1, 1, 1, 1, "error", rule, message)], {path: source}, {}, {path})
 
 
 def is_config(path: str) -> bool:

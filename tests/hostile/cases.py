@@ -39,6 +39,8 @@ class Case:
 
     def run_spec(self, repo: Path) -> Run:
         stdin = None if self.stdin == "closed" else (self.stdin if self.stdin is not None else "/dev/null")
+        if isinstance(stdin, LspStdin):
+            stdin = lsp_session(repo, stdin.text, stdin.timeout_ms)
         return Run(list(self.args), repo, stdin=stdin, stdout=self.stdout, limit=self.budget + 10,
                    signal_after=self.signal_after, kill_worker=self.kill_worker)
 
@@ -240,6 +242,46 @@ def attack_setup(repo: Path, outside: Path, scale: float) -> None:
     names_setup(repo, outside, scale)
 
 
+SLOW = "# Introduction\n\nWe present " + "[" * 60_000 + " here.\n"  # markdown-it-py: ~25 s, quadratic
+
+
+def slow_setup(repo: Path, outside: Path, scale: float) -> None:
+    """A paper that takes far past a one-second budget in every command that reads it."""
+    (repo / "intro.md").write_text(SLOW)
+
+
+def _over_budget(where: str) -> Callable:
+    def expect(outcome) -> list[str]:
+        said = getattr(outcome, where)
+        return [] if "longer than the time budget of 1 s" in said else [f"no word of the time budget on std{where}"]
+    return expect
+
+
+def lsp_session(repo: Path, text: str, timeout_ms: int) -> bytes:
+    """What an editor sends: initialize (with the budget), open a buffer, shut down, exit."""
+    uri = (repo / "intro.md").as_uri()
+    messages = [
+        {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": repo.as_uri(), "capabilities": {},
+                                                     "initializationOptions": {"timeoutMs": timeout_ms}}},
+        {"method": "initialized", "params": {}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
+        {"id": 2, "method": "shutdown"}, {"method": "exit"},
+    ]
+    framed = b""
+    for message in messages:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        framed += b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+    return framed
+
+
+class LspStdin:
+    """The session's bytes, made when the repository's path is known (the URI names it)."""
+
+    def __init__(self, text: str, timeout_ms: int):
+        self.text, self.timeout_ms = text, timeout_ms
+
+
 def init_setup(repo: Path, outside: Path, scale: float) -> None:
     (outside / "victim").write_text("untouched\n")
     (repo / ".introlint.yaml").symlink_to(outside / "victim")
@@ -303,5 +345,11 @@ def cases(scale: float = 0.1) -> list[Case]:
              signal_after=(0.5, signal.SIGINT)))
     add(Case("sigterm", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(143,),
              signal_after=(0.5, signal.SIGTERM)))
+    for command in ("stats", "ledger", "report"):
+        extra = ["-o", "report.html"] if command == "report" else []
+        add(Case(f"budget-{command}", slow_setup, [command, "intro.md", "--timeout", "1", *extra], budget=6,
+                 statuses=(2,), expect=_over_budget("err")))
+    add(Case("budget-lsp", lambda r, o, s: None, ["lsp"], stdin=LspStdin(SLOW, 1000), budget=10, statuses=(0,),
+             expect=_over_budget("out")))
     add(Case("init-symlink", init_setup, ["init", "--force"], budget=6, statuses=(2,), expect=_victim_untouched))
     return found

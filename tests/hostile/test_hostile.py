@@ -57,10 +57,17 @@ def _run_case(case, work: Path):
     return outcome, found
 
 
+def _selected(request) -> set[str]:
+    """The cases this session runs (all, or those `-k` kept), so a narrow run starts only those."""
+    return {item.callspec.params["name"] for item in request.session.items
+            if item.module is request.module and hasattr(item, "callspec")}
+
+
 @pytest.fixture(scope="module")
-def outcomes():
+def outcomes(request):
+    wanted = _selected(request)
     with tempfile.TemporaryDirectory() as work, ThreadPoolExecutor(3) as pool:
-        futures = {case.name: pool.submit(_run_case, case, Path(work)) for case in cases(SCALE)}
+        futures = {case.name: pool.submit(_run_case, case, Path(work)) for case in cases(SCALE) if case.name in wanted}
         yield {name: future.result() for name, future in futures.items()}
 
 
