@@ -5,7 +5,8 @@ an Introduction heading (Markdown heading of any level, LaTeX `\\section{Introdu
 `\\section*{...}`), when it is a LaTeX main file whose `\\input`/`\\include`d files hold one, or
 when its name says so (`intro*.tex`, `introduction.md`, ...). A LaTeX file that another file
 includes is checked through that file only, never twice. Every skipped file gets a reason,
-which `--verbose` prints.
+which `--verbose` prints. A folder or file the user may not read is no quiet skip: it is listed
+in `unreadable`, which `check` reports as an error (exit status 2), once per path.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ INTRO_NAME = "intro*"
 class Discovery:
     files: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, why): searched, not readable
 
 
 def is_excluded(path: str, patterns, base_dir: str) -> bool:
@@ -55,8 +57,9 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False,
     """
     found = Discovery()
     candidates: list[str] = []
+
     def unreadable(error: OSError) -> None:
-        found.skipped.append((error.filename or root, f"folder cannot be read ({error.strerror}); not searched"))
+        found.unreadable.append((error.filename or root, f"folder cannot be read ({error.strerror}); not searched"))
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
@@ -66,6 +69,8 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False,
                 continue
             if excluded(path):
                 found.skipped.append((path, "excluded by the config's exclude list"))
+            elif not os.access(path, os.R_OK):
+                found.unreadable.append((path, "permission denied; not searched"))
             else:
                 candidates.append(path)
     latex = {os.path.abspath(p): _latex_facts(p, titles) for p in candidates if p.lower().endswith(LATEX_SUFFIXES)}

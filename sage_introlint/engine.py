@@ -99,7 +99,8 @@ def _plan(paths, checker: Checker, result: CheckResult, kind, config_file, stdin
                 sections, _ = checker.paper_set(config_for(os.path.abspath(path), config_file))
                 found = discover(path, excluded, lambda title, s=sections: s.classify(title) is not None)
                 result.skipped.extend(found.skipped)
-                if not found.files:
+                steps.extend(_error_step(result, f"error: {where}: {why}") for where, why in found.unreadable)
+                if not found.files and not any(where == path for where, _ in found.unreadable):
                     steps.append(_error_step(result, f"error: {path}: no Markdown or LaTeX file with a section "
                                                      f"to check ({len(found.skipped)} skipped; --verbose says why)"))
                 steps.extend(file_job(target) for target in found.files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ class Case:
     def run_spec(self, repo: Path) -> Run:
         stdin = None if self.stdin == "closed" else (self.stdin if self.stdin is not None else "/dev/null")
         if isinstance(stdin, LspStdin):
-            stdin = lsp_session(repo, stdin.text, stdin.timeout_ms)
+            stdin = lsp_session(repo, stdin.buffers, stdin.timeout_ms)
         return Run(list(self.args), repo, stdin=stdin, stdout=self.stdout, limit=self.budget + 10,
                    signal_after=self.signal_after, kill_worker=self.kill_worker)
 
@@ -257,15 +258,15 @@ def _over_budget(where: str) -> Callable:
     return expect
 
 
-def lsp_session(repo: Path, text: str, timeout_ms: int) -> bytes:
-    """What an editor sends: initialize (with the budget), open a buffer, shut down, exit."""
-    uri = (repo / "intro.md").as_uri()
+def lsp_session(repo: Path, buffers: dict[str, str], timeout_ms: int) -> bytes:
+    """What an editor sends: initialize (with the budget), open each buffer, shut down, exit."""
     messages = [
         {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": repo.as_uri(), "capabilities": {},
                                                      "initializationOptions": {"timeoutMs": timeout_ms}}},
         {"method": "initialized", "params": {}},
-        {"method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
+        *({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": (repo / name).as_uri(), "languageId": "markdown", "version": 1, "text": text}}}
+          for name, text in buffers.items()),
         {"id": 2, "method": "shutdown"}, {"method": "exit"},
     ]
     framed = b""
@@ -276,10 +277,33 @@ def lsp_session(repo: Path, text: str, timeout_ms: int) -> bytes:
 
 
 class LspStdin:
-    """The session's bytes, made when the repository's path is known (the URI names it)."""
+    """The session's bytes, made when the repository's path is known (the URIs name it)."""
 
-    def __init__(self, text: str, timeout_ms: int):
-        self.text, self.timeout_ms = text, timeout_ms
+    def __init__(self, buffers: dict[str, str], timeout_ms: int):
+        self.buffers, self.timeout_ms = buffers, timeout_ms
+
+
+LSP_BUFFERS = {"slow.md": SLOW, "huge.md": "# Introduction\n\n" + "We present a system. " * 250_000}
+
+
+def _lsp_told(outcome) -> list[str]:
+    wanted = {"slow.md": "longer than the time budget of 1 s (timeoutMs)", "huge.md": "is too large"}
+    return [f"no diagnostic saying {said!r} on {name}" for name, said in wanted.items()
+            if not re.search(re.escape(name) + r'"[^}]*"diagnostics": \[\{[^]]*' + re.escape(said), outcome.out)]
+
+
+HTML = '</script><script>alert(1)</script> "><img src=x onerror=alert(2)> <!-- &amp; revolutionary'
+
+
+def html_setup(repo: Path, outside: Path, scale: float) -> None:
+    (repo / "intro.tex").write_text(_tex(f"\\input{{{HTML[:8]}x}}\n{HTML}\n\nOur contribution: {HTML} [X]\\% faster.\n"))
+    (repo / "intro-md.md").write_text(f"# Introduction\n\n{HTML}\n\n{HTML} is [X]% faster.\n")
+
+
+def _escaped(outcome) -> list[str]:
+    raw = [piece for piece in ("<script>alert", "<img", "onerror=alert(2)>", "<!-- &amp;") if piece in outcome.out]
+    scripts = outcome.out.count("<script")
+    return ([f"unescaped {raw}"] if raw else []) + ([f"{scripts} script elements"] if scripts != 1 else [])
 
 
 def init_setup(repo: Path, outside: Path, scale: float) -> None:
@@ -349,7 +373,11 @@ def cases(scale: float = 0.1) -> list[Case]:
         extra = ["-o", "report.html"] if command == "report" else []
         add(Case(f"budget-{command}", slow_setup, [command, "intro.md", "--timeout", "1", *extra], budget=6,
                  statuses=(2,), expect=_over_budget("err")))
-    add(Case("budget-lsp", lambda r, o, s: None, ["lsp"], stdin=LspStdin(SLOW, 1000), budget=10, statuses=(0,),
-             expect=_over_budget("out")))
+    add(Case("lsp", lambda r, o, s: None, ["lsp"], stdin=LspStdin(LSP_BUFFERS, 1000), budget=12, statuses=(0,),
+             expect=_lsp_told))
+    add(Case("report-html", html_setup, ["report", "intro.tex", "-o", "-"], budget=6, statuses=(0, 2),
+             expect=_escaped))
+    add(Case("report-html-md", html_setup, ["report", "intro-md.md", "-o", "-"], budget=6, statuses=(0, 2),
+             expect=_escaped))
     add(Case("init-symlink", init_setup, ["init", "--force"], budget=6, statuses=(2,), expect=_victim_untouched))
     return found

@@ -57,6 +57,7 @@ class Run:
     signal_after: tuple[float, int] | None = None  # (seconds after a worker appears or start, signal)
     kill_worker: bool = False
     env: dict = field(default_factory=dict)
+    prefix: list = field(default_factory=list)  # a command that runs introlint (as another user)
 
 
 def _limits() -> None:
@@ -103,7 +104,7 @@ def run(spec: Run) -> Outcome:
         command = ["/bin/sh", "-c", 'exec "$0" "$@"' + redirect, INTROLINT, *spec.args]
         stdin = subprocess.DEVNULL if stdin is None else stdin
     else:
-        command = [INTROLINT, *spec.args]
+        command = [*spec.prefix, INTROLINT, *spec.args]
     start = time.monotonic()
     proc = subprocess.Popen(command, cwd=spec.cwd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
                             env=env, preexec_fn=_limits, pass_fds=pass_fds)
