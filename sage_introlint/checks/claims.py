@@ -87,10 +87,17 @@ def conflicts(entries: list, headline: set[str]) -> dict[int, int]:
         partner.setdefault(i, j)
         partner.setdefault(j, i)
 
+    # Only claims with one key in two sections can be one quantity (`_same`): index them so, and
+    # a paper with thousands of claims is not compared pair by pair.
+    by_key: dict[tuple, dict[str, list[int]]] = {}
+    for j, entry in enumerate(entries):
+        by_key.setdefault(entry.claim.key, {}).setdefault(entry.at.section, []).append(j)
     for i, head in enumerate(entries):
         if head.at.section not in headline:
             continue
-        others = [j for j, other in enumerate(entries) if j != i and _same(head, other)]
+        candidates = sorted(j for section, found in by_key[head.claim.key].items() if section != head.at.section
+                            for j in found)
+        others = [j for j in candidates if _same(head, entries[j])]
         for j in others:
             if entries[j].at.section in headline and not _equal(head, entries[j]):
                 pair(i, j)

@@ -16,7 +16,7 @@ from ..checks._text import Matcher, cached, excerpt
 from ..document.model import Document, Position, Span
 from .claims import Claim, ClaimSpec, extract
 from .contributions import Contribution, listed
-from .slots import Slot, find_slots, slot_spans, what_fills
+from .slots import Slot, find_slots, first_holding, slot_spans, what_fills
 
 INTRODUCTION = "introduction"
 
@@ -102,8 +102,9 @@ def build(sections, claims_rule, slot_rule_for, evidence_rule=None) -> Ledger:
         claims = extract(doc, spec, slot_spans(slots))
         entry = SectionLedger(section.name, section_title(section), section.heading, doc)
         entry.claims = [ClaimEntry(c, Located(section.name, doc, c.span, c.sentence)) for c in claims]
+        claim_at = first_holding(claims, lambda claim: claim.span)
         for slot in slots:
-            owner = next((c for c in claims if c.span.start <= slot.span.start < c.span.end), None)
+            owner = claim_at(slot.span.start)
             fill = owner.experiment if owner and owner.experiment else what_fills(slot, fills)
             entry.slots.append(SlotEntry(slot, Located(section.name, doc, slot.span, slot.sentence), fill))
         result.append(entry)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..checks._text import Matcher, cached, prose_units
@@ -103,9 +104,21 @@ class _Value:
     unit: str
 
 
-def _values(doc: Document, spec: ClaimSpec, sentence: Span, slots: list[Span]) -> list[_Value]:
+class _Starts:
+    """Spans in text order, asked for those starting inside a sentence: a bisection, not a scan
+    of every slot for every sentence (quadratic on a paper full of slots)."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in self.spans]
+
+    def starting_in(self, window: Span) -> list[Span]:
+        return self.spans[bisect_left(self.starts, window.start):bisect_left(self.starts, window.end)]
+
+
+def _values(doc: Document, spec: ClaimSpec, sentence: Span, slots: "_Starts") -> list[_Value]:
     found: list[_Value] = []
-    inside = [s for s in slots if sentence.start <= s.start < sentence.end]
+    inside = slots.starting_in(sentence)
     for slot in inside:
         text = doc.slice(slot)
         body = SLOT_BODY.match(text)
@@ -137,12 +150,12 @@ def _nearest(spans: list[tuple[object, Span]], target: Span, window: Span):
 
 
 def _baseline(doc: Document, spec: ClaimSpec, value: Span, window: Span, sentence: Span,
-              slots: list[Span], taken: list[Span]) -> str | None:
+              slots: "_Starts", taken: list[Span]) -> str | None:
     """The baseline named right after a comparison cue, between the value and its neighbours:
     after the value first (`by 35% over vLLM`), else before it (`Compared to vLLM, ... 35%`)."""
     names = [(doc.slice(s), s) for _, s in spec.baselines.finditer(doc, sentence)]
-    names += [(doc.slice(s), s) for s in slots if sentence.start <= s.start < sentence.end
-              and SLOT_BODY.fullmatch(doc.slice(s)) and not any(v.start <= s.start < v.end for v in taken)]
+    names += [(doc.slice(s), s) for s in slots.starting_in(sentence)
+              if SLOT_BODY.fullmatch(doc.slice(s)) and not any(v.start <= s.start < v.end for v in taken)]
     cues = [span for _, span in spec.cues.finditer(doc, sentence)]
     named = []
     for cue in cues:
@@ -159,6 +172,7 @@ def _baseline(doc: Document, spec: ClaimSpec, value: Span, window: Span, sentenc
 def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
     """Every quantitative claim of the document, in text order."""
     claims: list[Claim] = []
+    slots = _Starts(slots)
     for _, sentence in prose_units(doc):
         values = _values(doc, spec, sentence, slots)
         if not values:

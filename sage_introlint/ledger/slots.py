@@ -7,6 +7,7 @@ Recognition is the rule's own (`checks.terms.matches`), so the ledger lists exac
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .. import user_regex
@@ -26,15 +27,30 @@ class Slot:
 
 def find_slots(doc: Document, rule) -> list[Slot]:
     """Every placeholder the rule recognises in `doc`, in text order, each with its sentence."""
-    units = [span for _, span in prose_units(doc)]
+    sentence_of = first_holding([span for _, span in prose_units(doc)])
     found: dict[tuple[int, int], Slot] = {}
     for spec, _, span in terms.matches(doc, rule):
-        sentence = next((u for u in units if u.start <= span.start < u.end), None)
+        sentence = sentence_of(span.start)
         key = (span.start, span.end)
         if key not in found:
             severity = lowered(spec.get("severity", rule.severity), rule.severity)
             found[key] = Slot(doc.slice(span), span, sentence, "stages" in spec, severity)
     return sorted(found.values(), key=lambda slot: slot.span.start)
+
+
+def first_holding(items: list, span_of=lambda item: item):
+    """offset -> the first of `items` (in text order) whose span holds it, or None: a bisection
+    when the spans do not overlap (sentences, claims), else a scan; never a scan of every
+    sentence for every slot of a long paper."""
+    spans = [span_of(item) for item in items]
+    if any(a.start > b.start or a.end > b.start for a, b in zip(spans, spans[1:])):
+        return lambda offset: next((i for i, s in zip(items, spans) if s.start <= offset < s.end), None)
+    starts = [span.start for span in spans]
+
+    def find(offset: int):
+        index = bisect_right(starts, offset) - 1
+        return items[index] if index >= 0 and offset < spans[index].end else None
+    return find
 
 
 def slot_spans(slots: list[Slot]) -> list[Span]:

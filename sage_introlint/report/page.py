@@ -49,23 +49,38 @@ def _segments(doc, paragraph, placed: list[tuple[dict, object]]) -> list[dict]:
     """The paragraph's text cut where findings start and end; each piece lists its findings.
 
     A finding of no width (a paragraph rule at the first character) is a pin before the text;
-    `anchors` are the findings whose highlight starts at a piece (the list links to them).
+    `anchors` are the findings whose highlight starts at a piece (the list links to them). One
+    sweep over the cuts, keeping the findings open at each: linear in the findings and the
+    pieces, so a paragraph with thousands of findings costs no more than their listing.
     """
     start, end = paragraph.span.start, paragraph.span.end
-    cuts = {start, end}
-    for _, span in placed:
-        cuts.update((min(max(span.start, start), end), min(max(span.end, start), end)))
-    cuts = sorted(cuts)
+
+    def clamp(offset: int) -> int:
+        return min(max(offset, start), end)
+
+    pins_at: dict[int, list[dict]] = {}
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for order, (view, span) in enumerate(placed):
+        if span.start == span.end:
+            pins_at.setdefault(span.start, []).append({"id": view["id"], "rule": view["rule"],
+                                                       "severity": view["severity"]})
+        elif clamp(span.start) < clamp(span.end):
+            opens.setdefault(clamp(span.start), []).append(order)
+            closes.setdefault(clamp(span.end), []).append(order)
+    cuts = sorted({start, end, *(clamp(offset) for _, span in placed for offset in (span.start, span.end))})
     pieces: list[dict] = []
     anchored: set[str] = set()
+    active: set[int] = set()  # indexes into `placed` of the findings covering the current piece
     for left, right in zip(cuts, cuts[1:] + [None]):
-        pins = [{"id": view["id"], "rule": view["rule"], "severity": view["severity"]}
-                for view, span in placed if span.start == span.end == left]
+        active.difference_update(closes.get(left, ()))
+        active.update(opens.get(left, ()))
+        pins = pins_at.get(left, [])
         if right is None:
             if pins:
                 pieces.append({"pins": pins, "text": "", "findings": [], "anchors": [], "severity": None})
             break
-        covering = [view for view, span in placed if span.start <= left and right <= span.end and span.end > span.start]
+        covering = [placed[order][0] for order in sorted(active)]
         anchors = [view["id"] for view in covering if view["id"] not in anchored]
         anchored.update(anchors)
         pieces.append({"pins": pins, "text": doc.text[left:right], "findings": [v["id"] for v in covering],

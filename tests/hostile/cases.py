@@ -309,6 +309,12 @@ def _escaped(outcome) -> list[str]:
     return ([f"unescaped {raw}"] if raw else []) + ([f"{scripts} script elements"] if scripts != 1 else [])
 
 
+def crowded_setup(repo: Path, outside: Path, scale: float) -> None:
+    """Thousands of findings in one paragraph and thousands of claims: once quadratic in report."""
+    claims = "".join(f"It cuts latency by {i}% over Foo and reaches [X]x throughput. " for i in range(1000))
+    (repo / "intro.md").write_text("# Introduction\n\n" + "revolutionary " * big(scale, 20_000) + "\n\n" + claims + "\n")
+
+
 def init_setup(repo: Path, outside: Path, scale: float) -> None:
     (outside / "victim").write_text("untouched\n")
     (repo / ".introlint.yaml").symlink_to(outside / "victim")
@@ -380,5 +386,6 @@ def cases(scale: float = 0.1) -> list[Case]:
              expect=_lsp_told))
     add(Case("report-html", html_setup, ["report", HTML_NAME, "-o", "-"], budget=6, statuses=(0, 2),
              expect=_escaped))
+    add(Case("report-crowded", crowded_setup, ["report", "intro.md", "-o", "-", "--timeout", "60"], budget=12))
     add(Case("init-symlink", init_setup, ["init", "--force"], budget=6, statuses=(2,), expect=_victim_untouched))
     return found
