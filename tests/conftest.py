@@ -32,7 +32,7 @@ def pytest_configure(config):
 # first. Under pytest-xdist (`--dist loadfile`, pyproject addopts) a worker takes whole files in
 # this order, so these start at once and overlap with the many quick files instead of ending the run.
 SLOWEST_FIRST = (
-    "test_precommit.py", "hostile/test_hostile.py", "test_daemon.py", "test_lsp.py", "test_wheel.py",
+    "test_incremental.py", "test_precommit.py", "hostile/test_hostile.py", "test_daemon.py", "test_lsp.py", "test_wheel.py",
     "test_bad_input.py", "report/test_report_browser.py", "test_harness.py", "test_network.py",
     "test_properties.py", "checks/test_corpus.py", "test_parallel.py", "ledger/test_readme_runs.py",
     "test_syllables.py",
