@@ -91,11 +91,11 @@ class IntrolintGroup(click.Group):
 @click.version_option(__version__, prog_name="introlint")
 @click.option("--debug", is_flag=True, help="Print the traceback of an internal error (also INTROLINT_DEBUG=1).")
 def main(debug):
-    """Check the Introduction of a paper (Markdown or LaTeX) against a rule pack.
+    """Check a draft of a systems paper (Markdown or LaTeX), section by section, against rule packs.
 
     \b
     introlint check intro.md            report problems, like a compiler
-    introlint check paper/              search a folder for introductions
+    introlint check paper/              search a folder for the paper's sections
     introlint stats intro.md            per-paragraph numbers and coverage
     introlint ledger paper/main.tex     claims, open slots, contributions by section
     introlint report paper/main.tex -o report.html
