@@ -8,6 +8,7 @@ files, folders or worker processes.
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from .bounded import BoundedCache
 from .checks import run
@@ -53,6 +54,10 @@ def _holds_line(doc: Document, path: str, line: int) -> bool:
     return False
 
 
+def _pack_name(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
 def sort_key(finding: Finding):
     return (finding.path, finding.line, finding.column, finding.rule, finding.message)
 
@@ -77,9 +82,9 @@ class Checker:
         """The configured rules of one section (default: the set's default section)."""
         found, rules = self.paper_set(config)
         spec = spec or found.spec(found.default or found.sections[0].name)
-        if spec.name not in rules:
-            rules[spec.name] = section_rules(config, found, spec, self.select, self.ignore, self.stage)
-        return rules[spec.name]
+        if spec not in rules:  # by spec: a set without its subject has other packs for the same names
+            rules[spec] = section_rules(config, found, spec, self.select, self.ignore, self.stage)
+        return rules[spec]
 
     def wide_rules(self, config: Config) -> list:
         """The configured rules of the paper set itself (they read every section at once)."""
@@ -102,6 +107,15 @@ class Checker:
         """(the paper, its findings, the context paper-wide rules read) for one source."""
         found, _ = self.paper_set(config)
         paper = load_paper(source, base_dir, found, self.section, kind or config.kind, config.latex)
+        if self._about_something_else(found, config, paper):
+            generic = found.without_subject()
+            if result is not None:
+                packs = dict.fromkeys(_pack_name(generic.spec(s.name).pack) for s in paper.sections
+                                      if s.name in {spec.name for spec in generic.sections})
+                result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
+                                    f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
+                                    f"{found.subject.name} rules")
+            found = generic
         findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
         checked = [section for section in paper.sections if section.doc.text.strip()]
         if not checked and not findings:  # nothing to check is a problem with the input
@@ -117,7 +131,7 @@ class Checker:
                 for piece in section.doc.source_map.pieces:
                     result.sources.setdefault(piece.source.path, piece.source)
         context = PaperContext(checked, list(found.wide), lambda s: self.slot_rule(config, found.spec(s.name)))
-        wide = self.wide_rules(config)
+        wide = self.wide_rules(config) if found.wide else []
         if wide and checked:
             findings.extend(paper_findings(context, wide))
             if result is not None:
@@ -125,6 +139,13 @@ class Checker:
         if result is not None:
             result.sources[source.path] = source
         return paper, sorted(set(findings), key=sort_key), context
+
+    def _about_something_else(self, found, config: Config, paper) -> bool:
+        """Is this paper, checked with the default set, about another system than the set's subject?
+        A pack the user names (--pack, `pack:` or `sections:` in the config) is always applied."""
+        if found.subject is None or self.pack is not None or config.pack_named:
+            return False
+        return not found.subject.named_in(section.doc.text for section in paper.sections)
 
     def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
                      result: CheckResult | None = None) -> list[Finding]:

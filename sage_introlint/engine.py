@@ -156,6 +156,7 @@ def merge(result: CheckResult, part: CheckResult) -> None:
     result.checked.extend(part.checked)
     result.sources.update(part.sources)
     result.rules.update(part.rules)
+    result.notes.extend(part.notes)
 
 
 def _stdin_source(display: str, data: str | bytes | Exception | None) -> Source:

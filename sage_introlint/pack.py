@@ -32,7 +32,8 @@ RESERVED_IDS = (INPUT_ERROR,)
 PACK_KEYS = {"name": str, "description": str, "extends": str, "groups": dict, "rules": list,
              # paper mode (sage_introlint.paper.packs): a set of section packs, the section a
              # pack checks, and rules a pack takes from another pack by id
-             "sections": list, "default": str, "section": str, "include": list}
+             "sections": list, "default": str, "section": str, "include": list,
+             "subject": dict}
 GROUP_KEYS = {"title": str, "description": str, "members": list}
 MEMBER_KEYS = {"name": str, "systems": list, "terms": list, "contrast": str, "patterns": list, "description": str}
 RULE_KEYS = {
@@ -76,6 +77,7 @@ class Pack:
     sections: tuple = ()  # a paper set: its SectionSpecs (paper.specs); rules are their union
     default: str | None = None  # a paper set: the section a file without a known heading is
     section: str | None = None  # a section pack: the section of a paper set it checks
+    subject: object = None  # a paper set: paper.specs.Subject, what the set's rules are about
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -134,7 +136,7 @@ def parse_pack(doc: YamlFile) -> Pack:
         rules.append(rule)
     pack = Pack(data["name"], doc.path, data.get("description", ""), tuple(rules), groups,
                 section=data.get("section"))
-    if data.get("sections") or data.get("include"):
+    if data.get("sections") or data.get("include") or "subject" in data:
         from .paper.packs import with_paper_keys
 
         pack = with_paper_keys(doc, data, pack, load_pack)

@@ -18,6 +18,7 @@ class CheckResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) from directory search
     sources: dict[str, Source] = field(default_factory=dict)  # path -> Source, for source excerpts
     rules: dict = field(default_factory=dict)  # id -> Rule: every rule that was active somewhere
+    notes: list[str] = field(default_factory=list)  # what the user should know about how a file was checked
 
     @property
     def failed(self) -> bool:

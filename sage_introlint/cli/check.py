@@ -76,7 +76,9 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     (\\begin{abstract} or # Abstract, Introduction, Related Work, the system section and
     its siblings up to Experiments, Experiments or Evaluation) and checked with its own
     pack (sage-paper); other sections are not checked. A file without such a heading is
-    the Introduction, or the section --section names.
+    the Introduction, or the section --section names. A paper that never names SAGE is
+    checked as any systems paper (systems-intro, systems-sections; --verbose says so)
+    unless --pack or the config names a pack.
 
     \b
     A folder is searched for Markdown and LaTeX files that hold such a section: a heading,
@@ -124,6 +126,9 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
             say(f"introlint: skipped {path}: {why}")
         for path in result.checked:
             say(f"introlint: checked {path}")
+    if verbose:
+        for note in result.notes:
+            say(f"introlint: {note}")
     for message in result.errors:
         say(f"introlint: {message}")
     if show_statistics and result.findings:

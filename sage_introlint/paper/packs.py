@@ -17,9 +17,11 @@ import os
 from ..errors import ConfigError
 from ..pack_files import resolve_pack_path
 from ..pack_keys import check_keys
-from .specs import parse_sections
+from ..safe_regex import UnsafeRegex, compile_safe
+from .specs import Subject, parse_sections
 
 INCLUDE_KEYS = {"pack": str, "rules": list}
+SUBJECT_KEYS = {"name": str, "pattern": str, "otherwise": dict}
 _LOADING: set[str] = set()
 
 
@@ -59,9 +61,35 @@ def with_paper_keys(doc, data: dict, pack, load_pack):
             if member.sections:
                 raise doc.error(("sections", index, "pack"), f"{member.name!r} is a paper set, not a section pack")
             rules.extend(rule for rule in member.rules if all(rule.id != r.id for r in rules))
-        return dataclasses.replace(pack, rules=tuple(rules), sections=specs, default=default)
+        subject = _subject(doc, data.get("subject"), specs, base, load_pack) if "subject" in data else None
+        return dataclasses.replace(pack, rules=tuple(rules), sections=specs, default=default, subject=subject)
     finally:
         _LOADING.discard(pack.path)
+
+
+def _subject(doc, data, specs, base: str, load_pack) -> Subject:
+    """Validate a set's `subject` (see specs.Subject): its pattern, and a section pack per section."""
+    at = ("subject",)
+    if not isinstance(data, dict):
+        raise doc.error(at, "subject must be a mapping with name, pattern and otherwise")
+    check_keys(doc, at, data, SUBJECT_KEYS, required=("name", "pattern", "otherwise"))
+    try:
+        compile_safe(data["pattern"])
+    except UnsafeRegex as error:
+        raise doc.error(at + ("pattern",), str(error)) from None
+    names = [spec.name for spec in specs]
+    otherwise = []
+    for name, pack in data["otherwise"].items():
+        where = at + ("otherwise", name)
+        if name not in names:
+            raise doc.error(where, f"unknown section {name!r}; sections: {', '.join(names)}")
+        if not isinstance(pack, str):
+            raise doc.error(where, "a section's generic pack is a pack name or file")
+        path = _load(doc, where, lambda: resolve_pack_path(pack, base))
+        if _load(doc, where, lambda: load_pack(path)).sections:
+            raise doc.error(where, f"{pack!r} is a paper set, not a section pack")
+        otherwise.append((name, path))
+    return Subject(data["name"], data["pattern"], tuple(otherwise))
 
 
 def _load(doc, at: tuple, load):

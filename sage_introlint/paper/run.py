@@ -33,7 +33,7 @@ def paper_set(config: Config, override: str | None = None) -> PaperSet:
     pack = load_pack(path)
     if pack.sections:
         wide = tuple(rule for rule in pack.rules if is_paper_wide(rule))
-        found = PaperSet(pack.name, pack.sections, pack.default, path, wide)
+        found = PaperSet(pack.name, pack.sections, pack.default, path, wide, pack.subject)
     else:
         name = pack.section or "introduction"
         shipped = next((s for s in load_pack(PAPER_SET).sections if s.name == name), None)
@@ -71,6 +71,7 @@ def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
                 added.append(spec)
         else:
             raise located.error(at, "a section setting is a pack (name or file) or a mapping with headings and pack")
+    # a team that maps sections to packs of its own has chosen them: no generic packs instead
     return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default, found.path, found.wide)
 
 
@@ -87,7 +88,8 @@ def section_rules(config: Config, paper: PaperSet, spec: SectionSpec, select: st
     settings for the rules they have, then `--select` / `--ignore`, whose ids are checked
     against every rule of the set."""
     extras = [rule for index, name in enumerate(config.packs) for rule in named_pack(config, ("packs", index), name).rules]
-    every = {rule.id: rule for other in paper.sections for rule in load_pack(other.pack).rules}
+    every = {rule.id: rule for pack in [s.pack for s in paper.sections] + list(paper.known)
+             for rule in load_pack(pack).rules}
     every.update((rule.id, rule) for rule in paper.wide)
     every.update((rule.id, rule) for rule in extras if rule.id not in every)
     located = config.source or YamlFile(config.path or "config", {})

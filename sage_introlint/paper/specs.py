@@ -19,7 +19,7 @@ one of the section's `headings` in full (regular expressions, case-insensitive).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import ConfigError
 
@@ -48,6 +48,29 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What a paper set's rules are about (the SAGE system), and the packs for a paper that is not.
+
+        subject:
+          name: SAGE                       # how messages name it
+          pattern: '\\bSAGE\\b'            # a paper is about it when its prose matches
+          otherwise:                       # a paper that never names it: section -> generic pack
+            introduction: systems-intro
+
+    The SAGE rules (its parts, its competitors, its facts) only make sense on a paper about
+    SAGE; another team's paper checked with the defaults gets the generic rules instead.
+    """
+
+    name: str
+    pattern: str
+    otherwise: tuple[tuple[str, str], ...]  # (section name, pack path)
+
+    def named_in(self, texts) -> bool:
+        compiled = _compiled(self.pattern, 0)
+        return any(compiled.search(text) for text in texts)
+
+
+@dataclass(frozen=True)
 class PaperSet:
     """The sections of a paper in order, and the section a file without a known heading is."""
 
@@ -56,6 +79,16 @@ class PaperSet:
     default: str | None = None
     path: str | None = None  # the set's pack file: its own rules read every section at once
     wide: tuple = ()  # those rules (claim-consistency, ...), as the pack defines them
+    subject: Subject | None = None
+    known: tuple[str, ...] = ()  # packs whose rule ids a config may still name (the set with its subject)
+
+    def without_subject(self) -> PaperSet:
+        """The set for a paper that never names the subject: the same sections, each with its
+        generic pack (a section without one is not checked), and no paper-wide rules."""
+        packs = dict(self.subject.otherwise)
+        sections = tuple(replace(spec, pack=packs[spec.name]) for spec in self.sections if spec.name in packs)
+        known = tuple(spec.pack for spec in self.sections) + ((self.path,) if self.path else ())
+        return PaperSet(f"{self.name} without {self.subject.name}", sections, self.default, None, (), None, known)
 
     def classify(self, title: str) -> SectionSpec | None:
         """The section a heading title starts, or None for a section that is not checked."""
@@ -72,13 +105,13 @@ class PaperSet:
         return next((spec for spec in self.sections if spec.environment == environment), None)
 
 
-_PATTERNS: dict[str, re.Pattern] = {}
+_PATTERNS: dict[tuple[str, int], re.Pattern] = {}
 
 
-def _compiled(pattern: str) -> re.Pattern:
-    found = _PATTERNS.get(pattern)
+def _compiled(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    found = _PATTERNS.get((pattern, flags))
     if found is None:
-        found = _PATTERNS[pattern] = re.compile(pattern, re.IGNORECASE)
+        found = _PATTERNS[(pattern, flags)] = re.compile(pattern, flags)
     return found
 
 

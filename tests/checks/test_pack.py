@@ -109,7 +109,7 @@ def example_findings(rule, text: str) -> dict[str, int]:
     from sage_introlint.config import DEFAULT
     from sage_introlint.engine import Checker
 
-    checker = Checker(select=rule.id)
+    checker = Checker(pack="sage-paper", select=rule.id)  # the SAGE rules, whatever the example names
     return {kind: len(checker.check_source(Source(f"example-{kind}.md", text + "\n"), DEFAULT, kind, "."))
             for kind in rule.kinds}
 
