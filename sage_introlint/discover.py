@@ -91,6 +91,44 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False,
     return found
 
 
+def checked_through_others(paths: list[str]) -> dict[int, str]:
+    """The positions in `paths` of LaTeX files another given file `\\input`s (at any depth), each with
+    that file, and of files given again, with their first mention: each is checked once.
+
+    pre-commit passes every changed file, a main file with its sections among them; checking a
+    section on its own as well would report each of its findings twice. Of two files that
+    include each other, the first given is kept.
+    """
+    keys = [os.path.abspath(path) for path in paths]
+    reach = {key: _reached(key) for key in dict.fromkeys(keys) if key.lower().endswith(LATEX_SUFFIXES)}
+    covered: dict[int, str] = {}
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in first:
+            covered[index] = paths[first[key]]
+            continue
+        first[key] = index
+        for other, other_key in enumerate(keys):
+            if other_key != key and other not in covered and key in reach.get(other_key, ()):
+                if other_key not in reach.get(key, ()) or keys.index(other_key) < index:
+                    covered[index] = paths[other]
+                    break
+    return covered
+
+
+def _reached(key: str) -> set[str]:
+    """Every file `key` includes, at any depth (a loop, not recursion)."""
+    reached: set[str] = set()
+    todo = [key]
+    while todo:
+        current = todo.pop()
+        for child in _latex_facts(current)[1] if current.lower().endswith(LATEX_SUFFIXES) else ():
+            if child not in reached:
+                reached.add(child)
+                todo.append(child)
+    return reached
+
+
 def _why_not(path: str, key: str, latex: dict, titles) -> str | None:
     """None when `path` holds an introduction, else the reason it is skipped."""
     if fnmatch.fnmatch(os.path.basename(path).lower(), INTRO_NAME):

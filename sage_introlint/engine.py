@@ -11,7 +11,7 @@ import os
 
 from .checker import PAPER_WIDE, SLOT_RULE, Checker, check_document, sort_key  # noqa: F401  (the API)
 from .config import Config, DEFAULT, config_for
-from .discover import discover, is_excluded
+from .discover import checked_through_others, discover, is_excluded
 from .document import decode, normalise_newlines, read_source
 from .document.model import Source
 from .errors import IntrolintError
@@ -110,7 +110,7 @@ def _plan(paths, checker: Checker, result: CheckResult, kind, config_file, stdin
                 steps.append(file_job(path))
         except IntrolintError as error:
             steps.append(_error_step(result, f"error: {error}"))
-    return steps
+    return _once_each(steps, result)
 
 
 def _stdin_job(data, filename: str | None, kind, config_file) -> Job:
@@ -124,6 +124,21 @@ def _stdin_job(data, filename: str | None, kind, config_file) -> Job:
 
 def _error_step(result: CheckResult, message: str):
     return lambda: _add_error(result, message)
+
+
+def _once_each(steps: list, result: CheckResult) -> list:
+    """Drop the files another given file includes (and repeats): they are checked through it."""
+    places = [at for at, step in enumerate(steps) if isinstance(step, Job) and step.path != STDIN]
+    if len(places) < 2:
+        return steps
+    covered = checked_through_others([steps[at].path for at in places])
+    for index, through in covered.items():
+        path = steps[places[index]].path
+        why = "given twice; checked once" if os.path.abspath(path) == os.path.abspath(through) \
+            else f"included by {through}; checked through it"
+        result.skipped.append((path, why))
+    dropped = {places[index] for index in covered}
+    return [step for at, step in enumerate(steps) if at not in dropped]
 
 
 def _warm_up(checker: Checker, folder: str, kind, config_file) -> None:
