@@ -8,7 +8,6 @@ files, folders or worker processes.
 from __future__ import annotations
 
 import dataclasses
-import os
 
 from .bounded import BoundedCache
 from .checks import run
@@ -52,10 +51,6 @@ def _holds_line(doc: Document, path: str, line: int) -> bool:
             if first <= line <= piece.source.position(max(piece.src_start, piece.src_end - 1)).line:
                 return True
     return False
-
-
-def _pack_name(path: str) -> str:
-    return os.path.splitext(os.path.basename(path))[0]
 
 
 def sort_key(finding: Finding):
@@ -110,8 +105,9 @@ class Checker:
         if self._about_something_else(found, config, paper):
             generic = found.without_subject()
             if result is not None:
-                packs = dict.fromkeys(_pack_name(generic.spec(s.name).pack) for s in paper.sections
-                                      if s.name in {spec.name for spec in generic.sections})
+                generic_packs = {spec.name: spec.pack for spec in generic.sections}
+                packs = dict.fromkeys(load_pack(generic_packs[s.name]).name for s in paper.sections
+                                      if s.name in generic_packs)
                 result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
                                     f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
                                     f"{found.subject.name} rules")

@@ -39,7 +39,7 @@ class Config:
     path: str | None = None
     base_dir: str = "."  # relative pack files and exclude globs are read from here
     pack: str = DEFAULT_PACK
-    pack_named: bool = field(default=False, hash=False, compare=False)  # the file says `pack:` (or `sections:`)
+    pack_named: bool = field(default=False, hash=False, compare=False)  # the file says `pack:`
     kind: str = "auto"
     stage: str = DEFAULT_STAGE  # draft or final: whether open slots ([X]%, [REF: ...]) are errors
     rules: dict = field(default_factory=dict, hash=False, compare=False)  # id -> "off" | severity | {...}
@@ -125,7 +125,7 @@ def parse_config(located: YamlFile, base_dir: str) -> Config:
         _check_setting(located, ("rules", rule_id), setting)
     return Config(
         path=located.path, base_dir=base_dir, pack=data.get("pack", DEFAULT_PACK), kind=data.get("kind", "auto"),
-        pack_named="pack" in data or bool(data.get("sections")),
+        pack_named="pack" in data,
         stage=data.get("stage", DEFAULT_STAGE),
         rules=dict(data.get("rules") or {}), packs=tuple(data.get("packs", [])),
         exclude=tuple(data.get("exclude", [])), sections=dict(data.get("sections") or {}),

@@ -72,7 +72,8 @@ def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
         else:
             raise located.error(at, "a section setting is a pack (name or file) or a mapping with headings and pack")
     # a team that maps sections to packs of its own has chosen them: no generic packs instead
-    return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default, found.path, found.wide)
+    return PaperSet(found.name, tuple(specs.values()) + tuple(added), found.default, found.path, found.wide,
+                    subject=None)
 
 
 def _resolve(located, at, pack: str, base_dir: str) -> str:

@@ -46,11 +46,13 @@ def test_the_note_needs_verbose(tmp_path):
     assert run.messages == [] and run.err == "1 error in 1 file\n"
 
 
-@pytest.mark.parametrize("how", ["option", "config"])
+@pytest.mark.parametrize("how", ["option", "config", "sections"])
 def test_a_named_pack_is_always_applied(tmp_path, how):
     name = write(tmp_path, OTHER_INTRO)
     if how == "config":
         (tmp_path / ".introlint.yaml").write_text("pack: sage-paper\n")
+    if how == "sections":  # packs mapped to sections by the team: the set is theirs, as written
+        (tmp_path / ".introlint.yaml").write_text("sections:\n  related-work: sage-related-work\n")
     run = invoke("check", *(["--pack", "sage-paper"] if how == "option" else []), name, cwd=tmp_path)
     assert {"trimming-points", "sentence-count"} <= set(rules_of(run))  # the SAGE prompt 2.2 rules
     assert not [m for m in run.messages if "never names" in m]
