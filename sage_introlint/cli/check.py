@@ -101,22 +101,38 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     """
     from ..confinement import set_root
     from ..engine import check_paths
-    from ..errors import InputError
-    from ..formats import render
 
     if fix and "-" in paths:
         raise click.UsageError("--fix writes files; it cannot fix standard input (`-`)")
     set_root(root)
-    try:
-        stdin_data = read_stdin() if "-" in paths else None
-    except InputError as error:  # reported for `-` alone; the other paths are still checked
-        stdin_data = error
+    stdin_data = _stdin(paths)
     load_language()
     result = check_paths(list(paths), kind=kind, config_file=config_file, pack=pack, select=select,
                          ignore=ignore, stdin_text=stdin_data, stdin_filename=stdin_filename, jobs=jobs or None,
                          time_budget=time_budget, stage=stage, section=section)
     if fix:
         apply_fixes(result)
+    show(result, output_format, colour, verbose)
+    tell(result, show_statistics, quiet)
+    sys.exit(exit_status(result, fail_on))
+
+
+def _stdin(paths):
+    """Standard input's text when `-` is a path, or its InputError (reported for `-` alone: the
+    other paths are still checked)."""
+    from ..errors import InputError
+
+    try:
+        return read_stdin() if "-" in paths else None
+    except InputError as error:
+        return error
+
+
+def show(result, output_format: str, colour, verbose: bool) -> None:
+    """The findings in the chosen format on standard output; with --verbose, what was checked,
+    skipped and noted on standard error."""
+    from ..formats import render
+
     coloured = use_colour(colour)
     output = render(output_format, result.findings, sources=result.sources, colour=coloured,
                     rules=list(result.rules.values()), base_dir=os.getcwd())
@@ -126,21 +142,28 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
             say(f"introlint: skipped {path}: {why}")
         for path in result.checked:
             say(f"introlint: checked {path}")
-    if verbose:
         for note in result.notes:
             say(f"introlint: {note}")
+
+
+def tell(result, show_statistics: bool, quiet: bool) -> None:
+    """Errors, the per-rule statistics and the summary line, on standard error."""
     for message in result.errors:
         say(f"introlint: {message}")
     if show_statistics and result.findings:
         click.echo(statistics(result.findings), nl=False, err=True)
     if not quiet:
         click.echo(summary(result.findings, len(result.checked), len(result.errors)), err=True)
+
+
+def exit_status(result, fail_on: str) -> int:
+    """2 on a usage, config or input error; 1 when a finding is at or above --fail-on; else 0."""
     if result.failed:
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on]
     if any(SEVERITY_RANK.get(f.severity, 3) >= threshold for f in result.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def apply_fixes(result) -> None:
