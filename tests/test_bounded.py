@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sage_introlint import config, engine, pack
 from sage_introlint.bounded import BoundedCache
-from sage_introlint.checks import _text
+from sage_introlint.checks import _shared
 
 
 def test_least_recently_used_entry_goes_first():
@@ -16,11 +16,11 @@ def test_least_recently_used_entry_goes_first():
 
 
 def test_the_option_config_pack_and_checker_caches_are_bounded():
-    caches = [_text._CACHE, config._CACHE, pack._CACHE, engine.Checker()._sets]
+    caches = [_shared._CACHE, config._CACHE, pack._CACHE, engine.Checker()._sets]
     assert all(isinstance(cache, BoundedCache) and cache.limit <= 256 for cache in caches)
 
 
 def test_option_cache_stays_within_its_bound():
-    for number in range(_text._CACHE.limit + 50):
-        _text.cached("test", [number], lambda: number)
-    assert len(_text._CACHE) == _text._CACHE.limit
+    for number in range(_shared._CACHE.limit + 50):
+        _shared.cached("test", [number], lambda: number)
+    assert len(_shared._CACHE) == _shared._CACHE.limit

@@ -17,7 +17,7 @@ import pytest
 import textstat
 
 from sage_introlint import syllables
-from sage_introlint.checks import _text
+from sage_introlint.checks import _terms, _words
 from sage_introlint.engine import check_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def _documents(folder: Path) -> list[str]:
 def compared(monkeypatch):
     """Every shortcut's answer compared with the plain computation's; counts of each kind of use."""
     uses = {"index": 0, "cut": 0, "counts": 0}
-    matches, words_of, counts = _text.Matcher._matches, _text._words_of, syllables.counts
+    matches, words_of, counts = _terms.Matcher._matches, _words._words_of, syllables.counts
 
     def plain_matches(self, doc, start, end):
         found = list(matches(self, doc, start, end))
@@ -43,8 +43,8 @@ def compared(monkeypatch):
 
     def plain_words(doc, span):
         found = words_of(doc, span)
-        assert found == _text._words(doc, span)[1], span
-        uses["cut"] += (span.start, span.end) in _text._paragraphs_by_sentence(doc)
+        assert found == _words._words(doc, span)[1], span
+        uses["cut"] += (span.start, span.end) in _words._paragraphs_by_sentence(doc)
         return found
 
     def plain_counts(text):
@@ -53,8 +53,8 @@ def compared(monkeypatch):
         uses["counts"] += 1
         return found
 
-    monkeypatch.setattr(_text.Matcher, "_matches", plain_matches)
-    monkeypatch.setattr(_text, "_words_of", plain_words)
+    monkeypatch.setattr(_terms.Matcher, "_matches", plain_matches)
+    monkeypatch.setattr(_words, "_words_of", plain_words)
     monkeypatch.setattr(syllables, "counts", plain_counts)
     return uses
 
@@ -85,7 +85,7 @@ def test_term_index_with_unusual_text():
     from sage_introlint.document.model import Source
 
     doc = load(Source("u.md", "The \u212aernel is by far a bit-rate x-fast; be it so. Being kernels.\n"), "paragraph", ".")
-    matcher = _text.Matcher(["kernel", "be", "a", "x", "rate"], inflect=True)
+    matcher = _terms.Matcher(["kernel", "be", "a", "x", "rate"], inflect=True)
     assert matcher.keys.usable
     found = [(m.span(), m.lastgroup) for m in matcher._matches(doc, 0, len(doc.text))]
     assert found == [(m.span(), m.lastgroup) for m in matcher.regex.finditer(doc.text)]

@@ -1,0 +1,235 @@
+"""Term matching: finds the entries of a vocabulary list in the checkable plain text of a document.
+
+Term matching runs on the plain text with word boundaries that respect hyphens (`edge` does not
+match inside `cutting-edge`, nor `state` inside `state-of-the-art`), lets a space or hyphen in a
+term match any run of whitespace, `~` or a hyphen (`blazing\\nfast`), and can add inflections.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .. import user_regex
+from ..document.model import Document, Span
+from ._shared import shared
+from ._word_index import LEFT, WordStarts, region_starts, word_starts
+from .memo import current as current_memo
+
+RIGHT = r"(?![\w\u2010\u2011]|-\w)"
+GAP = r"(?:[\s~]*[-\u2010\u2011][\s~]*|[\s~]+)"
+
+
+def inflections(word: str) -> list[str]:
+    """The forms of one word that hype and vocabulary lists need: -s, -es, -d, -ed, -ing, -ly."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "ly"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing", word[:-1] + "y"}
+    if word.endswith("y") and len(word) > 2:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word[:-1] + "ily"}
+    if word.endswith("le"):
+        forms.add(word[:-1] + "y")  # incredible -> incredibly
+    return sorted(forms, key=len, reverse=True)
+
+
+def _term_words(term: str) -> list[str]:
+    words = [w for w in re.split(r"[\s~]+|(?<=\w)-(?=\w)", term.rstrip("*").strip()) if w]
+    if not words:
+        raise ValueError(f"empty term {term!r}")
+    return words
+
+
+def _term_body(term: str, inflect: bool) -> str:
+    """A term's pattern without the word boundaries (a Matcher puts LEFT/RIGHT once around them all)."""
+    prefix = term.endswith("*")
+    words = _term_words(term)
+    parts = [re.escape(w) for w in words]
+    if prefix:
+        parts[-1] += r"\w*"
+    elif inflect and words[-1].isalpha():
+        parts[-1] = _one_of(inflections(words[-1]))
+    return GAP.join(parts)
+
+
+def _one_of(forms: list[str]) -> str:
+    """`(?:seamlessly|seamless|...)` written as `seamless(?:ly|...|)`: a third of the pattern to compile.
+
+    The order of the forms does not matter: they are words followed by a word boundary, so at one
+    place at most one of them can match.
+    """
+    stem = os.path.commonprefix(forms)
+    rests = sorted((form[len(stem):] for form in forms), key=len, reverse=True)
+    return re.escape(stem) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One vocabulary entry: what to look for, and what to write instead."""
+
+    term: str
+    replace: str | None = None
+    why: str | None = None  # the one-line reason a vocabulary gives for the entry
+
+
+def entries(items: Iterable) -> list[Entry]:
+    """Pack vocabulary: strings, one-key mappings `term: replacement`, or `{term, use, why}`."""
+    result = []
+    for item in items or ():
+        if isinstance(item, dict) and "term" in item:
+            use, why = item.get("use"), item.get("why")
+            result.append(Entry(str(item["term"]), None if use is None else str(use), None if why is None else str(why)))
+        elif isinstance(item, dict):
+            for term, replace in item.items():
+                result.append(Entry(str(term), None if replace is None else str(replace)))
+        else:
+            result.append(Entry(str(item)))
+    return result
+
+
+class Matcher:
+    """Finds the terms of one list in the checkable plain text of a document."""
+
+    def __init__(self, items: Iterable, inflect: bool = False, case_sensitive: bool = False,
+                 regex: bool = False, anywhere: bool = False):
+        self.entries = entries(items)
+        # names of systems are often written as code (`sage-kernel`): a mention counts there too
+        self.anywhere = anywhere
+        flags = 0 if case_sensitive else re.IGNORECASE
+        pieces, firsts = [], set()
+        self.keys = None if regex else _Keys(case_sensitive)
+        # longest first, so `seamlessly` wins over `seamless` + inflection at the same place
+        order = sorted(range(len(self.entries)), key=lambda i: -len(self.entries[i].term))
+        for index in order:
+            entry = self.entries[index]
+            body = entry.term if regex else _term_body(entry.term, inflect)
+            pieces.append(f"(?P<t{index}>{body})")
+            if not regex:
+                firsts.add(_term_words(entry.term)[0][0])
+                self.keys.add(entry.term, inflect)
+        if not pieces:
+            self.regex = None
+        elif regex:
+            terms = [entry.term for entry in self.entries]
+            self.regex = user_regex.compile("|".join(pieces), flags, terms)
+        else:
+            # The same matches as one bounded pattern per term, several times faster:
+            # the boundaries are tested once per position, and only where a term's first
+            # character stands (re tries every alternative at every position otherwise).
+            first = "".join(sorted(re.escape(c) for c in firsts))
+            self.regex = re.compile(f"(?=[{first}]){LEFT}(?:{'|'.join(pieces)}){RIGHT}", flags)
+
+    def finditer(self, doc: Document, span: Span | None = None) -> Iterator[tuple[Entry, Span]]:
+        """The matches inside `span` (the whole text by default).
+
+        A search of the whole text is done once per document and matcher and shared by every
+        check that uses the matcher (a group's members: coverage, contrast, share); a span is
+        then looked up in it. A span asked for first is searched on its own: a rule that tests
+        a few sentences should not pay for a pass over the whole text.
+        """
+        if self.regex is None:
+            return
+        if span is None:
+            yield from shared(doc, "matches", self, lambda: self._all(doc))[1]
+            return
+        found = doc.cache.get("matches", {}).get(self)
+        if found is None:
+            yield from self._search(doc, span.start, span.end)
+            return
+        index = bisect.bisect_left(found[0], span.start)
+        while index < len(found[0]) and found[0][index] < span.end:
+            entry, hit = found[1][index]
+            if hit.end <= span.end:
+                yield entry, hit
+            index += 1
+
+    def _all(self, doc: Document) -> tuple[list[int], list[tuple[Entry, Span]]]:
+        memo = current_memo()
+        if memo is None or self.keys is None or not self.keys.usable:
+            matches = list(self._search(doc, 0, len(doc.text)))
+        else:  # the editor: unchanged paragraphs' matches are remembered
+            found = memo.matches(doc, self, self.keys.inner, lambda start, end: [
+                (m.start(), m.end(), int(m.lastgroup[1:]))
+                for m in self._matches(doc, start, end, region_starts(doc, start, end))])
+            matches = [(self.entries[index], Span(start, end)) for start, end, index in found
+                       if end > start and (self.anywhere or doc.source_map.is_checkable(start, end))]
+        return [hit.start for _, hit in matches], matches
+
+    def _search(self, doc: Document, start: int, end: int) -> Iterator[tuple[Entry, Span]]:
+        for match in self._matches(doc, start, end):
+            if match.end() == match.start():
+                continue
+            if not self.anywhere and not doc.source_map.is_checkable(match.start(), match.end()):
+                continue
+            yield self.entries[int(match.lastgroup[1:])], Span(match.start(), match.end())
+
+    def _matches(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None):
+        """`self.regex.finditer(doc.text, start, end)`, trying the pattern only where a term can start.
+
+        The places come from an index of the document's word starts by their first letters, so a
+        list of 200 terms costs a lookup per term instead of 200 alternatives tried at every word.
+        """
+        if self.keys is None or not self.keys.usable:
+            yield from self.regex.finditer(doc.text, start, end)
+            return
+        if starts is None:
+            places = shared(doc, "term starts", self, lambda: self.keys.places(word_starts(doc)))
+        else:
+            places = self.keys.places(starts)
+        text, resume = doc.text, start
+        for index in range(bisect.bisect_left(places, start), len(places)):
+            place = places[index]
+            if place >= end:
+                return
+            if place < resume:
+                continue
+            match = self.regex.match(text, place, end)
+            if match is not None:
+                yield match
+                if match.end() > place:  # finditer goes on after a match (one past an empty one)
+                    resume = match.end()
+
+    def search(self, doc: Document, span: Span | None = None) -> bool:
+        return next(self.finditer(doc, span), None) is not None
+
+
+class _Keys:
+    """The first one or two letters every match of a term list must begin with (see `word_starts`).
+
+    Not `usable` when a term can begin with something the index does not hold: a non-word or
+    non-ASCII character (case-insensitive matching of those is not plain lower-casing).
+    """
+
+    def __init__(self, case_sensitive: bool):
+        self.case_sensitive, self.usable = case_sensitive, True
+        self.singles: set[str] = set()
+        self.doubles: set[str] = set()
+        # What a match can have right before the white space between two of its words: a word
+        # character, a gap's own (space, `~`, hyphens) or the last character of a term's inner
+        # word (`e.` of `e. g.`). A match cannot run across a paragraph's end that is none of
+        # these followed by white space (see `memo.matches`).
+        self.inner: set[str] = set("~-\u2010\u2011")
+
+    def add(self, term: str, inflect: bool) -> None:
+        words = _term_words(term)
+        self.inner.update(word[-1] for word in words[:-1])
+        first = words[0]
+        # the last word of an inflected term has other forms, which may begin differently (`be`, `bing`)
+        forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not term.endswith("*") else [first]
+        for form in forms:
+            if not form.isascii() or not re.match(r"\w", form):
+                self.usable = False
+            key = form if self.case_sensitive else form.lower()
+            (self.doubles if len(key) >= 2 else self.singles).add(key[:2])
+
+    def places(self, starts: "WordStarts") -> list[int]:
+        """Sorted offsets where a match can begin."""
+        by_two, by_one = starts.index(self.case_sensitive)
+        found = list(starts.unusual)
+        for key in self.doubles:
+            found.extend(by_two.get(key, ()))
+        for key in self.singles:
+            found.extend(by_one.get(key, ()))
+        return sorted(set(found))
