@@ -17,7 +17,7 @@ from .findings import INPUT_ERROR, Finding, position_finding
 from .ledger.context import PaperContext, paper_findings
 from .pack import defined_rule_ids, load_pack
 from .paper import load_paper
-from .paper.run import paper_rules, paper_set, section_rules
+from .paper.run import paper_rules, paper_set, section_rules, set_for_paper
 from .results import CheckResult
 from .stage import apply as apply_stage
 from .suppressions import apply as apply_suppressions
@@ -102,16 +102,15 @@ class Checker:
         """(the paper, its findings, the context paper-wide rules read) for one source."""
         found, _ = self.paper_set(config)
         paper = load_paper(source, base_dir, found, self.section, kind or config.kind, config.latex)
-        if self._about_something_else(found, config, paper):
-            generic = found.without_subject()
-            if result is not None:
-                generic_packs = {spec.name: spec.pack for spec in generic.sections}
-                packs = dict.fromkeys(load_pack(generic_packs[s.name]).name for s in paper.sections
-                                      if s.name in generic_packs)
-                result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
-                                    f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
-                                    f"{found.subject.name} rules")
-            found = generic
+        generic = set_for_paper(found, paper, config, self.pack)
+        if generic is not found and result is not None:
+            generic_packs = {spec.name: spec.pack for spec in generic.sections}
+            packs = dict.fromkeys(load_pack(generic_packs[s.name]).name for s in paper.sections
+                                  if s.name in generic_packs)
+            result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
+                                f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
+                                f"{found.subject.name} rules")
+        found = generic
         findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
         checked = [section for section in paper.sections if section.doc.text.strip()]
         if not checked and not findings:  # nothing to check is a problem with the input
@@ -135,13 +134,6 @@ class Checker:
         if result is not None:
             result.sources[source.path] = source
         return paper, sorted(set(findings), key=sort_key), context
-
-    def _about_something_else(self, found, config: Config, paper) -> bool:
-        """Is this paper, checked with the default set, about another system than the set's subject?
-        A pack the user names (--pack, `pack:` or `sections:` in the config) is always applied."""
-        if found.subject is None or self.pack is not None or config.pack_named:
-            return False
-        return not found.subject.named_in(section.doc.text for section in paper.sections)
 
     def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
                      result: CheckResult | None = None) -> list[Finding]:

@@ -37,6 +37,8 @@ def ledger_command(path, output_format, config_file, pack, kind, stage, time_bud
 
     load_language()
     got = gather(path, config_file, pack, kind, stage, time_budget)
+    if got.ledger is None and got.notes:  # the default set, switched to the generic packs
+        raise ConfigError(f"there is no ledger to read: {got.notes[0]}, which read the claims")
     if got.ledger is None:
         raise ConfigError("the active pack has no `claims` rule, so there is no ledger to read: use the "
                           "sage-paper set (the default) or --pack with a set that has one")

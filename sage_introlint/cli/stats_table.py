@@ -20,7 +20,8 @@ def stats_table(path: str, kind: str, rows: list[dict], covered: dict, groups: d
     out = [f"{path}: {kind}, {len(rows)} paragraph{'s' if len(rows) != 1 else ''}\n\n"]
     for line in table:
         out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() + "\n")
-    out.append("\ncoverage:\n")
+    if groups:  # (a generic pack counts no groups)
+        out.append("\ncoverage:\n")
     for name in groups:
         info = covered[name]
         total = len(info["mentions"])

@@ -17,6 +17,7 @@ from ..checker import Checker
 from ..results import CheckResult
 from ..errors import InputError
 from ..pack import load_pack
+from ..paper.run import set_for_paper
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Gathered:
     rules: dict  # rule id -> Rule, every rule that ran (for explanations)
     ledger: object | None  # ledger.build.Ledger, None when the pack has no `claims` rule
     packs: dict = field(default_factory=dict)  # section name -> its Pack (groups, contrast cues)
+    notes: list = field(default_factory=list)  # what the check noted (a paper checked with the generic packs)
 
 
 def main_file(path: str) -> str:
@@ -55,6 +57,7 @@ def gather(path: str, config_file: str | None = None, pack: str | None = None, k
     with time_budget(seconds, target):
         paper, findings, context = checker.check_paper(read_source(target), config, kind, folder, result)
     sections = list(context.sections)
-    found, _ = checker.paper_set(config)
+    found = set_for_paper(checker.paper_set(config)[0], paper, config, pack)
     packs = {section.name: load_pack(found.spec(section.name).pack) for section in sections}
-    return Gathered(target, stage or config.stage, sections, findings, result.rules, context.ledger, packs)
+    return Gathered(target, stage or config.stage, sections, findings, result.rules, context.ledger, packs,
+                    result.notes)

@@ -45,6 +45,17 @@ def paper_set(config: Config, override: str | None = None) -> PaperSet:
     return _with_config_sections(found, config)
 
 
+def set_for_paper(found: PaperSet, paper, config: Config, override: str | None = None) -> PaperSet:
+    """The set a loaded paper is checked with: `found`, or, when the paper never names the set's
+    subject and neither --pack nor the config names a pack, the set's generic packs. `check`,
+    `stats`, `ledger` and `report` all ask here, so they agree on which pack a section gets."""
+    if found.subject is None or override is not None or config.pack_named:
+        return found
+    if found.subject.named_in(section.doc.text for section in paper.sections):
+        return found
+    return found.without_subject()
+
+
 def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
     if not config.sections:
         return found

@@ -31,7 +31,7 @@ def test_stats_text_has_one_table_per_section_and_the_intro_groups_on_a_single_i
     assert [h.split("[", 1)[1].split("]")[0] for h in headers] == [
         "Abstract", "1. Introduction", "2 Related Work", "3 System Design", "4 Evaluation"]
     intro = tmp_path / "intro.md"
-    intro.write_text("# Introduction\n\nServing engines such as vLLM batch requests well.\n", encoding="utf-8")
+    intro.write_text("# Introduction\n\nServing engines such as vLLM batch requests well; SAGE schedules them.\n", encoding="utf-8")
     single = invoke("stats", "--kind", "intro", str(intro))
     assert single.lines[0] == f"{intro}: intro, 1 paragraph"
     assert any(line.startswith("  competitor classes: 1/5") for line in single.lines)

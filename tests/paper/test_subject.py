@@ -78,3 +78,23 @@ def test_a_subject_names_known_sections_with_section_packs(tmp_path):
     with pytest.raises(Exception) as caught:
         load_pack(str(tmp_path / "set.yaml"))
     assert str(caught.value).endswith("set.yaml:9:5: unknown section 'evaluation'; sections: introduction")
+
+
+def test_stats_counts_the_groups_of_the_packs_check_uses(tmp_path):
+    """`stats` agrees with `check`: no SAGE coverage for a paper about something else."""
+    name = write(tmp_path, OTHER_PAPER)
+    generic = invoke("stats", name, cwd=tmp_path)
+    assert generic.status == 0 and "paragraph" in generic.out
+    assert "parts of SAGE" not in generic.out and "coverage:" not in generic.out
+    named = invoke("stats", "--pack", "sage-paper", name, cwd=tmp_path)
+    assert "parts of SAGE: 0/5" in named.out
+
+
+def test_ledger_says_why_there_is_none_for_a_paper_about_something_else(tmp_path):
+    name = write(tmp_path, OTHER_PAPER)
+    run = invoke("ledger", name, cwd=tmp_path)
+    assert run.status == 2
+    assert run.messages == ["introlint: error: there is no ledger to read: paper.md never names SAGE: checked as any "
+                            "systems paper (systems-intro, systems-sections); --pack sage-paper applies the SAGE "
+                            "rules, which read the claims"]
+    assert invoke("ledger", "--pack", "sage-paper", name, cwd=tmp_path).status == 0
