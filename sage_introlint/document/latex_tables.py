@@ -54,6 +54,8 @@ NON_PROSE_ENVIRONMENTS = {
     "verbatim", "verbatim*", "Verbatim", "minted", "tabular", "tabular*", "tabularx", "tikzpicture",
     "wrapfigure", "wraptable", "subfigure", "subtable", "thebibliography", "comment", "center",
     "minipage", "picture", "lstlisting*", "code", "abstract",
+    # algorithm2e's float, and acknowledgments (ACM's acks): no prose of the paper's argument
+    "algorithm2e", "procedure", "function", "acks", "acknowledgments", "acknowledgements",
 }
 RAW_ENVIRONMENTS = ("lstlisting", "verbatim*", "Verbatim", "minted", "comment", "code")
 MATH_PLACEHOLDER_MAX = 16

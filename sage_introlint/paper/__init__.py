@@ -15,7 +15,8 @@
 
 Sections are found by their headings (see `specs` and `plan`); a file with no known heading is
 the set's default section (the Introduction), so a file holding only an Introduction reads
-exactly as before paper mode. Unknown sections (Conclusion, Appendix, ...) are not checked.
+exactly as before paper mode. Other sections after the first known one (Background, Conclusion,
+...) are the set's fallback section, `other`, one Section each (not checked when a set has none).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
             start, body = located
             found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
     for region in plan(marks, len(items), paper, forced):
-        if any(spec.name == region.spec.name for spec, *_ in found):
+        if not region.spec.fallback and any(spec.name == region.spec.name for spec, *_ in found):
             continue
         start = region.heading.position if region.heading else source.position(0)
         body = items[region.start:region.end]

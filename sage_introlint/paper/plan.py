@@ -4,8 +4,10 @@ The front ends give the headings of the sequence (`Mark`s). The section level is
 level at which a heading names a known section; headings at that level (or shallower) end a
 section. The first section of each kind is checked (with a second one of the kind right after
 it, as `\\section{Introduction-v1}` then `\\section{Introduction}`); a later one of the same
-kind, and every unknown section, is not. A section with `through` (the system section) takes the unknown
-sibling sections that follow it, up to the section `through` names, when that one comes later.
+kind is not; every other section after the first known one goes to the set's `fallback` section
+(each checked on its own), or is not checked when the set has none. A section with `through` (the
+system section) takes the unknown sibling sections that follow it, up to the section `through`
+names, when that one comes later.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         default = paper.spec(paper.default) if paper.default else None
         return [Region(default, None, 0, length)] if default else []
     level = min(levels)
-    bounds = [(mark, spec if mark.level == level else None) for mark, spec in known if mark.level <= level]
+    bounds = _bounds(known, level, paper)
     regions: list[Region] = []
     seen: set[str] = set()
     index = 0
@@ -57,6 +59,9 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         mark, spec = bounds[index]
         end = bounds[index + 1][0].index if index + 1 < len(bounds) else length
         index += 1
+        if spec is not None and spec.fallback:
+            regions.append(Region(spec, mark, mark.index, end, level=level))
+            continue
         if spec is not None and regions and regions[-1].spec.name == spec.name and regions[-1].end == mark.index:
             regions[-1].end = end  # the same section twice in a row (a draft beside its rewrite): one section
             continue
@@ -70,11 +75,28 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
     return regions
 
 
+def _bounds(known: list, level: int, paper: PaperSet) -> list:
+    """(mark, spec) of the headings at the section level or above; a section-level heading no
+    named section takes, after the first named one, goes to the set's fallback section (if any)."""
+    bounds, started = [], False
+    for mark, spec in known:
+        if mark.level > level:
+            continue
+        if mark.level < level:
+            spec = None
+        elif spec is None and started:
+            spec = paper.fallback(mark.title)
+        started = started or spec is not None
+        bounds.append((mark, spec))
+    return bounds
+
+
 def _absorb(region: Region, bounds: list, index: int, length: int, through: str) -> int:
     """Take the sibling sections after `region` (unknown ones, or more of its own kind, as
     `System Overview` then `Layered Architecture`) when the `through` section follows them."""
     stop = index
-    while stop < len(bounds) and (bounds[stop][1] is None or bounds[stop][1].name == region.spec.name):
+    while stop < len(bounds) and (bounds[stop][1] is None or bounds[stop][1].fallback
+                                  or bounds[stop][1].name == region.spec.name):
         stop += 1
     if stop == index or stop >= len(bounds) or bounds[stop][1].name != through:
         return index

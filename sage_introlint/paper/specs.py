@@ -10,10 +10,15 @@ A paper set (the shipped `sage-paper`, or a team's own) lists its sections in pa
         headings: ["related work", "background and related work"]
         environment: abstract        # optional: a LaTeX environment that is this section
         through: experiments         # optional: sibling sections up to that one belong to it
+      - name: other                  # optional, last: every other section after the first known one
+        fallback: true               # (Background, Discussion, Conclusion), each checked on its own,
+        headings: [".*"]             # except the titles `skip` names (Acknowledgments, References)
+        skip: ["acknowledge?ments?", "references"]
     default: introduction            # a file with no known heading is this section
 
 A heading names a section when its title, without a number ("3", "3.1", "III.", "A."), matches
-one of the section's `headings` in full (regular expressions, case-insensitive).
+one of the section's `headings` in full (regular expressions, case-insensitive). A `fallback`
+section never decides which headings are sections; it takes the unnamed ones at that level.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass, replace
 from ..errors import ConfigError
 
 SECTION_KEYS = {"name": str, "title": str, "pack": str, "headings": list, "environment": str, "through": str,
-                "kind": str}
+                "kind": str, "fallback": bool, "skip": list}
 SECTION_KINDS = ("section", "auto", "intro", "outline", "paragraph")
 NUMBER = re.compile(r"\s*(?:(?:(?:\d+(?:\.\d+)*|[IVX]+)[.):]?|[A-Z][.)])\s+)?")
 
@@ -40,10 +45,14 @@ class SectionSpec:
     environment: str | None = None
     through: str | None = None
     kind: str = "section"  # the document kind its pack reads; auto: intro, outline or paragraph
+    fallback: bool = False  # takes the section-level headings no other section names
+    skip: tuple[str, ...] = ()  # titles it does not take (a fallback's back matter)
 
     def matches(self, title: str) -> bool:
         text = " ".join(title.split())
-        text = text[NUMBER.match(text).end():]
+        text = text[NUMBER.match(text).end():].rstrip(":.")
+        if any(_compiled(pattern).fullmatch(text) for pattern in self.skip):
+            return False
         return any(_compiled(pattern).fullmatch(text) for pattern in self.headings)
 
 
@@ -91,8 +100,12 @@ class PaperSet:
         return PaperSet(f"{self.name} without {self.subject.name}", sections, self.default, None, (), None, known)
 
     def classify(self, title: str) -> SectionSpec | None:
-        """The section a heading title starts, or None for a section that is not checked."""
-        return next((spec for spec in self.sections if spec.matches(title)), None)
+        """The named section a heading title starts, or None (not one of them)."""
+        return next((spec for spec in self.sections if not spec.fallback and spec.matches(title)), None)
+
+    def fallback(self, title: str) -> SectionSpec | None:
+        """The section that checks a heading no named section takes, or None (not checked)."""
+        return next((spec for spec in self.sections if spec.fallback and spec.matches(title)), None)
 
     def spec(self, name: str) -> SectionSpec:
         for spec in self.sections:
@@ -118,7 +131,6 @@ def _compiled(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 def parse_sections(doc, at: tuple, entries: list, resolve) -> tuple[SectionSpec, ...]:
     """Validate a `sections` list (YamlFile `doc`, key path `at`); `resolve(pack)` -> pack path."""
     from ..pack_keys import check_keys
-    from ..safe_regex import UnsafeRegex, compile_safe
 
     specs: list[SectionSpec] = []
     for index, entry in enumerate(entries):
@@ -126,23 +138,32 @@ def parse_sections(doc, at: tuple, entries: list, resolve) -> tuple[SectionSpec,
         if not isinstance(entry, dict):
             raise doc.error(where, "a section must be a mapping with name, pack and headings")
         check_keys(doc, where, entry, SECTION_KEYS, required=("name", "pack", "headings"))
-        for position, pattern in enumerate(entry["headings"]):
-            if not isinstance(pattern, str):
-                raise doc.error(where + ("headings", position), "headings must be strings (regular expressions)")
-            try:
-                compile_safe(pattern)
-            except UnsafeRegex as error:
-                raise doc.error(where + ("headings", position), str(error)) from None
+        _check_patterns(doc, where, "headings", entry["headings"])
         if entry.get("kind", "section") not in SECTION_KINDS:
             raise doc.error(where + ("kind",), f"unknown kind {entry['kind']!r}; expected one of: {', '.join(SECTION_KINDS)}")
+        _check_patterns(doc, where, "skip", entry.get("skip", []))
         if any(spec.name == entry["name"] for spec in specs):
             raise doc.error(where + ("name",), f"section {entry['name']!r} is listed twice")
         specs.append(SectionSpec(
             name=entry["name"], title=entry.get("title", entry["name"]), pack=resolve(entry["pack"]),
             headings=tuple(entry["headings"]), environment=entry.get("environment"),
-            through=entry.get("through"), kind=entry.get("kind", "section")))
+            through=entry.get("through"), kind=entry.get("kind", "section"), fallback=entry.get("fallback", False),
+            skip=tuple(entry.get("skip", ()))))
     names = {spec.name for spec in specs}
     for index, spec in enumerate(specs):
         if spec.through and spec.through not in names:
             raise doc.error(at + (index, "through"), f"unknown section {spec.through!r}; sections: {', '.join(names)}")
     return tuple(specs)
+
+
+def _check_patterns(doc, where: tuple, key: str, patterns: list) -> None:
+    """Each of a section's `headings` (or `skip`) is a regular expression RE2 can run."""
+    from ..safe_regex import UnsafeRegex, compile_safe
+
+    for position, pattern in enumerate(patterns):
+        if not isinstance(pattern, str):
+            raise doc.error(where + (key, position), f"{key} must be strings (regular expressions)")
+        try:
+            compile_safe(pattern)
+        except UnsafeRegex as error:
+            raise doc.error(where + (key, position), str(error)) from None

@@ -35,10 +35,12 @@ def test_latex_sections_through_input():
         ("related-work", "Related Work", "main.tex", 9, 1),
         ("system", "System Overview", "main.tex", 15, 1),
         ("experiments", "Evaluation", "main.tex", 23, 1),
+        ("other", "Conclusion", "main.tex", 25, 1),
     ]
     assert paper.section("introduction").doc.kind == "intro"
     assert paper.section("abstract").doc.text == "Modern pipelines are complex. SAGE is seamless!"
-    assert paper.section("conclusion") is None  # unknown sections are not checked
+    assert paper.section("conclusion") is None  # a section no prompt names is the set's `other`
+    assert paper.section("other").doc.text == "We are seamless."
 
 
 def test_latex_divisions_subsections_paragraphs_run_in_heads_and_grouped_siblings():
@@ -58,7 +60,8 @@ def test_latex_divisions_subsections_paragraphs_run_in_heads_and_grouped_sibling
 def test_markdown_sections_divisions_and_figures():
     paper = _paper(MODEL / "paper.md")
     assert [(s.name, s.heading.line) for s in paper.sections] == [
-        ("abstract", 3), ("introduction", 7), ("related-work", 11), ("system", 19), ("experiments", 33)]
+        ("abstract", 3), ("introduction", 7), ("related-work", 11), ("system", 19), ("experiments", 33),
+        ("other", 37)]
     related = paper.section("related-work").doc
     assert [(d.title, d.start.line, d.start.column) for d in related.divisions] == [
         ("Serving engines", 13, 1), ("Workflow platforms", 17, 1)]

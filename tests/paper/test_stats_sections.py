@@ -15,7 +15,7 @@ def test_stats_json_lists_every_section_and_keeps_the_introduction_on_top():
     assert run.status == 0, run.err
     data = json.loads(run.out)
     names = [section["name"] for section in data["sections"]]
-    assert names == ["abstract", "introduction", "related-work", "system", "experiments"]
+    assert names == ["abstract", "introduction", "related-work", "system", "experiments", "other"]
     intro = data["sections"][1]
     assert intro["title"] == "1. Introduction" and intro["kind"] == "intro"
     assert data["paragraphs"] == intro["paragraphs"] and data["kind"] == "intro"
@@ -29,7 +29,7 @@ def test_stats_text_has_one_table_per_section_and_the_intro_groups_on_a_single_i
     run = invoke("stats", str(PAPER))
     headers = [line for line in run.lines if line.startswith(str(PAPER))]
     assert [h.split("[", 1)[1].split("]")[0] for h in headers] == [
-        "Abstract", "1. Introduction", "2 Related Work", "3 System Design", "4 Evaluation"]
+        "Abstract", "1. Introduction", "2 Related Work", "3 System Design", "4 Evaluation", "5 Conclusion"]
     intro = tmp_path / "intro.md"
     intro.write_text("# Introduction\n\nServing engines such as vLLM batch requests well; SAGE schedules them.\n", encoding="utf-8")
     single = invoke("stats", "--kind", "intro", str(intro))
