@@ -37,17 +37,55 @@ CASES = [
 ]
 
 
+def _use(patch, run_folder: str) -> None:
+    """Name `run_folder` as the daemon's socket folder, with nothing bypassing or colouring it."""
+    patch.setenv("INTROLINT_DAEMON_DIR", run_folder)
+    patch.delenv("INTROLINT_NO_DAEMON", raising=False)
+    patch.delenv("NO_COLOR", raising=False)
+    patch.delenv("INTROLINT_DEBUG", raising=False)  # an earlier --debug run in this process sets it
+
+
+def _private_folder() -> tuple[str, str]:
+    """(top, socket folder): short, as a Unix socket path has ~100 bytes at most."""
+    top = tempfile.mkdtemp(prefix="ild-")
+    return top, os.path.join(top, "run")
+
+
 @pytest.fixture
 def folder(monkeypatch):
-    """A private socket folder (short: a Unix socket path has ~100 bytes at most)."""
-    top = tempfile.mkdtemp(prefix="ild-")
-    monkeypatch.setenv("INTROLINT_DAEMON_DIR", os.path.join(top, "run"))
-    monkeypatch.delenv("INTROLINT_NO_DAEMON", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("INTROLINT_DEBUG", raising=False)  # an earlier --debug run in this process sets it
-    yield os.path.join(top, "run")
+    """A socket folder of its own, for a test about a daemon's start, restart, place or end."""
+    top, run_folder = _private_folder()
+    _use(monkeypatch, run_folder)
+    yield run_folder
     client.stop()
     shutil.rmtree(top, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def shared_daemon():
+    """(socket folder, status): one daemon shared by the tests that only have it check and
+    answer (each start costs a cold spaCy load); a fresh one is started where the point is a
+    start, a restart, a stale socket, an unsafe folder or a stop."""
+    top, run_folder = _private_folder()
+    with pytest.MonkeyPatch.context() as patch:
+        _use(patch, run_folder)
+        status, started = client.start()
+        assert started and status["checks"] == 0
+    yield run_folder, status
+    with pytest.MonkeyPatch.context() as patch:
+        _use(patch, run_folder)
+        client.stop()
+    shutil.rmtree(top, ignore_errors=True)
+
+
+@pytest.fixture
+def daemon(shared_daemon, monkeypatch) -> dict:
+    """The shared daemon's status now; its socket folder is the environment's for the test."""
+    run_folder, started = shared_daemon
+    _use(monkeypatch, run_folder)
+    status = client.status()
+    assert status is not None and status["pid"] == started["pid"]  # still the daemon started first
+    return status
 
 
 def run(args, stdin=None, local=False, flag=False, env=None):
@@ -59,11 +97,11 @@ def run(args, stdin=None, local=False, flag=False, env=None):
     return done.stdout, done.stderr, done.returncode
 
 
-def here(args, env=None):
-    """`run(args, local=True)` computed in this process (the same click command a --no-daemon
-    process runs, without the two seconds of its start)."""
+def here(args, stdin=None, env=None):
+    """`run(args, stdin, local=True)` computed in this process (the same click command a
+    --no-daemon process runs, without the two seconds of its start)."""
     with chdir(ROOT):
-        result = CliRunner().invoke(main, [*args, "--no-daemon"], env={"NO_COLOR": None, **(env or {})})
+        result = CliRunner().invoke(main, [*args, "--no-daemon"], input=stdin, env={"NO_COLOR": None, **(env or {})})
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.stdout_bytes, result.stderr_bytes, result.exit_code
@@ -74,39 +112,44 @@ def check_request(install=None, version=__version__) -> dict:
             "stdin": "", "env": {}, "version": version, "install": install or place.installation()}
 
 
-def test_same_bytes_and_exit_status_through_the_daemon(folder):
-    status, started = client.start()
-    assert started and status["checks"] == 0
+def test_same_bytes_and_exit_status_through_the_daemon(daemon):
     statuses = set()
-    for number, (args, stdin) in enumerate(CASES):
+    for args, stdin in CASES:
         through = run(args, stdin)
-        assert through == run(args, stdin, local=True, flag=number % 2 == 0), args
+        assert through == here(args, stdin), args
         statuses.add(through[2])
     assert statuses == {0, 1, 2}
-    assert client.status()["checks"] == len(CASES)  # every case was answered by the daemon
+    assert client.status()["checks"] == daemon["checks"] + len(CASES)  # every case was answered by the daemon
 
 
-def test_every_format_and_colour_setting_the_same_through_the_daemon(folder):
-    client.start()
+@pytest.mark.parametrize("flag, case", [(True, 0), (False, 5)], ids=["--no-daemon", "INTROLINT_NO_DAEMON"])
+def test_the_flag_and_the_variable_check_in_the_calling_process(daemon, flag, case):
+    """A real `introlint check` process told not to use the running daemon checks by itself,
+    with the same bytes and exit status."""
+    args, stdin = CASES[case]
+    assert run(args, stdin, local=True, flag=flag) == here(args, stdin), args
+    assert client.status()["checks"] == daemon["checks"]  # the daemon was not asked
+
+
+def test_every_format_and_colour_setting_the_same_through_the_daemon(daemon):
     planted = str(DOCS / "planted-intro.md")
     cases = [["check", "--format", name, planted] for name in FORMATS] + [["check", "--color", planted]]
     for args in cases:
         for env in ({}, {"NO_COLOR": "1"}):  # NO_COLOR is the client's: it beats --color
-            assert run(args, env=env) == here(args, env), (args, env)
-    assert client.status()["checks"] == 2 * len(cases)
+            assert run(args, env=env) == here(args, env=env), (args, env)
+    assert client.status()["checks"] == daemon["checks"] + 2 * len(cases)
 
 
-def test_a_file_past_the_time_budget_is_reported_as_here_and_the_daemon_goes_on(folder, tmp_path):
-    client.start()
+def test_a_file_past_the_time_budget_is_reported_as_here_and_the_daemon_goes_on(daemon, tmp_path):
     paragraph = "We present a system that serves many models on shared machines at scale. " * 40
     big = tmp_path / "big.md"
     big.write_text("# Introduction\n\n" + f"{paragraph}\n\n" * 200, encoding="utf-8")
     args = ["check", "--timeout", "0.1", str(big)]
     through = run(args)
-    assert through == run(args, local=True)
+    assert through == here(args)
     assert b"took longer than the time budget of 0.1 s" in through[0] and through[2] != 0
-    assert run(*CASES[0]) == run(*CASES[0], local=True)  # the daemon answers as before
-    assert client.status()["checks"] == 2
+    assert run(*CASES[0]) == here(*CASES[0])  # the daemon answers as before
+    assert client.status()["checks"] == daemon["checks"] + 2
 
 
 def test_a_client_of_another_version_restarts_the_daemon(folder, monkeypatch):
@@ -121,17 +164,17 @@ def test_a_client_of_another_version_restarts_the_daemon(folder, monkeypatch):
     assert second is not None and second["pid"] != first["pid"] and not client.alive(first["pid"])
 
 
-def test_another_installation_gets_no_answer_to_use(folder):
-    status, _ = client.start()
+def test_another_installation_gets_no_answer_to_use(daemon):
+    status = daemon
     answer = forward.request(check_request(install="/another/prefix\0/another/sage_introlint"))
     assert answer is not None and "exit" not in answer and "restart" not in answer
     assert client.status()["pid"] == status["pid"]  # still running for its own installation
     assert "exit" in forward.request(check_request())
 
 
-def test_owner_only_folder_and_socket_and_no_network_socket(folder):
-    status, _ = client.start()
-    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+def test_owner_only_folder_and_socket_and_no_network_socket(daemon):
+    status = daemon
+    assert stat.S_IMODE(os.stat(os.path.dirname(status["socket"])).st_mode) == 0o700
     assert stat.S_ISSOCK(os.stat(status["socket"]).st_mode)
     assert stat.S_IMODE(os.stat(status["socket"]).st_mode) == 0o600
     inet = set()
@@ -153,7 +196,7 @@ def test_unsafe_folder_is_not_used(folder):
         assert client.status() is None
         with pytest.raises(place.UnsafePlace):
             client.start()
-        assert run(*CASES[0]) == run(*CASES[0], local=True)
+        assert run(*CASES[0]) == here(*CASES[0])  # checked in the client's own process
     finally:
         os.chmod(folder, 0o700)
 
@@ -164,7 +207,7 @@ def test_stale_socket_is_removed_and_the_check_runs_here(folder):
     dead.bind(path)  # a daemon that died without removing its socket
     dead.close()
     assert os.path.exists(path)
-    assert run(*CASES[0]) == run(*CASES[0], local=True)
+    assert run(*CASES[0]) == here(*CASES[0])  # checked in the client's own process
     assert not os.path.exists(path)
     status, started = client.start()  # and a new daemon can take the place
     assert started and status["socket"] == path
@@ -184,7 +227,7 @@ def test_code_changed_since_start_restarts_the_daemon(folder):
     before = marker.stat()
     os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
     try:
-        assert run(*CASES[0]) == run(*CASES[0], local=True)  # answered here, not by stale code
+        assert run(*CASES[0]) == here(*CASES[0])  # answered in the client's process, not by stale code
         deadline = time.monotonic() + 60
         second = None
         while time.monotonic() < deadline:
