@@ -29,7 +29,10 @@ MARKDOWN = (
 )
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+# One server for the tests below that only open, edit and ask (each in a workspace of its own,
+# so their documents never meet); a server start is a cold spaCy load. The tests of the start
+# (the position encoding agreed at initialize) and of shutdown and exit start their own.
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
 async def client(lsp_client: LanguageClient):
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(), initialization_options={"debounceMs": 20}))
@@ -96,7 +99,7 @@ def change(client: LanguageClient, uri: str, text: str, version: int) -> None:
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_diagnostics_match_check_in_utf16_units(client: LanguageClient, tmp_path):
     path = workspace(tmp_path) / "intro.md"
     uri = open_doc(client, path, MARKDOWN)
@@ -113,7 +116,7 @@ async def test_diagnostics_match_check_in_utf16_units(client: LanguageClient, tm
     assert {(f.rule, f.line - 1) for f in expected} == {(d.code, d.range.start.line) for d in found}
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_edit_hover_and_each_code_action(client: LanguageClient, tmp_path):
     path = workspace(tmp_path) / "intro.md"
     uri = open_doc(client, path, MARKDOWN)
@@ -155,7 +158,7 @@ async def test_edit_hover_and_each_code_action(client: LanguageClient, tmp_path)
     assert not any(d.code == "marketing-language" for d in after)
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_bang_quick_fix_writes_a_period(client: LanguageClient, tmp_path):
     uri = open_doc(client, workspace(tmp_path) / "intro.md", MARKDOWN)
     found = await diagnostics(client, uri)
@@ -167,7 +170,7 @@ async def test_bang_quick_fix_writes_a_period(client: LanguageClient, tmp_path):
     assert "many nodes. The design" in apply(MARKDOWN, actions[0].edit.changes[uri])
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_input_file_findings_and_config_change(client: LanguageClient, tmp_path):
     root, main, text, section = latex_project(tmp_path)
     uri = open_doc(client, main, text, "latex")
@@ -189,7 +192,7 @@ async def test_input_file_findings_and_config_change(client: LanguageClient, tmp
     assert ".introlint.yaml" in broken[0].message
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_open_input_file_is_checked_from_its_unsaved_buffer(client: LanguageClient, tmp_path):
     """main.tex reads sections/intro.tex from the editor's buffer while it is open, from disk after."""
     _, main, text, section = latex_project(tmp_path)
@@ -214,31 +217,11 @@ async def test_open_input_file_is_checked_from_its_unsaved_buffer(client: Langua
     await diagnostics(client, included, marketing([(1, 14), (1, 20)]))  # closed: the saved file again
 
 
-def test_server_exits_after_shutdown_and_exit(tmp_path):
-    """Shutdown then exit: the process ends with status 0 and leaves nothing running."""
-
-    async def session() -> int:
-        client = pytest_lsp.make_test_lsp_client()
-        await client.start_io(*SERVER)
-        await client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities()))
-        open_doc(client, workspace(tmp_path) / "intro.md", MARKDOWN)
-        await diagnostics(client, (tmp_path / "intro.md").as_uri())
-        process = client._server
-        await client.shutdown_session()
-        await asyncio.wait_for(process.wait(), 20)
-        await client.stop()
-        return process.pid, process.returncode
-
-    pid, status = asyncio.run(session())
-    assert status == 0
-    with pytest.raises(ProcessLookupError):
-        os.kill(pid, 0)
-
-
 @pytest.mark.parametrize("editor, column", [("neovim@v0.10.0", 11), ("visual-studio-code", 11), ("emacs@v29.1", 10)])
-def test_position_encoding_each_editor_asks_for(editor, column, tmp_path):
+def test_position_encoding_each_editor_asks_for_and_exit(editor, column, tmp_path):
     """Neovim and VS Code count UTF-16 units (the emoji is two); Emacs' eglot asks for UTF-32
-    (code points: the emoji is one), and the server answers in what was agreed."""
+    (code points: the emoji is one), and the server answers in what was agreed. Then shutdown
+    and exit: the process ends with status 0 and leaves nothing running."""
 
     async def session():
         client = pytest_lsp.make_test_lsp_client()
@@ -251,11 +234,17 @@ def test_position_encoding_each_editor_asks_for(editor, column, tmp_path):
         actions = await client.text_document_code_action_async(types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri=uri), range=very.range,
             context=types.CodeActionContext(diagnostics=[very])))
+        process = client._server
         await client.shutdown_session()
+        await asyncio.wait_for(process.wait(), 20)
         await client.stop()
-        return result.capabilities.position_encoding, very.range, actions[0].edit.changes[uri][0].range
+        return (result.capabilities.position_encoding, very.range, actions[0].edit.changes[uri][0].range,
+                process.pid, process.returncode)
 
-    encoding, found, edit = asyncio.run(session())
+    encoding, found, edit, pid, status = asyncio.run(session())
+    assert status == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
     assert encoding == ("utf-32" if editor.startswith("emacs") else "utf-16")
     assert (found.start.line, found.start.character, found.end.character) == (2, column, column + 4)
     assert (edit.start.character, edit.end.character) == (column, column + 5)  # "very " dropped
