@@ -101,7 +101,7 @@ class Checker:
                     result: CheckResult | None = None):
         """(the paper, its findings, the context paper-wide rules read) for one source."""
         found, _ = self.paper_set(config)
-        paper = load_paper(source, base_dir, found, self.section, kind or config.kind, config.latex)
+        paper = self.load(source, base_dir, found, kind or config.kind, config)
         generic = set_for_paper(found, paper, config, self.pack)
         if generic is not found and result is not None:
             generic_packs = {spec.name: spec.pack for spec in generic.sections}
@@ -134,6 +134,10 @@ class Checker:
         if result is not None:
             result.sources[source.path] = source
         return paper, sorted(set(findings), key=sort_key), context
+
+    def load(self, source: Source, base_dir: str, found, kind: str | None, config: Config):
+        """The paper's sections read from `source` (the editor's checker re-reads only what changed)."""
+        return load_paper(source, base_dir, found, self.section, kind, config.latex)
 
     def check_source(self, source: Source, config: Config, kind: str | None, base_dir: str,
                      result: CheckResult | None = None) -> list[Finding]:

@@ -1,25 +1,37 @@
-"""The editor's checker: a full check's findings, recomputing only the paragraphs that changed.
+"""The editor's checker: a full check's findings, recomputing only what an edit changed.
 
-`IncrementalChecker` is a `Checker` that keeps, between checks, a `checks.memo.ParagraphMemo`:
-each check re-reads the whole document, then paragraph- and sentence-level rules take the
-findings of every unchanged paragraph from the memo, and document-level rules run on the
-paragraphs' remembered word scans. The findings are exactly a full check's (tests/test_incremental.py).
-The language server uses it for every buffer; a one-shot `introlint check` has nothing to reuse.
+`IncrementalChecker` is a `Checker` that keeps, between checks:
+- the last read of each Markdown file (`document.reread.MarkdownReads`): an edit inside one
+  paragraph re-reads that block alone, and the other blocks' nodes are reused;
+- a `checks.memo.ParagraphMemo`: paragraph- and sentence-level rules take the findings of
+  every unchanged paragraph from it, and document-level rules run on the paragraphs'
+  remembered word scans and term matches.
+The findings are exactly a full check's (tests/test_incremental.py). The language server uses
+it for every buffer, the daemon for every check; a one-shot `introlint check` has nothing to reuse.
 """
 
 from __future__ import annotations
 
 from .checker import Checker
 from .checks.memo import ParagraphMemo, active
+from .document import LATEX_SUFFIXES, looks_like_latex
+from .document.reread import MarkdownReads
+from .paper import load_paper
 
 
 class IncrementalChecker(Checker):
-    """A Checker that remembers per-paragraph results from one check to the next."""
+    """A Checker that remembers reads and per-paragraph results from one check to the next."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.memo = ParagraphMemo()
+        self.reads = MarkdownReads()
 
     def check_paper(self, *args, **kwargs):
         with active(self.memo):
             return super().check_paper(*args, **kwargs)
+
+    def load(self, source, base_dir, found, kind, config):
+        markdown = not (source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text))
+        read = self.reads.read(source) if markdown and "\x00" not in source.text else None
+        return load_paper(source, base_dir, found, self.section, kind, config.latex, read)

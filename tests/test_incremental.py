@@ -123,3 +123,74 @@ def test_a_one_word_edit_reuses_the_other_paragraphs():
     checker.check_source(Source(str(path), "\n\n".join(paragraphs)), config, None, str(path.parent))
     assert checker.memo.hits > 0
     assert checker.memo.misses - misses < checker.memo.hits  # only the edited paragraph is recomputed
+
+
+# --- the Markdown re-read of one edited block (document/reread.py) ------------------------------
+
+from sage_introlint.document import markdown  # noqa: E402
+from sage_introlint.document.reread import MarkdownReads  # noqa: E402
+
+INSIDE = ["quick", "très", "\U0001F600", "**bold**", "`code`", "[3]", "$x$", "e.g.", "(1)", "-", "* x", "1.", "|",
+          "<!-- introlint-disable -->", "[^1]", "\\begin{itemize}"]
+STRUCTURE = ["\n\n", "\n# Heading\n", "\n- item\n", "\n```\n", "\n1. first\n", "\n---\n", "\n> quote\n", "\n| a | b |\n|---|---|\n"]
+
+
+def _same_read(reads: MarkdownReads, source: Source) -> None:
+    """The re-read of `source` equals a full read: the same nodes (offsets, lines, chunks), problems,
+    suppressions and footnotes."""
+    reader, nodes, start = reads.read(source)
+    full_reader, full_nodes, full_start = markdown.read_nodes(source)
+    assert (nodes, start) == (full_nodes, full_start)
+    assert (reader.source, reader.problems, reader.suppressions) == (source, full_reader.problems,
+                                                                     full_reader.suppressions)
+    assert (reader.footnotes, reader.referenced_footnotes) == (full_reader.footnotes, full_reader.referenced_footnotes)
+
+
+def _markdown_documents() -> list[Path]:
+    found = [p for p in _documents(ROOT / "fixtures" / "docs") if p.suffix == ".md"]
+    return found + ([p for p in _documents(CORPUS) if p.suffix == ".md"] if CORPUS.is_dir() else [])
+
+
+def test_a_re_read_block_equals_a_full_read():
+    """Random edits of every Markdown fixture (and corpus draft): inside a paragraph, or ones that
+    change the block structure (a blank line, a heading, a list, a fence...), each read both ways."""
+    rng, spliced = random.Random(7), 0
+    for path in _markdown_documents():
+        text, reads = path.read_text(encoding="utf-8"), MarkdownReads()
+        _same_read(reads, Source(str(path), text))
+        for _ in range(12):
+            at = rng.randrange(len(text) + 1)
+            typed = rng.choice(STRUCTURE if rng.random() < 0.25 else INSIDE)
+            if rng.random() < 0.5:
+                word = next(WORD.finditer(text, at), None)
+                at, end = (word.start(), word.end()) if word else (at, at)
+                text = text[:at] + typed + text[end:]
+            else:
+                text = text[:at] + typed + " " + text[at:]
+            _same_read(reads, Source(str(path), text))
+        spliced += reads.spliced
+    assert spliced >= 30  # the splice was taken (45 of 240 edits), not always the full read
+
+
+def test_what_a_paragraph_edit_re_reads():
+    path = ROOT / "fixtures" / "docs" / "clean-intro.md"
+    text = "Caf\u00e9 \U0001F600 intro.\n\n" + path.read_text(encoding="utf-8")
+    reads, config, folder = MarkdownReads(), config_for(str(path.parent)), str(path.parent)
+    full, incremental = Checker(), IncrementalChecker()
+    incremental.reads = reads
+    edits = [
+        (" the ", " a wholly new \u00e9l\u00e8ve and ", "spliced"),  # inside a paragraph, after non-ASCII
+        (" a wholly new ", " a\nwholly new ", "full"),  # one more line
+        ("Existing systems", "Existing\n\nsystems", "full"),  # a new blank line: a new paragraph
+        ("Existing", "# Existing", "full"),  # a heading
+        ("Existing", "- Existing", "full"),  # a list
+        ("SAGE is designed", "SAGE is truly designed", "spliced"),
+    ]
+    incremental.check_source(Source(str(path), text), config, None, folder)
+    for old, new, how in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+        before = (reads.spliced, reads.full)
+        found = incremental.check_source(Source(str(path), text), config, None, folder)
+        assert found == full.check_source(Source(str(path), text), config, None, folder), (old, new)
+        assert (reads.spliced - before[0], reads.full - before[1]) == ((1, 0) if how == "spliced" else (0, 1)), (old, new)

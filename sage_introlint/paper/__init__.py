@@ -50,13 +50,14 @@ class Paper:
 
 
 def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | None = None,
-               kind: str | None = None, latex: dict | None = None) -> Paper:
+               kind: str | None = None, latex: dict | None = None, read=None) -> Paper:
     """Split `source` into its sections and segment each one's sentences.
 
     `section` forces the whole file to be that section (a file holding one section without a
     heading); `kind` is the document kind for a section whose spec says `auto` (the
     Introduction: intro, outline or paragraph; None or "auto" detects it). `latex` is the
-    config's `latex:` section (note and list macros whose definitions are out of reach).
+    config's `latex:` section (note and list macros whose definitions are out of reach). `read`
+    is a Markdown source's `read_nodes` when the caller has it (document/reread.py).
     """
     from ..document import sentences
 
@@ -70,7 +71,7 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     else:
         from .markdown import sections
 
-        problems, found = sections(source, paper, forced, kind)
+        problems, found = sections(source, paper, forced, kind, read)
     result = Paper(source.path, problems=list(problems))
     read: list[str] = []
     for spec, title, heading, doc in found:
