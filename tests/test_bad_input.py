@@ -335,3 +335,13 @@ def test_many_bad_inputs_at_once_each_get_one_line_and_good_ones_are_checked(wor
     assert [m.split(":")[2].strip() for m in run.messages] == ["nowhere.md", "binary.md", "latin.md"]
     assert run.findings("unclosed_fence.md", "input-error")
     assert any(l.startswith(GOOD) for l in run.lines)
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(work):
+    """`introlint rules | head -1`: the pipe closes before the output is written; introlint stops
+    without a word on standard error (a broken pipe is the reader's choice, not an error to show)."""
+    proc = subprocess.Popen(CLI + ["rules"], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) == 2
+    assert err == b""

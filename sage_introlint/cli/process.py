@@ -112,6 +112,9 @@ def write(text: str, colour: bool | None = None, commands: bool = False) -> None
     try:
         click.echo(safe_output(text, commands, bool(colour)), nl=False, color=colour)
         sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped (`introlint rules | head`): no message, as git does
+        _silence_stdout()
+        raise
     except OSError as error:
         _silence_stdout()
         raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
