@@ -1,4 +1,5 @@
-"""Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF, short for ...`.
+"""Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF, short for ...`,
+`SF stands for ...`.
 
 The test that a long form fits a short form is Schwartz and Hearst's ("A simple algorithm for
 identifying abbreviation definitions in biomedical text", PSB 2003): the short form's letters
@@ -21,7 +22,7 @@ SHORT_IN_PAREN = re.compile(
     r"(?:\s+for\s+short)?\s*(?:[,;:].*)?")
 SHORT_BEFORE = re.compile(r"(?P<short>[A-Za-z]*[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\s~]*$")
 SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?,?[\s~]+"
-                       r"(?:\()?(?:short|which stands|standing) for[\s~]+(?P<long>[^.;:()]{3,80})")
+                       r"(?:\()?(?:short|(?:which )?stands|standing) for[\s~]+(?P<long>[^.;:()]{3,80})")
 WORD = re.compile(r"[^\W_][\w'’\-\u2010\u2011]*")
 CORE = re.compile(r"[A-Z][A-Z\d&]*[A-Z\d]|[A-Z]{2,}")
 

@@ -84,14 +84,16 @@ def _levels(nodes: list) -> dict[int, int]:
 
     A paper converted from PDF often has `# 1 Introduction` then `## 2 Background`: by its `#`s
     the Introduction would run to the end of the file. When headings numbered "N" stand at more
-    than one `#` level, a numbered heading's level is its number's depth (2.1 -> 2), and an
+    than one `#` level, or "N.M" at the level of an "N" (`## 2 Background`, `## 2.1 Rate`), a
+    numbered heading's level is its number's depth (2.1 -> 2), and an
     unnumbered one is a top-level section when it is no deeper than some top numbered one
     (Abstract, Related Work) or else a subsection of the numbered section it follows. Otherwise:
     the `#`s."""
     headings = [(i, node) for i, node in enumerate(nodes) if isinstance(node, MdHeading) and node.level <= HEADING_MAX]
     numbers = {i: match.group(1) for i, node in headings if (match := SECTION_NUMBER.match(node.inline.full_text))}
     top = {node.level for i, node in headings if i in numbers and "." not in numbers[i]}
-    if len(top) < 2:
+    dotted = {node.level for i, node in headings if i in numbers and "." in numbers[i]}
+    if len(top) < 2 and not top & dotted:  # `## 2 Background` then `## 2.1 Rate`: the numbers say 2.1 is below 2
         return {}
     levels, current = {}, 1
     for i, node in headings:

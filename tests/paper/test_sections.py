@@ -96,3 +96,21 @@ def test_corpus_gives_the_same_findings_in_paper_mode(path):
     after = Checker("sage-paper").check_source(source, DEFAULT, None, str(path.parent))
     assert [f.to_dict() for f in after] == [dict(f.to_dict(), section="introduction") for f in before]
     assert os.path.exists(path)
+
+
+def test_numbered_subsections_at_the_level_of_their_section_stay_inside_it(tmp_path):
+    """A PDF-to-Markdown paper writes `## 4 Evaluation` and `## 4.1 Setup` alike: the numbers say
+    4.1 belongs to 4, so the experiments keep their setup; an unnumbered `## Acknowledgments`
+    after them is back matter, not part of the Evaluation."""
+    path = tmp_path / "paper.md"
+    path.write_text("# A Cache for Object Stores\n\n## Abstract\n\nWe cache writes.\n\n## 1 Introduction\n\n"
+                    "Writes are small.\n\n## 2 Background\n\nStores charge per request.\n\n## 2.1 Pricing\n\n"
+                    "Each request costs a fraction of a cent.\n\n## 4 Evaluation\n\nWe replay traces.\n\n"
+                    "## 4.1 Setup\n\nEight servers run the cache.\n\n## Acknowledgments\n\nThanks.\n", encoding="utf-8")
+    paper = _paper(path)
+    assert [(s.name, s.title) for s in paper.sections] == [
+        ("abstract", "Abstract"), ("introduction", "1 Introduction"), ("other", "2 Background"),
+        ("experiments", "4 Evaluation")]
+    assert "Eight servers run the cache." in paper.section("experiments").doc.text
+    assert [d.title for d in paper.section("experiments").doc.divisions] == ["Setup"]
+    assert "fraction of a cent" in paper.sections[2].doc.text
