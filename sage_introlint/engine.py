@@ -24,6 +24,8 @@ STDIN = "-"
 
 
 _DEFAULT_CHECKER = Checker()
+# What `check_paths` checks with: a new Checker per run; the daemon keeps warm ones (daemon/warm.py).
+CHECKER = [Checker]
 
 
 def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Config | str | None = None) -> list[Finding]:
@@ -56,7 +58,7 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     draft or final (None: the config's), which decides whether open slots are errors.
     """
     result = CheckResult()
-    checker = Checker(pack, select, ignore, section, stage)
+    checker = CHECKER[0](pack, select, ignore, section, stage)
     steps = _plan(paths, checker, result, kind, config_file, stdin_text, stdin_filename)
     work = [step for step in steps if isinstance(step, Job)]
     workers = worker_count(len(work), jobs)

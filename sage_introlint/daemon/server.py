@@ -20,11 +20,14 @@ import sys
 import time
 
 from .. import __version__
+from ..budget import over_budget
 from .place import FORWARDED_ENV, check_folder, fingerprint, installation
+from .warm import WarmCheckers
 from .wire import WireError, pack, receive, send, unpack
 
 IDLE = 3 * 3600  # seconds without a request before the daemon exits
 READ_TIMEOUT = 30  # a client that connects must send its request within this
+OVER_BUDGET = over_budget(1).partition("1 s")[0].encode()  # what a check cut by its time budget says
 
 
 def peer_uid(conn: socket.socket) -> int | None:
@@ -75,6 +78,7 @@ class Daemon:
         self.started = time.time()
         self.checks = 0
         self.running = True
+        self.warm = WarmCheckers()  # engine.CHECKER while serving (see `main`)
 
     def answer(self, request: dict) -> dict:
         command = request.get("command")
@@ -96,7 +100,10 @@ class Daemon:
             if "--fix" in args:  # the daemon never writes a file: --fix runs in the caller
                 return {"error": "--fix is not done by the daemon"}
             self.checks += 1
-            return run_check(args, cwd, unpack(request.get("stdin")), client_env(request.get("env")))
+            answer = run_check(args, cwd, unpack(request.get("stdin")), client_env(request.get("env")))
+            if OVER_BUDGET in unpack(answer.get("stdout")) + unpack(answer.get("stderr")):
+                self.warm.forget()  # a check was cut anywhere: the next starts from clean caches
+            return answer
         return {"error": f"unknown command {command!r}"}
 
     def serve(self, listener: socket.socket) -> None:
@@ -164,8 +171,11 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
+        from .. import engine
         from ..cli.common import load_language
         from ..parallel import keep_budget_here
+
+        engine.CHECKER[0] = daemon.warm  # checks reuse what the last ones read and found
 
         load_language()  # warm before the first request
         keep_budget_here()  # check in this warm process, each file under the time budget
