@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-PAREN = re.compile(r"\(([^()\n]{1,100})\)")
+PAREN = re.compile(r"\(((?:[^()\n]|\n(?![^\S\n]*\n)){1,100})\)")  # a hard-wrapped line may break inside
 # the short form inside parentheses: `(SF)`, `(SFs)`, `(SF for short)`, `(or SF)`, `(SF; ...)`
 SHORT_IN_PAREN = re.compile(
     r"\s*(?:or\s+|a\.k\.a\.?\s+|i\.e\.,?\s+|hereafter\s+|henceforth\s+)?[\"'`“‘]*"
@@ -65,6 +65,24 @@ def cores(short: str) -> set[str]:
     return found
 
 
+ALTERNATIVE = re.compile(r",?\s+or\s+(?:more\s+commonly\s+|simply\s+|just\s+)?")
+
+
+def _alternatives(match) -> list[tuple[int, str]]:
+    """(offset, text) of a parenthesis's content, and of each short form it offers as an
+    alternative: `(PDN-GW or more commonly PGW)` offers PGW too."""
+    inside, start = match.group(1), match.start(1)
+    found = [(start, inside)]
+    pieces = ALTERNATIVE.split(inside)
+    if len(pieces) > 1:
+        offset = 0
+        for piece in pieces:
+            offset = inside.index(piece, offset)
+            found.append((start + offset, piece))
+            offset += len(piece)
+    return found
+
+
 def definitions(text: str) -> dict[str, int]:
     """Every short form the text spells out -> the offset of its first definition."""
     found: dict[str, int] = {}
@@ -74,13 +92,17 @@ def definitions(text: str) -> dict[str, int]:
             found.setdefault(name, at)
 
     for match in PAREN.finditer(text):
-        inside = SHORT_IN_PAREN.fullmatch(match.group(1))
-        if inside:
-            short = inside.group("short")
-            before = re.split(r"[.;:!?]\s|\n\s*\n", text[max(0, match.start() - 300):match.start()])[-1]
-            if fits(short, _window(before, short)):
-                add(short, match.start(1) + inside.start("short"))
-                continue
+        before = None
+        for at, part in _alternatives(match):
+            inside = SHORT_IN_PAREN.fullmatch(part)
+            if inside:
+                short = inside.group("short")
+                if before is None:
+                    before = re.split(r"[.;:!?]\s|\n\s*\n", text[max(0, match.start() - 300):match.start()])[-1]
+                if fits(short, _window(before, short)):
+                    add(short, at + inside.start("short"))
+        if before is not None and any(at <= offset < match.end() for offset in found.values()):
+            continue
         ahead = SHORT_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if ahead:
             short = ahead.group("short")
