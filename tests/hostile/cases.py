@@ -37,13 +37,14 @@ class Case:
     kill_worker: bool = False
     expect: Callable | None = None  # extra check on the Outcome -> list of problems
     github: bool = False
+    cold: bool = False  # the point is the process itself: start the executable cold, never forked warm
 
     def run_spec(self, repo: Path) -> Run:
         stdin = None if self.stdin == "closed" else (self.stdin if self.stdin is not None else "/dev/null")
         if isinstance(stdin, LspStdin):
             stdin = lsp_session(repo, stdin.buffers, stdin.timeout_ms)
         return Run(list(self.args), repo, stdin=stdin, stdout=self.stdout, limit=self.budget + 10,
-                   signal_after=self.signal_after, kill_worker=self.kill_worker)
+                   signal_after=self.signal_after, kill_worker=self.kill_worker, warm=not self.cold)
 
 
 def repository(repo: Path, outside: Path) -> None:
@@ -366,23 +367,27 @@ def cases(scale: float = 0.1) -> list[Case]:
     add(Case("full-long-line", long_line_findings_setup, ["check", "--format", "full", "intro.md"], budget=8))
     add(Case("tex-long-line", tex_line_setup, ["check", "-j", "2", "--timeout", "5", "."], budget=14))
     add(Case("tex-fanout", fanout_setup, ["check", "intro.tex", "intro-repeat.tex"], budget=8, statuses=(2,)))
-    add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,)))
-    add(Case("stdin-closed", lambda r, o, s: None, ["check", "-"], stdin="closed", budget=6, statuses=(2,)))
-    add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(2,)))
-    add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,)))
-    add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=10,
+    add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,),
+             cold=True))
+    add(Case("stdin-closed", lambda r, o, s: None, ["check", "-"], stdin="closed", budget=6, statuses=(2,),
+             cold=True))
+    add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(2,),
+             cold=True))
+    add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,),
+             cold=True))
+    add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=10, cold=True,
              expect=lambda o: [] if o.processes <= 2 + (os.cpu_count() or 1) else [f"{o.processes} processes"]))
-    add(Case("worker-killed", many_files_setup(300), ["check", "-j", "2", "."], budget=15, kill_worker=True,
+    add(Case("worker-killed", many_files_setup(300), ["check", "-j", "2", "."], budget=15, kill_worker=True, cold=True,
              statuses=(2,), expect=lambda o: [] if "was killed (signal 9" in o.out else ["no word of the killed worker"]))
-    add(Case("sigint", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(130,),
+    add(Case("sigint", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(130,), cold=True,
              signal_after=(0.5, signal.SIGINT)))
-    add(Case("sigterm", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(143,),
+    add(Case("sigterm", many_files_setup(300), ["check", "-j", "2", "."], budget=12, statuses=(143,), cold=True,
              signal_after=(0.5, signal.SIGTERM)))
     for command in ("stats", "ledger", "report"):
         extra = ["-o", "report.html"] if command == "report" else []
         add(Case(f"budget-{command}", slow_setup, [command, "intro.md", "--timeout", "1", *extra], budget=6,
                  statuses=(2,), expect=_over_budget("err")))
-    add(Case("lsp", lambda r, o, s: None, ["lsp"], stdin=LspStdin(LSP_BUFFERS, 1000), budget=12, statuses=(0,),
+    add(Case("lsp", lambda r, o, s: None, ["lsp"], stdin=LspStdin(LSP_BUFFERS, 1000), budget=12, statuses=(0,), cold=True,
              expect=_lsp_told))
     add(Case("report-html", html_setup, ["report", HTML_NAME, "-o", "-"], budget=6, statuses=(0, 2),
              expect=_escaped))

@@ -58,6 +58,7 @@ class Run:
     kill_worker: bool = False
     env: dict = field(default_factory=dict)
     prefix: list = field(default_factory=list)  # a command that runs introlint (as another user)
+    warm: bool = False  # may be forked by a warm starter (tests/hostile/warm.py) instead of started cold
 
 
 def _limits() -> None:
@@ -80,9 +81,54 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def run(spec: Run) -> Outcome:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(spec.cwd), "NO_COLOR": "1",
-           "LANG": "C.UTF-8", "HOSTILE_TOKEN": MARKERS[2], **spec.env}
+def environment(spec: Run) -> dict:
+    """The whole environment of a run: a planted secret, nothing of the test's own."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(spec.cwd), "NO_COLOR": "1",
+            "LANG": "C.UTF-8", "HOSTILE_TOKEN": MARKERS[2], **spec.env}
+
+
+@dataclass
+class _Started:
+    pid: int
+    out: object  # binary streams to read (out may be None: not captured)
+    err: object
+    feed: object  # binary stream to write the stdin bytes into, or None
+    wait: object  # () -> (wait status or None, peak resident KB)
+
+
+def _start_cold(spec: Run, command: list[str], stdin, stdout) -> _Started:
+    proc = subprocess.Popen(command, cwd=spec.cwd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                            env=environment(spec), preexec_fn=_limits)
+
+    def wait():
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0  # reaped here; keep Popen from waiting again
+        return status, usage.ru_maxrss
+
+    return _Started(proc.pid, proc.stdout, proc.stderr, proc.stdin, wait)
+
+
+def _start_warm(spec: Run, starter, stdin) -> _Started:
+    """The case's process forked by the warm starter (tests/hostile/warm.py), on pipes of ours."""
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    feed = None
+    if stdin == subprocess.PIPE:
+        stdin_read, stdin_write = os.pipe()
+        feed = open(stdin_write, "wb")
+    else:
+        stdin_read = os.open(os.devnull, os.O_RDONLY) if stdin == subprocess.DEVNULL else os.dup(stdin.fileno())
+    try:
+        pid, wait = starter.start(spec.args, spec.cwd, environment(spec), (stdin_read, out_write, err_write),
+                                  ADDRESS_SPACE)
+    finally:
+        for fd in (stdin_read, out_write, err_write):
+            os.close(fd)
+    return _Started(pid, open(out_read, "rb"), open(err_read, "rb"), feed, wait)
+
+
+def run(spec: Run, starter=None) -> Outcome:
+    """Run the case; through `starter` (a warm.Starter) when given and the case allows it."""
     stdin = spec.stdin
     opened = []
     if isinstance(stdin, (str, Path)):
@@ -96,8 +142,6 @@ def run(spec: Run) -> Outcome:
         opened.append(stdout)
     else:
         stdout = subprocess.PIPE
-    close_fds = []
-    pass_fds = ()
     if stdin is None or spec.stdout == "closed":
         # a closed standard stream: start a shell that closes it, then execs introlint
         redirect = (" 0<&-" if stdin is None else "") + (" 1>&-" if spec.stdout == "closed" else "")
@@ -106,22 +150,25 @@ def run(spec: Run) -> Outcome:
     else:
         command = [*spec.prefix, INTROLINT, *spec.args]
     start = time.monotonic()
-    proc = subprocess.Popen(command, cwd=spec.cwd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
-                            env=env, preexec_fn=_limits, pass_fds=pass_fds)
+    if starter is not None and spec.warm and command[0] == INTROLINT and stdout == subprocess.PIPE:
+        started = _start_warm(spec, starter, stdin)
+    else:
+        started = _start_cold(spec, command, stdin, stdout)
+    pid = started.pid
     chunks = {"out": [], "err": []}
 
     def pump(stream, key):
         for block in iter(lambda: stream.read(65536), b""):
             chunks[key].append(block)
 
-    threads = [threading.Thread(target=pump, args=(proc.stderr, "err"), daemon=True)]
-    if proc.stdout is not None:
-        threads.append(threading.Thread(target=pump, args=(proc.stdout, "out"), daemon=True))
+    threads = [threading.Thread(target=pump, args=(started.err, "err"), daemon=True)]
+    if started.out is not None:
+        threads.append(threading.Thread(target=pump, args=(started.out, "out"), daemon=True))
     if data is not None:
         def feed():
             try:
-                proc.stdin.write(data)
-                proc.stdin.close()
+                started.feed.write(data)
+                started.feed.close()
             except OSError:
                 pass
         threads.append(threading.Thread(target=feed, daemon=True))
@@ -130,37 +177,35 @@ def run(spec: Run) -> Outcome:
     most, done, result = 1, threading.Event(), {}
 
     def reap():
-        _, status, usage = os.wait4(proc.pid, 0)
-        result.update(status=status, usage=usage)
+        status, peak = started.wait()
+        if status is not None:
+            result.update(status=status, peak=peak)
         done.set()
 
     threading.Thread(target=reap, daemon=True).start()
     sent = False
     while not done.wait(0.05):
-        kids = _children(proc.pid)
+        kids = _children(pid)
         most = max(most, 1 + len(kids))
         elapsed = time.monotonic() - start
         if spec.signal_after and not sent and (kids or elapsed > spec.signal_after[0] + 3) and elapsed > spec.signal_after[0]:
-            os.kill(proc.pid, spec.signal_after[1])
+            os.kill(pid, spec.signal_after[1])
             sent = True
         if spec.kill_worker and not sent and kids:
             time.sleep(0.3)
-            os.kill(_children(proc.pid)[0] if _children(proc.pid) else kids[0], signal.SIGKILL)
+            os.kill(_children(pid)[0] if _children(pid) else kids[0], signal.SIGKILL)
             sent = True
         if elapsed > spec.limit:
-            os.killpg(proc.pid, signal.SIGKILL)
+            os.killpg(pid, signal.SIGKILL)
             done.wait(5)
             break
     seconds = time.monotonic() - start
     for thread in threads:
         thread.join(5)
-    proc.returncode = 0  # reaped by wait4 above; keep Popen from waiting again
-    for handle in opened:
+    for handle in opened + [stream for stream in (started.out, started.err) if stream is not None]:
         handle.close()
-    raw_status = result.get("status", 9)
-    status = os.waitstatus_to_exitcode(raw_status) if "status" in result else -9
-    usage = result.get("usage")
-    peak = usage.ru_maxrss / 1024 if usage else float("nan")
+    status = os.waitstatus_to_exitcode(result["status"]) if "status" in result else -9
+    peak = result["peak"] / 1024 if "peak" in result else float("nan")
     if seconds > spec.limit:
         status = -999  # timed out
     out, err = b"".join(chunks["out"]), b"".join(chunks["err"])

@@ -1,5 +1,6 @@
 """Issue 13 as an attacker would try it: every case runs the INSTALLED `introlint` on generated
-hostile input, with a wall-clock limit, and must end with status 0, 1 or 2 (130/143 for signals),
+hostile input (in a process of its own; forked from a warm starter where the point is the input,
+started cold where it is the process: see warm.py), with a wall-clock limit, and must end with status 0, 1 or 2 (130/143 for signals),
 no traceback, no byte of a file outside the repository (nor of .git/, .env or the environment),
 no forged workflow command, no raw control character, peak memory under 500 MB, within its budget
 plus a margin, and without changing or adding a file in the repository it checked.
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from .cases import cases, repository
-from .harness import problems, run
+from .harness import INTROLINT, Run, environment, problems, run
+from .warm import Starter
 
 # ~70 s on the shared 2-core machine: run by .ci/run (the whole suite), not by every landing
 pytestmark = pytest.mark.slow
@@ -43,12 +45,12 @@ def tree(folder: Path) -> dict[str, str]:
     return found
 
 
-def _run_case(case, work: Path):
+def _run_case(case, work: Path, starter: Starter):
     repo, outside = work / case.name / "repo", work / case.name / "outside"
     repository(repo, outside)
     case.setup(repo, outside, SCALE)
     before = tree(repo)
-    outcome = run(case.run_spec(repo))
+    outcome = run(case.run_spec(repo), starter)
     found = problems(outcome, case.statuses, case.github) + (case.expect(outcome) if case.expect else [])
     if outcome.seconds > case.budget * MARGIN:
         found.append(f"took {outcome.seconds:.1f} s, budget {case.budget} s")
@@ -66,9 +68,16 @@ def _selected(request) -> set[str]:
 @pytest.fixture(scope="module")
 def outcomes(request):
     wanted = _selected(request)
-    with tempfile.TemporaryDirectory() as work, ThreadPoolExecutor(3) as pool:
-        futures = {case.name: pool.submit(_run_case, case, Path(work)) for case in cases(SCALE) if case.name in wanted}
-        yield {name: future.result() for name, future in futures.items()}
+    with tempfile.TemporaryDirectory() as work:
+        starter = Starter(INTROLINT, environment(Run([], Path(work))))
+        try:
+            with ThreadPoolExecutor(3) as pool:
+                futures = {case.name: pool.submit(_run_case, case, Path(work), starter)
+                           for case in cases(SCALE) if case.name in wanted}
+                outcomes = {name: future.result() for name, future in futures.items()}
+        finally:
+            starter.close()
+        yield outcomes
 
 
 @pytest.mark.parametrize("name", [case.name for case in cases(SCALE)])
