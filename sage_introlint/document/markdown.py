@@ -82,7 +82,7 @@ class _TreeReader:
         self.source = source
         self.suppressions: list[Suppression] = []
         self.problems: list[Problem] = []
-        self.referenced_footnotes: set[str] = set()
+        self.referenced_footnotes: dict[str, list[int]] = {}  # label -> source offsets of its references
         self.footnotes: dict[str, tuple[int, list[MdParagraph]]] = {}
         self.front_matter_end = 0  # 0-based line after the front matter
 
@@ -318,11 +318,13 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     return reader, nodes, start
 
 
-def tree_for(reader: _TreeReader, nodes: list[MdNode], start_line: int) -> MdTree:
+def tree_for(reader: _TreeReader, nodes: list[MdNode], start_line: int, until: int | None = None) -> MdTree:
     """The MdTree of some of a file's nodes, with the footnotes they refer to or hold.
 
     A back-matter heading (References, Notes, Citation keys, ...) at any level ends the nodes:
-    a reference list after an Introduction is not its prose.
+    a reference list after an Introduction is not its prose. `until`: the line where the next
+    node of the file starts (a section of a paper), so a footnote belongs to the section whose
+    text refers to it, not to every section; None: a reference anywhere in the file counts.
     """
     end = next((n for n, node in enumerate(nodes) if n and isinstance(node, MdHeading) and node.level <= 6
                 and BACK_MATTER.match(node.inline.full_text)), len(nodes))
@@ -330,7 +332,10 @@ def tree_for(reader: _TreeReader, nodes: list[MdNode], start_line: int) -> MdTre
     first, last = _line_ranges(nodes)
     footnotes: list[MdParagraph] = []
     for label, (line, paragraphs) in reader.footnotes.items():
-        if label in reader.referenced_footnotes or first <= line + 1 <= max(last, first):
+        references = reader.referenced_footnotes.get(label, ())
+        if until is not None:
+            references = [at for at in references if first <= reader.source.position(at).line < until]
+        if references or first <= line + 1 <= max(last, first):
             footnotes.extend(paragraphs)
     return MdTree(reader.source, nodes, footnotes, start_line, reader.suppressions, reader.problems)
 

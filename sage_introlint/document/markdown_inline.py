@@ -259,7 +259,7 @@ class InlineReader:
         if at >= 0:
             close = self.text.find("]", at, self.block_end + 1)
             self.cursor = close + 1 if close >= 0 else at + 2
-            self.tree.referenced_footnotes.add(token.meta.get("label", ""))
+            self.tree.referenced_footnotes.setdefault(token.meta.get("label", ""), []).append(at)
 
     def _html(self, token, emit: bool) -> None:
         at = self._find(token.content)

@@ -42,7 +42,8 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
             body = body[1:]
         body = [node for node in body if id(node) not in captions]
         line = heading.position.line if heading else start_line
-        tree = markdown.tree_for(reader, body, line)
+        until = nodes[region.end].line if region.end < len(nodes) else len(source.text) + 1
+        tree = markdown.tree_for(reader, body, line, until)
         spec = region.spec
         doc = layout(tree, (kind or "auto") if spec.kind == "auto" else "intro")
         if spec.kind != "auto":
