@@ -66,7 +66,7 @@ class _FastContextDb(LatexContextDb):
     """pylatexenc's context with a quick reject for specials: most characters start none."""
 
     def freeze_specials(self) -> None:
-        self._special_starts = {spec.specials_chars[0] for spec in self.iter_specials_specs()}
+        self._special_starts = frozenset(spec.specials_chars[0] for spec in self.iter_specials_specs())
 
     def test_for_specials(self, s, pos, parsing_state=None):
         if pos < len(s) and s[pos] not in self._special_starts:
@@ -75,18 +75,28 @@ class _FastContextDb(LatexContextDb):
 
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+# What ends a run of prose read as one token: anything that starts a macro, comment, group, math
+# or a special (`--`, `~`, quotes), and the brackets a caller reads as braces.
+_RUN_STOPS = "\\%{}$[]"
 
 
 class _RunWalker(lw.LatexWalker):
-    """pylatexenc's walker, reading a run of letters and digits as one 'char' token.
+    """pylatexenc's walker, reading a run of prose as one 'char' token.
 
-    pylatexenc makes one token per character, and that is most of its time. A letter or digit
-    never starts anything special, so a run of them reads the same as its characters one by
-    one; except where a macro takes a single unbraced character as its argument (`x^23`,
-    `\\frac12`), which is read through `get_latex_expression`: there tokens stay single.
+    pylatexenc makes one token per character, and that is most of its time. Its node reader
+    only concatenates 'char' tokens (with the white space before each) into one chars node, so a
+    run that starts with a letter or digit and stops before anything that could start another
+    kind of token reads the same as its characters one by one. Except where a macro takes a
+    single unbraced character as its argument (`x^23`, `\\frac12`), which is read through
+    `get_latex_expression`: there the token stays single (a braced argument is read by the node
+    reader again, in runs).
     """
 
     _single = 0
+
+    def __init__(self, text: str, latex_context: "_FastContextDb", **kwargs):
+        super().__init__(text, latex_context=latex_context, **kwargs)
+        self._specials = latex_context._special_starts
 
     def get_latex_expression(self, *args, **kwargs):
         self._single += 1
@@ -95,16 +105,31 @@ class _RunWalker(lw.LatexWalker):
         finally:
             self._single -= 1
 
+    def get_latex_nodes(self, *args, **kwargs):
+        single, self._single = self._single, 0
+        try:
+            return super().get_latex_nodes(*args, **kwargs)
+        finally:
+            self._single = single
+
     def get_token(self, pos, *args, **kwargs):
         token = super().get_token(pos, *args, **kwargs)
         if token.tok != "char" or self._single or token.len != 1 or not token.arg.isalnum():
             return token
-        text = self.s
-        end = _ALNUM_RUN.match(text, token.pos).end()  # (the characters `str.isalnum` accepts)
+        braces = kwargs.get("include_brace_chars") or (args[0] if args else None) or ()
+        end = _run_pattern(tuple(braces), self._specials).match(self.s, token.pos).end()
         if end == token.pos + 1:
             return token
-        return lw.LatexToken(tok="char", arg=text[token.pos:end], pos=token.pos, len=end - token.pos,
+        return lw.LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
                              pre_space=token.pre_space)
+
+
+@functools.lru_cache(maxsize=16)
+def _run_pattern(braces: tuple, specials: frozenset) -> re.Pattern:
+    """Prose up to the next character that may start another token; white space only inside it
+    (what follows the run is the next token's leading space)."""
+    stops = re.escape(_RUN_STOPS + "".join(specials) + "".join(a + b for a, b in braces))
+    return re.compile(rf"[^\s{stops}]+(?:\s+[^\s{stops}]+)*")
 
 
 _CONTEXT: LatexContextDb | None = None
