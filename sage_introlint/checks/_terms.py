@@ -168,17 +168,21 @@ class Matcher:
     def _matches(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None):
         """`self.regex.finditer(doc.text, start, end)`, trying the pattern only where a term can start.
 
-        The places come from an index of the document's word starts by their first letters, so a
-        list of 200 terms costs a lookup per term instead of 200 alternatives tried at every word.
+        The places come from an index of the document's words, so a list of 200 terms costs a
+        lookup per first word instead of 200 alternatives tried at every word. A search that ends
+        inside a word also tries that word (cut at `end`, it may be a term the whole word is not).
         """
         if self.keys is None or not self.keys.usable:
             yield from self.regex.finditer(doc.text, start, end)
             return
+        text, resume = doc.text, start
         if starts is None:
             places = shared(doc, "term starts", self, lambda: self.keys.places(word_starts(doc)))
+            cut = _word_cut_at(text, start, end)
+            if cut is not None:
+                places = sorted(set(places) | {cut})
         else:
             places = self.keys.places(starts)
-        text, resume = doc.text, start
         for index in range(bisect.bisect_left(places, start), len(places)):
             place = places[index]
             if place >= end:
@@ -195,8 +199,23 @@ class Matcher:
         return next(self.finditer(doc, span), None) is not None
 
 
+def _word_cut_at(text: str, start: int, end: int) -> int | None:
+    """Where the word that `end` cuts begins (not before `start`), or None when `end` cuts none."""
+    if end >= len(text) or end <= start or not _WORD_CHAR.match(text, end) or not _WORD_CHAR.match(text, end - 1):
+        return None
+    place = end - 1
+    while place > start and _WORD_CHAR.match(text, place - 1):
+        place -= 1
+    return place
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 class _Keys:
-    """The first one or two letters every match of a term list must begin with (see `word_starts`).
+    """The first words every match of a term list must begin with (see `WordStarts`): the run of
+    word characters a term's first word begins with (`e` of `e.g.`, every inflection of a
+    one-word term), or a run that begins with it (a prefix term, `optim*`).
 
     Not `usable` when a term can begin with something the index does not hold: a non-word or
     non-ASCII character (case-insensitive matching of those is not plain lower-casing).
@@ -204,8 +223,8 @@ class _Keys:
 
     def __init__(self, case_sensitive: bool):
         self.case_sensitive, self.usable = case_sensitive, True
-        self.singles: set[str] = set()
-        self.doubles: set[str] = set()
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
         # What a match can have right before the white space between two of its words: a word
         # character, a gap's own (space, `~`, hyphens) or the last character of a term's inner
         # word (`e.` of `e. g.`). A match cannot run across a paragraph's end that is none of
@@ -216,20 +235,26 @@ class _Keys:
         words = _term_words(term)
         self.inner.update(word[-1] for word in words[:-1])
         first = words[0]
+        prefix = term.endswith("*") and len(words) == 1  # `optim*`: the first word is the one that goes on
         # the last word of an inflected term has other forms, which may begin differently (`be`, `bing`)
-        forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not term.endswith("*") else [first]
+        forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not prefix else [first]
         for form in forms:
             if not form.isascii() or not re.match(r"\w", form):
                 self.usable = False
+                continue
             key = form if self.case_sensitive else form.lower()
-            (self.doubles if len(key) >= 2 else self.singles).add(key[:2])
+            lead = re.match(r"\w+", key).group()
+            (self.prefixes if prefix and lead == key else self.words).add(lead)
 
     def places(self, starts: "WordStarts") -> list[int]:
         """Sorted offsets where a match can begin."""
-        by_two, by_one = starts.index(self.case_sensitive)
+        by_run, runs = starts.index(self.case_sensitive)
         found = list(starts.unusual)
-        for key in self.doubles:
-            found.extend(by_two.get(key, ()))
-        for key in self.singles:
-            found.extend(by_one.get(key, ()))
+        for key in self.words:
+            found.extend(by_run.get(key, ()))
+        for key in self.prefixes:
+            for run in runs[bisect.bisect_left(runs, key):]:
+                if not run.startswith(key):
+                    break
+                found.extend(by_run[run])
         return sorted(set(found))

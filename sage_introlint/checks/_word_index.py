@@ -13,34 +13,37 @@ LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"  # a term's left edge: no word, nor word
 
 class WordStarts:
     """Where words begin in a document's text (a place term matching can start: `LEFT` and a word
-    character), indexed by their first two and first one characters, as written or lower-cased.
-    `unusual` holds the places with a non-ASCII character there, which every term list tries."""
+    character), indexed by the whole run of word characters there, as written or lower-cased: a
+    term list is tried only where one of its first words stands. `unusual` holds the places
+    whose run has a non-ASCII character (case-insensitive matching of those is not plain
+    lower-casing), which every term list tries.
 
-    PLACE = re.compile(LEFT + r"\w")
+    A run is cut at `end`: a search that stops there sees only that much of it."""
+
+    RUN = re.compile(LEFT + r"\w+")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None):
-        self.text = text
         end = len(text) if end is None else end
-        self.places = [match.start() for match in self.PLACE.finditer(text, start, end)]
-        self.keys = [text[place:place + 2] for place in self.places]
-        ascii_only = text.isascii() or text[start:end + 1].isascii()
-        self.unusual = [] if ascii_only else [p for p, key in zip(self.places, self.keys) if not key.isascii()]
-        self._index: dict[bool, tuple[dict, dict]] = {}
+        found = [(match.start(), match.group()) for match in self.RUN.finditer(text, start, end)]
+        self.places = [place for place, _ in found]
+        self.runs = [run for _, run in found]
+        ascii_only = text.isascii() or text[start:end].isascii()
+        self.unusual = [] if ascii_only else [place for place, run in found if not run.isascii()]
+        self._index: dict[bool, tuple[dict, list]] = {}
 
-    def index(self, case_sensitive: bool) -> tuple[dict, dict]:
+    def index(self, case_sensitive: bool) -> tuple[dict[str, list[int]], list[str]]:
+        """(run -> its places in text order, the distinct runs sorted), lower-cased unless
+        `case_sensitive`."""
         if case_sensitive not in self._index:
-            keys = self.keys if case_sensitive else [key.lower() for key in self.keys]
-            by_two: dict[str, list[int]] = {}
-            for key, place in zip(keys, self.places):
-                found = by_two.get(key)
+            runs = self.runs if case_sensitive else [run.lower() for run in self.runs]
+            by_run: dict[str, list[int]] = {}
+            for run, place in zip(runs, self.places):
+                found = by_run.get(run)
                 if found is None:
-                    by_two[key] = [place]
+                    by_run[run] = [place]
                 else:
                     found.append(place)
-            by_one: dict[str, list[int]] = {}
-            for key, found in by_two.items():
-                by_one.setdefault(key[:1], []).extend(found)
-            self._index[case_sensitive] = by_two, by_one  # (by_one's lists unsorted: `places` sorts)
+            self._index[case_sensitive] = by_run, sorted(by_run)
         return self._index[case_sensitive]
 
 

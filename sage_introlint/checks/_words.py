@@ -74,15 +74,18 @@ def _remembered_scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], 
 
 
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
-    raw, result = [], []
     text, size = doc.text, len(doc.text)
-    checkable = doc.source_map.is_checkable
+    raw = [match.span() for match in WORD.finditer(text, span.start, span.end)]
+    source_map = doc.source_map
+    if source_map.is_checkable(span.start, span.end):  # all prose: only enumeration markers go
+        return raw, [Span(start, end) for start, end in raw
+                     if end >= size or text[end] != ")" or not _enumeration_marker(text, start, end)]
+    result = []
+    checkable = source_map.is_checkable
     inside = False  # the last word is in math or code (`$v_c(core_4, R)$`): one word, as a reader counts it
-    for match in WORD.finditer(text, span.start, span.end):
-        start, end = match.span()
-        raw.append((start, end))
+    for start, end in raw:
         plain = checkable(start, end)
-        if text[start].isdigit() and match.group().isdigit() and not plain:
+        if not plain and text[start].isdigit() and text[start:end].isdigit():
             continue
         if end < size and text[end] == ")" and _enumeration_marker(text, start, end):
             continue

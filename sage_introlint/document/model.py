@@ -79,6 +79,11 @@ class SourceMap:
     def __init__(self, pieces: list[Piece]):
         self.pieces = pieces
         self._starts = [piece.plain_start for piece in pieces]
+        # The pieces that are not checkable, as two sorted lists: a question about a range is
+        # one bisection, not a walk over its pieces (the builder writes pieces in order, apart).
+        closed = [piece for piece in pieces if not piece.checkable]
+        self.closed_starts = [piece.plain_start for piece in closed]
+        self.closed_ends = [piece.plain_end for piece in closed]
 
     def index_at(self, offset: int) -> int:
         """Index of the piece that `position(offset)` reads (0 for an empty map)."""
@@ -110,14 +115,10 @@ class SourceMap:
         return piece.source.position(piece.src_end)
 
     def is_checkable(self, start: int, end: int) -> bool:
-        """True when no part of [start, end) stands for a citation, math, URL or code."""
-        index = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        while index < len(self.pieces) and self.pieces[index].plain_start < end:
-            piece = self.pieces[index]
-            if piece.plain_end > start and not piece.checkable:
-                return False
-            index += 1
-        return True
+        """True when no part of [start, end) stands for a citation, math, URL or code (for an empty
+        range: when it is not inside such a piece)."""
+        index = bisect.bisect_right(self.closed_ends, start)
+        return index == len(self.closed_ends) or self.closed_starts[index] >= end
 
 
 class TextBuilder:
@@ -157,15 +158,19 @@ class TextBuilder:
         return SourceMap(list(self.pieces))
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Span:
-    """A half-open range [start, end) of the document's plain text."""
+    """A half-open range [start, end) of the document's plain text.
+
+    Never changed once made (spans are keys of dicts and sets), but not a frozen dataclass: a
+    check makes thousands (every word is one), and a frozen one costs twice as much to build.
+    """
 
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Sentence(Span):
     pass
 
