@@ -136,7 +136,12 @@ class Matcher:
             return
         found = doc.cache.get("matches", {}).get(self)
         if found is None:
-            yield from self._search(doc, span.start, span.end)
+            memo = current_memo()
+            if memo is None or self.keys is None:
+                yield from self._search(doc, span.start, span.end)
+            else:  # the editor: a span's matches are remembered by what the search reads
+                yield from memo.span_matches(doc, self, span, lambda d, start, end: self._search(
+                    d, start, end, region_starts(d, start, end)))
             return
         index = bisect.bisect_left(found[0], span.start)
         while index < len(found[0]) and found[0][index] < span.end:
@@ -157,8 +162,9 @@ class Matcher:
                        if end > start and (self.anywhere or doc.source_map.is_checkable(start, end))]
         return [hit.start for _, hit in matches], matches
 
-    def _search(self, doc: Document, start: int, end: int) -> Iterator[tuple[Entry, Span]]:
-        for match in self._matches(doc, start, end):
+    def _search(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None
+                ) -> Iterator[tuple[Entry, Span]]:
+        for match in self._matches(doc, start, end, starts):
             if match.end() == match.start():
                 continue
             if not self.anywhere and not doc.source_map.is_checkable(match.start(), match.end()):

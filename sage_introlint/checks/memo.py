@@ -50,6 +50,7 @@ class ParagraphMemo:
         self.scans: BoundedCache = BoundedCache(limit)
         self.terms: BoundedCache = BoundedCache(limit)
         self.values: BoundedCache = BoundedCache(limit)
+        self.spans: BoundedCache = BoundedCache(limit)
         self.hits = self.misses = 0
 
     def paragraph_findings(self, doc: Document, rule, number: int, paragraph: Paragraph, compute,
@@ -88,6 +89,26 @@ class ParagraphMemo:
         self.scans[key] = (span.start, raw, kept)
         return raw, kept
 
+
+    def span_matches(self, doc: Document, matcher, span: Span, search) -> list:
+        """`search(doc, start, end)`: a term list's matches inside `span` as (entry, Span), or what it
+        gave for a span that reads the same: its text with the two characters before it (a term's
+        left edge; the search stops at the span's end), and which parts of it are not prose
+        (citations, math, code: no match there). Only for word lists (a user's regex may look
+        further back)."""
+        start, end = span.start, span.end
+        reads = doc.cache.setdefault("span reads", {})  # what any word list's search of a span reads
+        read = reads.get((start, end))
+        if read is None:
+            closed = tuple((max(p.plain_start, start) - start, min(p.plain_end, end) - start)
+                           for p in _pieces(doc, start, end) if not p.checkable)
+            read = reads[(start, end)] = (doc.text[max(start - 2, 0):end], min(start, 2), closed)
+        key = (id(matcher), read)
+        hit = self.spans.get(key)
+        if hit is None or hit[0] is not matcher:
+            hit = self.spans[key] = (matcher, [(entry, found.start - start, found.end - start)
+                                               for entry, found in search(doc, start, end)])
+        return [(entry, Span(a + start, b + start)) for entry, a, b in hit[1]]
 
     def paragraph_value(self, doc: Document, span: Span, name, build):
         """`build()`, a value that depends on a paragraph's words and text only and holds no offset

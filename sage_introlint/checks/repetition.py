@@ -22,13 +22,14 @@ from .schema import integer, text
 OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
 
 
-def _runs(doc: Document, span: Span, tokens: list[Span], size: int) -> list[tuple[tuple[str, ...], int]]:
-    """(the `size` words from word k on, lower-cased, k) for every k of a paragraph; the editor
-    keeps them per paragraph (they depend on its words only)."""
+def _runs(doc: Document, span: Span, tokens: list[Span], size: int) -> list[tuple[str, int]]:
+    """(the `size` words from word k on, lower-cased, joined by NUL, k) for every k of a paragraph;
+    the editor keeps them per paragraph (they depend on its words only). A string, not a tuple:
+    its hash is computed once and kept, and the check looks every run up twice."""
     def build():
         text = doc.text
         keys = [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
-        return [(tuple(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
+        return [("\0".join(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
 
     memo = current_memo()
     return build() if memo is None else memo.paragraph_value(doc, span, ("repetition", size), build)
@@ -36,15 +37,16 @@ def _runs(doc: Document, span: Span, tokens: list[Span], size: int) -> list[tupl
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     size = rule.options["min_words"]
-    seen: dict[tuple[str, ...], int] = {}
-    for number, paragraph in enumerate(doc.paragraphs, 1):
-        tokens = words(doc, paragraph.span)
-        runs = _runs(doc, paragraph.span, tokens, size)
+    read = [(number, paragraph, tokens, _runs(doc, paragraph.span, tokens, size))
+            for number, paragraph in enumerate(doc.paragraphs, 1)
+            for tokens in [words(doc, paragraph.span)]]
+    first: dict[str, int] = {}  # run -> the first paragraph that has it
+    for number, _, _, runs in reversed(read):
+        first.update((run, number) for run, _ in runs)
+    for number, paragraph, tokens, runs in read:
+        repeated = [(run, k) for run, k in runs if first[run] < number]
         reported: set[int] = set()
-        for run, k in runs:
-            other = seen.get(run)
-            if other is None or other == number:
-                continue
+        for run, k in repeated:
             sentences = paragraph.sentences or [paragraph.span]
             index = next((i for i, s in enumerate(sentences) if s.start <= tokens[k].start < s.end), None)
             if index is None or index in reported:
@@ -52,6 +54,4 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             reported.add(index)
             phrase = excerpt(doc, Span(tokens[k].start, tokens[k + size - 1].end))
             yield span_finding(doc, Span(sentences[index].start, sentences[index].end), rule.severity, rule.id,
-                               fill(rule.options["message"], words=phrase, other=other))
-        for run, _ in runs:
-            seen.setdefault(run, number)
+                               fill(rule.options["message"], words=phrase, other=first[run]))
