@@ -34,8 +34,8 @@ def compared(monkeypatch):
     uses = {"index": 0, "cut": 0, "counts": 0}
     matches, words_of, counts = _terms.Matcher._matches, _words._words_of, syllables.counts
 
-    def plain_matches(self, doc, start, end):
-        found = list(matches(self, doc, start, end))
+    def plain_matches(self, doc, start, end, starts=None):  # starts: the word starts of [start, end) alone
+        found = list(matches(self, doc, start, end, starts))
         plain = list(self.regex.finditer(doc.text, start, end))
         assert [(m.span(), m.lastgroup) for m in found] == [(m.span(), m.lastgroup) for m in plain]
         uses["index"] += self.keys is not None and self.keys.usable
