@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_invoke import invoke
 from sage_introlint.engine import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,8 @@ def test_workers_give_the_sequential_result(tmp_path):
 
 
 def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path):
+    """Real `introlint` processes with two workers and with the default number give the bytes and
+    exit status of the batch checked in order (in the test's process: the same click command)."""
     paths = make_batch(tmp_path)
 
     def check(*jobs):
@@ -50,7 +53,8 @@ def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path):
         done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
         return done.returncode, done.stdout, done.stderr
 
-    sequential = check("--jobs", "1")
+    here = invoke("check", "--format", "json", "--jobs", "1", *paths, cwd=tmp_path)  # in order, in this process
+    sequential = here.status, here.out, here.err
     assert sequential[0] == 2 and sequential[1].startswith("[")
     assert check("--jobs", "2") == sequential
     assert check() == sequential  # the default picks its own number of processes
