@@ -64,8 +64,8 @@ def folder(monkeypatch):
 @pytest.fixture(scope="module")
 def shared_daemon():
     """(socket folder, status): one daemon shared by the tests that only have it check and
-    answer (each start costs a cold spaCy load); a fresh one is started where the point is a
-    start, a restart, a stale socket, an unsafe folder or a stop."""
+    answer, or refuse to use it (each start costs a cold spaCy load); a fresh one is started where
+    the point is a start, a restart, a stale socket or a stop."""
     top, run_folder = _private_folder()
     with pytest.MonkeyPatch.context() as patch:
         _use(patch, run_folder)
@@ -189,8 +189,9 @@ def test_owner_only_folder_and_socket_and_no_network_socket(daemon):
     assert not {link[8:-1] for link in links if link.startswith("socket:[")} & inet
 
 
-def test_unsafe_folder_is_not_used(folder):
-    client.start()
+def test_unsafe_folder_is_not_used(daemon):
+    folder = os.path.dirname(daemon["socket"])
+    checks = daemon["checks"]
     os.chmod(folder, 0o755)  # others could reach the socket now: the client must not use it
     try:
         assert client.status() is None
@@ -199,6 +200,7 @@ def test_unsafe_folder_is_not_used(folder):
         assert run(*CASES[0]) == here(*CASES[0])  # checked in the client's own process
     finally:
         os.chmod(folder, 0o700)
+    assert client.status()["checks"] == checks  # the daemon, still running, was not asked
 
 
 def test_stale_socket_is_removed_and_the_check_runs_here(folder):
