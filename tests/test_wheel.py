@@ -43,13 +43,14 @@ pytestmark = pytest.mark.slow  # builds a wheel and a virtual environment (about
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """The wheel, built with pip from a copy of the checkout (nothing is written into the checkout)."""
+    """The wheel, built by uv (in build isolation, as pip would; pre-commit-uv in the test extras
+    brings uv) from a copy of the checkout: nothing is written into the checkout."""
     copy = tmp_path_factory.mktemp("source")
     for name in tracked_files():
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, copy / name)
     out = tmp_path_factory.mktemp("wheel")
-    done = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, copy)
+    done = run(sys.executable, "-m", "uv", "build", "--wheel", "--quiet", "--out-dir", out, copy)
     assert done.returncode == 0, done.stdout + done.stderr
     (found,) = out.glob("sage_introlint-*.whl")
     return found
@@ -70,9 +71,9 @@ def test_wheel_holds_every_module_pack_and_the_license(wheel):
 
 def test_installed_wheel_checks_a_file_and_a_folder(wheel, tmp_path):
     env = tmp_path / "env"
-    venv.EnvBuilder(with_pip=False).create(env)  # pip installs into it from outside (`--python`): no ensurepip
+    venv.EnvBuilder(with_pip=False).create(env)  # uv installs into it from outside (`--python`): no ensurepip
     python = env / ("Scripts" if os.name == "nt" else "bin") / "python"
-    done = run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", wheel)
+    done = run(sys.executable, "-m", "uv", "pip", "install", "--quiet", "--python", python, "--no-deps", "--offline", wheel)
     assert done.returncode == 0, done.stdout + done.stderr
     site = run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip()
     Path(site, "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
