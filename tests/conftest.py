@@ -43,14 +43,14 @@ def cache_bytecode() -> None:
     sys.dont_write_bytecode = False
 
 
-# The files that take longest (pytest --durations, .ci/run on the shared 2-core machine), slowest
-# first. Under pytest-xdist (`--dist loadfile`, pyproject addopts) a worker takes whole files in
+# The files that take the most CPU time (measured per test file on the shared 2-core machine),
+# costliest first. Under pytest-xdist (`--dist loadfile`, pyproject addopts) a worker takes whole files in
 # this order, so these start at once and overlap with the many quick files instead of ending the run.
 SLOWEST_FIRST = (
-    "test_incremental.py", "test_precommit.py", "hostile/test_hostile.py", "test_daemon.py", "test_lsp.py", "test_wheel.py",
-    "test_bad_input.py", "report/test_report_browser.py", "test_harness.py", "test_network.py",
-    "test_properties.py", "checks/test_corpus.py", "test_parallel.py", "ledger/test_readme_runs.py",
-    "test_syllables.py",
+    "hostile/test_hostile.py", "test_incremental.py", "test_daemon.py", "test_lsp.py", "test_precommit.py",
+    "test_syllables.py", "test_wheel.py", "report/test_report_browser.py", "test_bad_input.py",
+    "checks/test_shared_work.py", "test_parallel.py", "test_properties.py", "test_editors.py", "test_python310.py",
+    "test_network.py", "checks/test_rule_cases.py", "test_harness.py", "test_cli.py", "ledger/test_readme_runs.py",
 )
 
 
