@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -103,12 +104,13 @@ def checked_through_others(paths: list[str]) -> dict[int, str]:
     reach = {key: _reached(key) for key in dict.fromkeys(keys) if key.lower().endswith(LATEX_SUFFIXES)}
     covered: dict[int, str] = {}
     first: dict[str, int] = {}
+    including = [(other, other_key) for other, other_key in enumerate(keys) if reach.get(other_key)]
     for index, key in enumerate(keys):
         if key in first:
             covered[index] = paths[first[key]]
             continue
         first[key] = index
-        for other, other_key in enumerate(keys):
+        for other, other_key in including:
             if other_key != key and other not in covered and key in reach.get(other_key, ()):
                 if other_key not in reach.get(key, ()) or keys.index(other_key) < index:
                     covered[index] = paths[other]
@@ -122,11 +124,24 @@ def _reached(key: str) -> set[str]:
     todo = [key]
     while todo:
         current = todo.pop()
-        for child in _latex_facts(current)[1] if current.lower().endswith(LATEX_SUFFIXES) else ():
+        for child in _latex_facts(current)[1] if current.lower().endswith(LATEX_SUFFIXES) and _may_include(current) else ():
             if child not in reached:
                 reached.add(child)
                 todo.append(child)
     return reached
+
+
+def _may_include(path: str) -> bool:
+    """Can the file `\\input` another at all (does it name an include macro, as pylatexenc reads a
+    macro name: letters up to the first non-letter)? Most files given together do not: they need
+    no LaTeX parse here, where a batch's parent would parse every file before any worker starts."""
+    text = _read(path)
+    if isinstance(text, InputError):
+        return False
+    return any(not text[match.end():match.end() + 1].isalpha() for match in _INCLUDE_NAME.finditer(text))
+
+
+_INCLUDE_NAME = re.compile(r"\\(?:input|include|subfile)")
 
 
 def _why_not(path: str, key: str, latex: dict, titles) -> str | None:

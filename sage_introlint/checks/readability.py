@@ -14,6 +14,7 @@ Options:
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from ..document.model import Document
@@ -50,11 +51,12 @@ def grade(doc: Document, span, sentences: int | None = None) -> float:
 def _scored(doc: Document, span) -> str:
     """The paragraph's text without pieces that are not prose (citations, math, URLs)."""
     pieces, cursor = [], span.start
-    for piece in doc.source_map.pieces:
-        if piece.plain_end <= span.start or piece.plain_start >= span.end or piece.checkable:
-            continue
-        pieces.append(doc.text[cursor:max(piece.plain_start, cursor)])
-        cursor = max(cursor, min(piece.plain_end, span.end))
+    starts, ends = doc.source_map.closed_starts, doc.source_map.closed_ends  # the non-checkable pieces
+    for index in range(bisect.bisect_right(ends, span.start), len(ends)):
+        if starts[index] >= span.end:
+            break
+        pieces.append(doc.text[cursor:max(starts[index], cursor)])
+        cursor = max(cursor, min(ends[index], span.end))
     pieces.append(doc.text[cursor:span.end])
     return " ".join("".join(pieces).split())
 
