@@ -124,7 +124,8 @@ def test_known_layout_macros_with_arguments_are_not_prose():
 def test_algorithm2e_and_acknowledgments_environments_are_not_prose():
     doc = parse("We schedule jobs.\n\\begin{algorithm2e}\n\\KwIn{a queue}\nPop the next job\\;\n"
                 "\\caption{Scheduling}\n\\end{algorithm2e}\nThen we wait.\n\n"
-                "\\begin{acks}\nFunded by DARPA.\n\\end{acks}\n")
+                "\\begin{acks}\nFunded by DARPA.\n\\end{acks}\n"
+                "\\begin{IEEEbiography}{Ana Ruiz}\nShe studied at KAIST.\n\\end{IEEEbiography}\n")
     assert doc.text.split() == "We schedule jobs. Then we wait.".split()
 
 

@@ -56,6 +56,7 @@ NON_PROSE_ENVIRONMENTS = {
     "minipage", "picture", "lstlisting*", "code", "abstract",
     # algorithm2e's float, and acknowledgments (ACM's acks): no prose of the paper's argument
     "algorithm2e", "procedure", "function", "acks", "acknowledgments", "acknowledgements",
+    "IEEEbiography", "IEEEbiographynophoto",  # authors' biographies at the end of a journal paper
 }
 RAW_ENVIRONMENTS = ("lstlisting", "verbatim*", "Verbatim", "minted", "comment", "code")
 MATH_PLACEHOLDER_MAX = 16
