@@ -66,7 +66,8 @@ class _FastContextDb(LatexContextDb):
     """pylatexenc's context with a quick reject for specials: most characters start none."""
 
     def freeze_specials(self) -> None:
-        self._special_starts = frozenset(spec.specials_chars[0] for spec in self.iter_specials_specs())
+        self._specials = frozenset(spec.specials_chars for spec in self.iter_specials_specs())
+        self._special_starts = frozenset(chars[0] for chars in self._specials)
 
     def test_for_specials(self, s, pos, parsing_state=None):
         if pos < len(s) and s[pos] not in self._special_starts:
@@ -96,7 +97,8 @@ class _RunWalker(lw.LatexWalker):
 
     def __init__(self, text: str, latex_context: "_FastContextDb", **kwargs):
         super().__init__(text, latex_context=latex_context, **kwargs)
-        self._specials = latex_context._special_starts
+        self._specials = latex_context._specials
+        self._prose = _run_pattern((), self._specials)
 
     def get_latex_expression(self, *args, **kwargs):
         self._single += 1
@@ -116,8 +118,9 @@ class _RunWalker(lw.LatexWalker):
         token = super().get_token(pos, *args, **kwargs)
         if token.tok != "char" or self._single or token.len != 1 or not token.arg.isalnum():
             return token
-        braces = kwargs.get("include_brace_chars") or (args[0] if args else None) or ()
-        end = _run_pattern(tuple(braces), self._specials).match(self.s, token.pos).end()
+        braces = kwargs.get("include_brace_chars") or (args[0] if args else None)
+        prose = _run_pattern(tuple(braces), self._specials) if braces else self._prose
+        end = prose.match(self.s, token.pos).end()
         if end == token.pos + 1:
             return token
         return lw.LatexToken(tok="char", arg=self.s[token.pos:end], pos=token.pos, len=end - token.pos,
@@ -127,9 +130,15 @@ class _RunWalker(lw.LatexWalker):
 @functools.lru_cache(maxsize=16)
 def _run_pattern(braces: tuple, specials: frozenset) -> re.Pattern:
     """Prose up to the next character that may start another token; white space only inside it
-    (what follows the run is the next token's leading space)."""
-    stops = re.escape(_RUN_STOPS + "".join(specials) + "".join(a + b for a, b in braces))
-    return re.compile(rf"[^\s{stops}]+(?:\s+[^\s{stops}]+)*")
+    (what follows the run is the next token's leading space). A character that begins a special
+    (`-` of `--`, `'` of `''`) is prose where none of its specials begins."""
+    starts = {chars[0] for chars in specials}
+    always = {char for char in starts if char in specials}  # a one-character special (`~`, `&`)
+    stops = re.escape(_RUN_STOPS + "".join(starts) + "".join(a + b for a, b in braces))
+    maybe = "|".join(f"{re.escape(char)}(?!{'|'.join(re.escape(chars[1:]) for chars in sorted(specials) if chars[0] == char)})"
+                     for char in sorted(starts - always - set(_RUN_STOPS) - {c for pair in braces for c in pair}))
+    char = f"(?:[^\\s{stops}]|{maybe})" if maybe else f"[^\\s{stops}]"
+    return re.compile(rf"{char}+(?:\s+{char}+)*")
 
 
 _CONTEXT: LatexContextDb | None = None
