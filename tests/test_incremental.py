@@ -194,3 +194,20 @@ def test_what_a_paragraph_edit_re_reads():
         found = incremental.check_source(Source(str(path), text), config, None, folder)
         assert found == full.check_source(Source(str(path), text), config, None, folder), (old, new)
         assert (reads.spliced - before[0], reads.full - before[1]) == ((1, 0) if how == "spliced" else (0, 1)), (old, new)
+
+
+def test_a_latex_edit_is_read_whole_and_checked_as_a_full_check():
+    """LaTeX has no block re-read (a macro, an environment or `\\input` can reach across
+    paragraphs): each check reads the whole file, and paragraph results are still reused."""
+    path = ROOT / "fixtures" / "docs" / "planted-intro.tex"
+    text = path.read_text(encoding="utf-8").replace("\\section", "% Caf\u00e9 \U0001F600\n\\section", 1)
+    config, folder = config_for(str(path.parent)), str(path.parent)
+    incremental, full = IncrementalChecker(), Checker()
+    incremental.check_source(Source(str(path), text), config, None, folder)
+    word = list(WORD.finditer(text))[len(WORD.findall(text)) // 2]
+    text = text[:word.start()] + "steady" + text[word.end():]
+    hits = incremental.memo.hits
+    found = incremental.check_source(Source(str(path), text), config, None, folder)
+    assert found == full.check_source(Source(str(path), text), config, None, folder)
+    assert (incremental.reads.spliced, incremental.reads.full) == (0, 0)
+    assert incremental.memo.hits > hits

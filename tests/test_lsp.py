@@ -125,6 +125,8 @@ async def test_edit_hover_and_each_code_action(client: LanguageClient, tmp_path)
     change(client, uri, edited, 2)
     found = await diagnostics(client, uri, lambda ds: any('"extremely"' in d.message for d in ds))
     target = next(d for d in found if '"extremely"' in d.message)
+    # the edited paragraph alone was re-read (document/reread.py): still UTF-16 units after the emoji
+    assert (target.range.start.line, target.range.start.character, target.range.end.character) == (2, 11, 20)
 
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=target.range.start))
