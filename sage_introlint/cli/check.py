@@ -56,8 +56,8 @@ from .summary import statistics, summary
                    "it [default: the folder holding .git, else .introlint.yaml, above each file].")
 @click.option("--section", metavar="NAME",
               help="Check each file as this one section of the paper (abstract, introduction, "
-                   "related-work, system, experiments): for a file that holds a single section "
-                   "without its heading.")
+                   "related-work, system, experiments, other: a Background or Conclusion): for a file that "
+                   "holds a single section without its heading.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
               help="Check files in N processes; 0 picks one per CPU for a large batch and 1 for a few "
                    "files [default: 0]. The output is the same for every N.")
