@@ -42,6 +42,22 @@ class IntrolintServer(LanguageServer):
         self.budget = DEFAULT_BUDGET  # seconds per check of a buffer
         self.uris: dict[str, str] = {}  # path -> the URI the client uses for it
 
+    def configure(self, options) -> None:
+        """The client's initializationOptions: `debounceMs` and `timeoutMs` (a check's budget)."""
+        if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
+            self.debounce = max(0.0, options["debounceMs"] / 1000)
+        if isinstance(options, dict) and isinstance(options.get("timeoutMs"), (int, float)):
+            self.budget = max(0.1, options["timeoutMs"] / 1000)
+
+    def close(self, uri: str) -> None:
+        """A buffer closed: its findings go, and the buffers that read its file read the disk again."""
+        path = self.path_of(uri)
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.publish(self.findings.drop(path))
+        self.recheck_readers(path)
+
     # --- checking ------------------------------------------------------------------------------
 
     def path_of(self, uri: str, language_id: str | None = None) -> str:
@@ -176,11 +192,7 @@ def build() -> IntrolintServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: IntrolintServer, params: types.InitializeParams) -> None:
-        options = params.initialization_options
-        if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
-            ls.debounce = max(0.0, options["debounceMs"] / 1000)
-        if isinstance(options, dict) and isinstance(options.get("timeoutMs"), (int, float)):
-            ls.budget = max(0.1, options["timeoutMs"] / 1000)
+        ls.configure(params.initialization_options)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: IntrolintServer, params: types.InitializedParams) -> None:
@@ -210,12 +222,7 @@ def build() -> IntrolintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: IntrolintServer, params: types.DidCloseTextDocumentParams) -> None:
-        path = ls.path_of(params.text_document.uri)
-        waiting = ls.pending.pop(params.text_document.uri, None)
-        if waiting is not None:
-            waiting.cancel()
-        ls.publish(ls.findings.drop(path))
-        ls.recheck_readers(path)  # they read the file on disk again
+        ls.close(params.text_document.uri)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: IntrolintServer, params: types.DidChangeWatchedFilesParams) -> None:
