@@ -65,7 +65,7 @@ def discover(root: str, excluded: Callable[[str], bool] = lambda path: False,
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(files):
-            path = os.path.join(folder, name)
+            path = os.path.normpath(os.path.join(folder, name))  # `check .` names main.tex, as \input files are named
             if not name.lower().endswith(MARKDOWN_SUFFIXES + LATEX_SUFFIXES):
                 continue
             if excluded(path):

@@ -248,3 +248,13 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, a
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "introlint: internal error: RuntimeError: a bug"
     assert ("Traceback (most recent call last)" in result.stderr) == traceback
+
+
+def test_a_folder_given_as_dot_names_its_files_as_their_input_files_are_named(tmp_path):
+    """`check .` prints main.tex, not ./main.tex, beside sec/bg.tex that main.tex \\inputs."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sec").mkdir()
+    (tmp_path / "main.tex").write_text("\\section{Introduction}\nWe present a seamless system.\n\\input{sec/bg}\n")
+    (tmp_path / "sec" / "bg.tex").write_text("\\section{Background}\nThis is a TODO item.\n")
+    run = invoke("check", ".", cwd=tmp_path)
+    assert [line.split(": ")[0] for line in run.lines] == ["main.tex:2:14", "sec/bg.tex:2:11"]
