@@ -21,6 +21,7 @@ Options:
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..document.model import Document
@@ -41,10 +42,30 @@ def _verdict(rule, count: int, **values) -> str | None:
     low, high = rule.options.get("min"), rule.options.get("max")
     values.update(count=count, min=low, max=high)
     if low is not None and count < low:
-        return fill(rule.options.get("too_few", DEFAULT_TOO_FEW), **values)
+        return fill(_numbered(rule.options.get("too_few", DEFAULT_TOO_FEW), values), **values)
     if high is not None and count > high:
-        return fill(rule.options.get("too_many", DEFAULT_TOO_MANY), **values)
+        return fill(_numbered(rule.options.get("too_many", DEFAULT_TOO_MANY), values), **values)
     return None
+
+
+def _numbered(template: str, values: dict) -> str:
+    """With a count of one, the noun after `{count}` is singular ("has 1 sentence", not "1 sentences"),
+    whether the template writes it or takes it from `{unit}`."""
+    if values["count"] != 1:
+        return template
+    if "unit" in values:
+        values["unit"] = _singular(values["unit"])
+    return re.sub(r"\{count\} ([a-z]+)\b(?!\()", lambda m: "{count} " + _singular(m.group(1)), template)
+
+
+def _singular(noun: str) -> str:
+    """'paragraph entries' -> 'paragraph entry', 'categories' -> 'category', 'words' -> 'word'."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
