@@ -20,7 +20,10 @@ from ._word_index import LEFT, WordStarts, region_starts, word_starts
 from .memo import current as current_memo
 
 RIGHT = r"(?![\w\u2010\u2011]|-\w)"
-GAP = r"(?:[\s~]*[-\u2010\u2011][\s~]*|[\s~]+)"
+# Between a term's words: blanks and `~` with at most one line break (a blank line ends the
+# paragraph, so "blazing" closing one and "Fast" opening the next are not a term), or a hyphen.
+_BLANKS = r"(?:(?:[^\S\n]|~)+(?:\n(?:[^\S\n]|~)*)?|\n(?:[^\S\n]|~)*)"  # (one way to read each run)
+GAP = rf"(?:{_BLANKS}?[-\u2010\u2011]{_BLANKS}?|{_BLANKS})"
 
 
 def inflections(word: str) -> list[str]:
