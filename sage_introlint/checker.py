@@ -104,9 +104,7 @@ class Checker:
         paper = self.load(source, base_dir, found, kind or config.kind, config)
         generic = set_for_paper(found, paper, config, self.pack)
         if generic is not found and result is not None:
-            generic_packs = {spec.name: spec.pack for spec in generic.sections}
-            packs = dict.fromkeys(load_pack(generic_packs[s.name]).name for s in paper.sections
-                                  if s.name in generic_packs)
+            packs = dict.fromkeys(load_pack(section.pack).name for section in paper.sections)
             result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
                                 f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
                                 f"{found.subject.name} rules")

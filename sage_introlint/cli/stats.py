@@ -58,12 +58,9 @@ def stats_command(path, output_format, kind, config_file, pack, section, stdin_f
     load_language()  # spaCy and the packs load before the file's time starts, as in `check`
     with budget(time_budget, source.path):
         paper = load_paper(source, folder or ".", papers, section, kind or config.kind, config.latex)
-        checked = set_for_paper(papers, paper, config, pack)
-        packs = {spec.name: spec.pack for spec in checked.sections}
+        set_for_paper(papers, paper, config, pack)  # the packs `check` uses (generic for another paper)
         for found in paper.sections:
-            if found.name not in packs:  # a section the generic set does not check
-                continue
-            groups = load_pack(packs[found.name]).groups
+            groups = load_pack(found.pack).groups
             rows, covered = paragraph_rows(found.doc, groups), coverage(found.doc, groups)
             parts.append(({"name": found.name, "title": found.title, "line": found.heading.line,
                            "kind": found.doc.kind, "paragraphs": rows, "coverage": covered}, groups))

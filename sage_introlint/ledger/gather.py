@@ -17,7 +17,6 @@ from ..checker import Checker
 from ..results import CheckResult
 from ..errors import InputError
 from ..pack import load_pack
-from ..paper.run import set_for_paper
 
 
 @dataclass
@@ -55,9 +54,8 @@ def gather(path: str, config_file: str | None = None, pack: str | None = None, k
     checker = Checker(pack, stage=stage)
     result = CheckResult()
     with time_budget(seconds, target):
-        paper, findings, context = checker.check_paper(read_source(target), config, kind, folder, result)
+        _, findings, context = checker.check_paper(read_source(target), config, kind, folder, result)
     sections = list(context.sections)
-    found = set_for_paper(checker.paper_set(config)[0], paper, config, pack)
-    packs = {section.name: load_pack(found.spec(section.name).pack) for section in sections}
+    packs = {section.name: load_pack(section.pack) for section in sections}  # (the packs check used)
     return Gathered(target, stage or config.stage, sections, findings, result.rules, context.ledger, packs,
                     result.notes)

@@ -47,13 +47,19 @@ def paper_set(config: Config, override: str | None = None) -> PaperSet:
 
 def set_for_paper(found: PaperSet, paper, config: Config, override: str | None = None) -> PaperSet:
     """The set a loaded paper is checked with: `found`, or, when the paper never names the set's
-    subject and neither --pack nor the config names a pack, the set's generic packs. `check`,
-    `stats`, `ledger` and `report` all ask here, so they agree on which pack a section gets."""
+    subject and neither --pack nor the config names a pack, the set's generic packs. Then the
+    paper's sections follow it: each section's `pack` is the generic one, and a section the
+    generic set has no pack for is dropped (not checked). `check`, `stats`, `ledger` and
+    `report` all ask here, so they agree on which pack a section gets."""
     if found.subject is None or override is not None or config.pack_named:
         return found
     if found.subject.named_in(section.doc.text for section in paper.sections):
         return found
-    return found.without_subject()
+    generic = found.without_subject()
+    packs = {spec.name: spec.pack for spec in generic.sections}
+    paper.sections = [dataclasses.replace(section, pack=packs[section.name]) for section in paper.sections
+                      if section.name in packs]
+    return generic
 
 
 def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
