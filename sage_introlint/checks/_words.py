@@ -52,6 +52,12 @@ def _words_of(doc: Document, span: Span) -> list[Span]:
     return kept[low:high]
 
 
+def _paragraph_spans(doc: Document) -> set[tuple[int, int]]:
+    """(start, end) of every paragraph: is a scanned span a whole paragraph (one set, not a walk
+    over the paragraphs per scan)?"""
+    return shared(doc, "paragraph spans", None, lambda: {(p.span.start, p.span.end) for p in doc.paragraphs})
+
+
 def _paragraphs_by_sentence(doc: Document) -> dict[tuple[int, int], Span]:
     """(start, end) of every paragraph sentence -> its paragraph's span."""
     return shared(doc, "sentence paragraphs", None, lambda: {
@@ -68,7 +74,7 @@ def _scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]
 def _remembered_scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     """A paragraph's scan from the editor's per-paragraph memo when one is active (see `memo`)."""
     memo = current_memo()
-    if memo is None or not any(p.span == span for p in doc.paragraphs):
+    if memo is None or (span.start, span.end) not in _paragraph_spans(doc):
         return _words(doc, span)
     return memo.scan(doc, span, lambda: _words(doc, span))
 

@@ -99,8 +99,9 @@ def check_regex(pattern: str, groups: tuple, at: tuple, context: Context) -> Non
         compiled = user_regex.check(pattern)  # RE2 for a user's pack, `re` for ours (see user_regex)
     except ValueError as error:
         raise context.error(at, str(error)) from None
-    if isinstance(compiled, user_regex.Re2Pattern) and user_regex.ascii_boundary(pattern):
-        warnings.warn(str(context.error(at, user_regex.ascii_boundary(pattern))), user_regex.UserRegexWarning)
+    boundary = user_regex.ascii_boundary(pattern) if isinstance(compiled, user_regex.Re2Pattern) else None
+    if boundary:
+        warnings.warn(str(context.error(at, boundary)), user_regex.UserRegexWarning)
     missing = [name for name in groups if name not in compiled.groupindex]
     if missing:
         raise context.error(at, f"regular expression {pattern!r} needs the named group "
