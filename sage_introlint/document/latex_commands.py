@@ -16,6 +16,7 @@ from pylatexenc import latexwalker as lw
 
 from . import latex_macros as roles
 from .latex_macros import MacroDefinition, MacroTable
+from .latex_parse import hides, if_digit
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, is_conditional
 from .model import Leftover, Source
 
@@ -74,9 +75,9 @@ class CommandReader:
         if name == "else":  # reached while reading a true branch
             return self._branch_end(items, index + 1, stop_at_else=False)
         following = items[index + 1][1] if index + 1 < len(items) else None
-        digit = following.chars.lstrip()[:1] if isinstance(following, lw.LatexCharsNode) and name == "if" else ""
-        if name == "iffalse" or digit == "0" or self.macros.is_false(name):
+        if hides(name, following, self.macros):
             return self._branch_end(items, index + 1, stop_at_else=True)
+        digit = if_digit(name, following)
         if digit:  # `\if 1`: read on, without the digit
             self.skip_to = (source, following.pos + following.chars.index(digit) + 1)
         return index + 1

@@ -12,7 +12,7 @@ from ..errors import InputError
 from . import suppression
 from .source import MAX_BYTES
 from .latex_macros import MacroTable
-from .latex_parse import arguments, closed, is_macro, last_group, parse_nodes, raw_inside
+from .latex_parse import arguments, closed, hides, is_macro, last_group, parse_nodes, raw_inside
 from .latex_tables import CACHE_MAX_CHARS, INCLUDES, is_conditional
 from .model import Problem, Source, Suppression
 
@@ -78,8 +78,7 @@ class Files:
             if branches:
                 branches[-1] = not branches[-1]
         else:
-            zero = name == "if" and isinstance(following, lw.LatexCharsNode) and following.chars.lstrip()[:1] == "0"
-            branches.append(name == "iffalse" or zero or self.macros.is_false(name))
+            branches.append(hides(name, following, self.macros))
 
     def include(self, source: Source, node) -> tuple[Source, list] | None:
         """Resolve and parse the file an `\\input{x}` names, or record why it cannot be read."""

@@ -234,6 +234,19 @@ def closed(text: str, node) -> bool:
     return node.len >= len(node.delimiters[0] or "") + len(close) and text.startswith(close, end - len(close)) and children_end(node) <= end - len(close)
 
 
+def if_digit(name: str, following) -> str:
+    """The digit an `\\if` tests (`\\if 0`, `\\if 1`: the text right after it), or ""."""
+    if name == "if" and isinstance(following, lw.LatexCharsNode):
+        return following.chars.lstrip()[:1]
+    return ""
+
+
+def hides(name: str, following, macros) -> bool:
+    """Does this `\\if...` open a false branch: `\\iffalse`, `\\if 0`, or an author's `\\newif`
+    switch set false (`macros`, a MacroTable)? One test for the walker and the \\input search."""
+    return name == "iffalse" or if_digit(name, following) == "0" or macros.is_false(name)
+
+
 def is_macro(node, names) -> bool:
     return isinstance(node, lw.LatexMacroNode) and node.macroname in names
 
