@@ -100,9 +100,7 @@ class ParagraphMemo:
         reads = doc.cache.setdefault("span reads", {})  # what any word list's search of a span reads
         read = reads.get((start, end))
         if read is None:
-            closed = tuple((max(p.plain_start, start) - start, min(p.plain_end, end) - start)
-                           for p in _pieces(doc, start, end) if not p.checkable)
-            read = reads[(start, end)] = (doc.text[max(start - 2, 0):end], min(start, 2), closed)
+            read = reads[(start, end)] = (doc.text[max(start - 2, 0):end], min(start, 2), _closed(doc, start, end))
         key = (id(matcher), read)
         hit = self.spans.get(key)
         if hit is None or hit[0] is not matcher:
@@ -214,9 +212,14 @@ def _scan_key(doc: Document, span: Span) -> tuple:
     """What the word scan of `span` reads: its text, a character either side, the pieces under it
     that are not prose (citations, math), relative to the span."""
     start, end = span.start, span.end
-    closed = tuple((max(p.plain_start, start) - start, min(p.plain_end, end) - start)
-                   for p in _pieces(doc, start, end) if not p.checkable)
-    return doc.text[max(start - 1, 0):end + 1], start == 0, end == len(doc.text), closed
+    return doc.text[max(start - 1, 0):end + 1], start == 0, end == len(doc.text), _closed(doc, start, end)
+
+
+def _closed(doc: Document, start: int, end: int) -> tuple:
+    """The parts of [start, end) that are not prose (citations, math, code), relative to `start`."""
+    source_map = doc.source_map
+    return tuple((max(source_map.closed_starts[i], start) - start, min(source_map.closed_ends[i], end) - start)
+                 for i in source_map.closed_between(start, end))
 
 
 def per_paragraph(doc: Document, rule, number: int, paragraph: Paragraph, compute, context: str | None = None):

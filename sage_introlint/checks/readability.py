@@ -14,7 +14,6 @@ Options:
 
 from __future__ import annotations
 
-import bisect
 from typing import Iterator
 
 from ..document.model import Document
@@ -52,9 +51,7 @@ def _scored(doc: Document, span) -> str:
     """The paragraph's text without pieces that are not prose (citations, math, URLs)."""
     pieces, cursor = [], span.start
     starts, ends = doc.source_map.closed_starts, doc.source_map.closed_ends  # the non-checkable pieces
-    for index in range(bisect.bisect_right(ends, span.start), len(ends)):
-        if starts[index] >= span.end:
-            break
+    for index in doc.source_map.closed_between(span.start, span.end):
         pieces.append(doc.text[cursor:max(starts[index], cursor)])
         cursor = max(cursor, min(ends[index], span.end))
     pieces.append(doc.text[cursor:span.end])

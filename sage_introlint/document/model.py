@@ -114,6 +114,10 @@ class SourceMap:
             return piece.source.position(piece.src_start + delta)
         return piece.source.position(piece.src_end)
 
+    def closed_between(self, start: int, end: int) -> range:
+        """Indexes (into closed_starts/closed_ends) of the non-checkable pieces that overlap [start, end)."""
+        return range(bisect.bisect_right(self.closed_ends, start), bisect.bisect_left(self.closed_starts, end))
+
     def is_checkable(self, start: int, end: int) -> bool:
         """True when no part of [start, end) stands for a citation, math, URL or code (for an empty
         range: when it is not inside such a piece)."""
