@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from .checker import Checker
 from .checks.memo import ParagraphMemo, active
-from .document import LATEX_SUFFIXES, looks_like_latex
 from .document.reread import MarkdownReads
 from .paper import load_paper
 
@@ -32,6 +31,4 @@ class IncrementalChecker(Checker):
             return super().check_paper(*args, **kwargs)
 
     def load(self, source, base_dir, found, kind, config):
-        markdown = not (source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text))
-        read = self.reads.read(source) if markdown and "\x00" not in source.text else None
-        return load_paper(source, base_dir, found, self.section, kind, config.latex, read)
+        return load_paper(source, base_dir, found, self.section, kind, config.latex, self.reads.read)

@@ -50,14 +50,15 @@ class Paper:
 
 
 def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | None = None,
-               kind: str | None = None, latex: dict | None = None, read=None) -> Paper:
+               kind: str | None = None, latex: dict | None = None, read_nodes=None) -> Paper:
     """Split `source` into its sections and segment each one's sentences.
 
     `section` forces the whole file to be that section (a file holding one section without a
     heading); `kind` is the document kind for a section whose spec says `auto` (the
     Introduction: intro, outline or paragraph; None or "auto" detects it). `latex` is the
-    config's `latex:` section (note and list macros whose definitions are out of reach). `read`
-    is a Markdown source's `read_nodes` when the caller has it (document/reread.py).
+    config's `latex:` section (note and list macros whose definitions are out of reach).
+    `read_nodes` reads a Markdown source (default `markdown.read_nodes`; the editor's re-reads
+    only the block an edit changed, document/reread.py).
     """
     from ..document import sentences
 
@@ -71,13 +72,13 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     else:
         from .markdown import sections
 
-        problems, found = sections(source, paper, forced, kind, read)
+        problems, found = sections(source, paper, forced, kind, read_nodes)
     result = Paper(source.path, problems=list(problems))
-    read: list[str] = []
+    earlier: list[str] = []
     for spec, title, heading, doc in found:
         doc.section = spec.name
-        doc.earlier = "\n\n".join(read)
-        read.append(doc.text)
+        doc.earlier = "\n\n".join(earlier)
+        earlier.append(doc.text)
         sentences.segment(doc)
         result.sections.append(Section(spec.name, title, heading, spec.pack, doc))
     return result

@@ -25,10 +25,10 @@ IMAGE = re.compile(r"\s*!\[([^\]]*)\]")
 CAPTION = re.compile(r"\W*(Figure|Fig\.|Table)\s*~?(\d+)\s*[.:]", re.IGNORECASE)
 
 
-def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None, read=None):
-    """(problems, [(spec, title, heading position, Document)]) for a Markdown file; `read` is
-    `markdown.read_nodes(source)` when the caller has it (the editor re-reads one block)."""
-    reader, nodes, start_line = read or markdown.read_nodes(source)
+def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None, read_nodes=None):
+    """(problems, [(spec, title, heading position, Document)]) for a Markdown file, read with
+    `read_nodes` (default `markdown.read_nodes`; the editor's re-reads one block)."""
+    reader, nodes, start_line = (read_nodes or markdown.read_nodes)(source)
     levels = _levels(nodes)
     marks = [Mark(i, levels.get(i, node.level), node.inline.full_text, _line_start(source, node.line))
              for i, node in enumerate(nodes) if isinstance(node, MdHeading) and node.level <= HEADING_MAX]
