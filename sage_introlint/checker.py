@@ -66,6 +66,10 @@ class Checker:
         # by id(config) (configs are cached objects; the config is kept alive in the entry)
         self._sets: BoundedCache = BoundedCache(16)  # id(config) -> (config, paper set, rules)
 
+    def forget(self) -> None:
+        """Drop the remembered paper sets and configured rules."""
+        self._sets.clear()
+
     def paper_set(self, config: Config):
         """(the paper set, {section name: configured rules}) for `config`."""
         entry = self._sets.get(id(config))

@@ -27,8 +27,18 @@ class IncrementalChecker(Checker):
         self.reads = MarkdownReads()
 
     def check_paper(self, *args, **kwargs):
-        with active(self.memo):
-            return super().check_paper(*args, **kwargs)
+        try:
+            with active(self.memo):
+                return super().check_paper(*args, **kwargs)
+        except BaseException:  # cut anywhere (its time budget, a signal): nothing half-stored is kept
+            self.forget()
+            raise
+
+    def forget(self) -> None:
+        """Start again from clean caches, as a new checker would."""
+        super().forget()
+        self.memo = ParagraphMemo()
+        self.reads = MarkdownReads()
 
     def load(self, source, base_dir, found, kind, config):
         return load_paper(source, base_dir, found, self.section, kind, config.latex, self.reads.read)

@@ -211,3 +211,23 @@ def test_a_latex_edit_is_read_whole_and_checked_as_a_full_check():
     assert found == full.check_source(Source(str(path), text), config, None, folder)
     assert (incremental.reads.spliced, incremental.reads.full) == (0, 0)
     assert incremental.memo.hits > hits
+
+
+def test_a_check_cut_anywhere_leaves_clean_caches():
+    """The time budget (or a signal) can stop a check anywhere: the checker then forgets what it
+    kept, so the next check starts as a new checker's would (the daemon and the server rely on it)."""
+    path = ROOT / "fixtures" / "docs" / "clean-intro.md"
+    text, config = path.read_text(encoding="utf-8"), config_for(str(path.parent))
+    checker = IncrementalChecker()
+    expected = checker.check_source(Source(str(path), text), config, None, str(path.parent))
+    assert checker.memo.misses > 0 and checker.reads.last
+
+    def cut(*args):
+        raise KeyboardInterrupt
+
+    checker.load = cut
+    with pytest.raises(KeyboardInterrupt):
+        checker.check_source(Source(str(path), text), config, None, str(path.parent))
+    assert checker.memo.misses == checker.memo.hits == 0 and not checker.reads.last
+    del checker.load
+    assert checker.check_source(Source(str(path), text), config, None, str(path.parent)) == expected

@@ -20,14 +20,12 @@ import sys
 import time
 
 from .. import __version__
-from ..budget import over_budget
 from .place import FORWARDED_ENV, check_folder, fingerprint, installation
 from .warm import WarmCheckers
 from .wire import WireError, pack, receive, send, unpack
 
 IDLE = 3 * 3600  # seconds without a request before the daemon exits
 READ_TIMEOUT = 30  # a client that connects must send its request within this
-OVER_BUDGET = over_budget(1).partition("1 s")[0].encode()  # what a check cut by its time budget says
 
 
 def peer_uid(conn: socket.socket) -> int | None:
@@ -100,10 +98,7 @@ class Daemon:
             if "--fix" in args:  # the daemon never writes a file: --fix runs in the caller
                 return {"error": "--fix is not done by the daemon"}
             self.checks += 1
-            answer = run_check(args, cwd, unpack(request.get("stdin")), client_env(request.get("env")))
-            if OVER_BUDGET in unpack(answer.get("stdout")) + unpack(answer.get("stderr")):
-                self.warm.forget()  # a check was cut anywhere: the next starts from clean caches
-            return answer
+            return run_check(args, cwd, unpack(request.get("stdin")), client_env(request.get("env")))
         return {"error": f"unknown command {command!r}"}
 
     def serve(self, listener: socket.socket) -> None:

@@ -25,7 +25,3 @@ class WarmCheckers:
         if checker is None:
             checker = self.kept[options] = IncrementalChecker(*options)
         return checker
-
-    def forget(self) -> None:
-        """Start again from clean checkers (a check was cut by its time budget, anywhere)."""
-        self.kept.clear()

@@ -80,7 +80,6 @@ class IntrolintServer(LanguageServer):
             with open_buffers(self.open_texts()), time_budget(self.budget, path):
                 checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
         except OverBudget:
-            self.checker = IncrementalChecker()  # the check was cut anywhere: start again from clean caches
             checked = not_checked(path, Source(path, ""), "input-error", over_budget(self.budget, "timeoutMs"))
         self.publish(self.findings.update(path, checked))
 
