@@ -16,7 +16,8 @@ from .document import decode, normalise_newlines, read_source
 from .document.model import Source
 from .errors import IntrolintError
 from .findings import INPUT_ERROR, Finding  # noqa: F401  (the API)
-from .parallel import WARM_UP, Job, budget_here, can_fork, checked_here, checked_in_workers, worker_count
+from .budget import can_interrupt
+from .parallel import WARM_UP, Job, can_fork, checked_here, checked_in_workers, worker_count
 from .results import CheckResult
 from .suppressions import suppressed  # noqa: F401  (the API)
 
@@ -24,8 +25,18 @@ STDIN = "-"
 
 
 _DEFAULT_CHECKER = Checker()
-# What `check_paths` checks with: a new Checker per run; the daemon keeps warm ones (daemon/warm.py).
-CHECKER = [Checker]
+# The daemon's warm checkers once it serves (`serve_warm`); None: a new Checker per run.
+_WARM: list = [None]
+
+
+def serve_warm(checkers) -> None:
+    """For the daemon, from now on: `check_paths` takes its checker from `checkers` (one kept warm
+    per set of options, daemon/warm.py), and a run whose files fit one worker is checked in this
+    process, each file under an interval timer (`budget.time_budget`), not in a forked worker: a
+    worker starts from its parent's caches and loses what it learns, so every check would pay for
+    spaCy's new words, syllables and patterns again. A one-shot command keeps the worker, which a
+    kill stops wherever it is."""
+    _WARM[0] = checkers
 
 
 def check_text(text: str, path: str = "<string>", kind: str = "auto", config: Config | str | None = None) -> list[Finding]:
@@ -53,16 +64,16 @@ def check_paths(paths, kind: str | None = None, config_file: str | None = None, 
     many worker processes (None: as many as pay for this many files; never more than the files
     or the CPUs); the result is the same. With `time_budget` (seconds) every file is checked in a
     worker that is stopped past it, and the file reported as an input-error (see `parallel`; the
-    daemon checks in itself under a timer instead, `parallel.keep_budget_here`).
+    daemon checks in itself under a timer instead, `serve_warm`).
     `section` checks each file as that one section of the paper set (`--section`); `stage` is
     draft or final (None: the config's), which decides whether open slots are errors.
     """
     result = CheckResult()
-    checker = CHECKER[0](pack, select, ignore, section, stage)
+    checker = (_WARM[0] or Checker)(pack, select, ignore, section, stage)
     steps = _plan(paths, checker, result, kind, config_file, stdin_text, stdin_filename)
     work = [step for step in steps if isinstance(step, Job)]
     workers = worker_count(len(work), jobs)
-    here = time_budget is not None and workers == 1 and budget_here()
+    here = time_budget is not None and workers == 1 and _WARM[0] is not None and can_interrupt()
     done = None
     if work and can_fork() and (workers > 1 or (time_budget is not None and not here)):
         done = checked_in_workers(work, lambda: Checker(pack, select, ignore, section, stage),

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Callable, Iterator
 
-from .budget import DEFAULT_BUDGET, OverBudget, can_interrupt, over_budget, time_budget
+from .budget import DEFAULT_BUDGET, OverBudget, over_budget, time_budget
 from .stopping import POLL, stop_if_asked
 
 # Below this many files per worker, forking costs more than it saves.
@@ -178,23 +178,7 @@ def not_checked(part, path: str, why: str):
     return part
 
 
-# --- in this process: a long-lived one (the daemon) keeps its warm caches ------------------------
-
-_BUDGET_HERE = [False]
-
-
-def keep_budget_here() -> None:
-    """From now on, a run whose files fit one worker is checked in this process, each file under
-    an interval timer (`budget.time_budget`), not in a forked worker. For the daemon: a worker
-    starts from the caches its parent had and loses what it learns, so every check would pay for
-    spaCy's new words, syllables and patterns again; here they stay warm. A one-shot command
-    keeps the worker, which a kill stops wherever it is."""
-    _BUDGET_HERE[0] = True
-
-
-def budget_here() -> bool:
-    return _BUDGET_HERE[0] and can_interrupt()
-
+# --- in this process: the daemon keeps its warm caches (engine.serve_warm) ---------------------
 
 def checked_here(job: Job, checker, budget: float, result_type):
     """What a worker would send back for `job`, computed here within `budget` seconds."""

@@ -76,7 +76,7 @@ class Daemon:
         self.started = time.time()
         self.checks = 0
         self.running = True
-        self.warm = WarmCheckers()  # engine.CHECKER while serving (see `main`)
+        self.warm = WarmCheckers()  # engine.serve_warm's checkers while serving (see `main`)
 
     def answer(self, request: dict) -> dict:
         command = request.get("command")
@@ -168,12 +168,9 @@ def main(argv: list[str]) -> int:
     try:
         from .. import engine
         from ..cli.common import load_language
-        from ..parallel import keep_budget_here
-
-        engine.CHECKER[0] = daemon.warm  # checks reuse what the last ones read and found
 
         load_language()  # warm before the first request
-        keep_budget_here()  # check in this warm process, each file under the time budget
+        engine.serve_warm(daemon.warm)  # checks reuse what the last ones read and found, in this process
         daemon.serve(listener)
     finally:
         listener.close()

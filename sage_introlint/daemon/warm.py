@@ -15,7 +15,7 @@ from ..incremental import IncrementalChecker
 
 
 class WarmCheckers:
-    """`engine.CHECKER` in the daemon: the same options get the same warm checker."""
+    """The daemon's checkers (`engine.serve_warm`): the same options get the same warm checker."""
 
     def __init__(self, limit: int = 4):
         self.kept: BoundedCache = BoundedCache(limit)
