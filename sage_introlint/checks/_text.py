@@ -10,6 +10,7 @@ from .. import templates
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
 from ._shared import cached, shared
+from .memo import per_paragraph
 from ._terms import Entry, Matcher, entries  # noqa: F401  (the check kinds' imports)
 from ._words import words  # noqa: F401  (the check kinds' imports)
 
@@ -64,6 +65,18 @@ def prose_units(doc: Document) -> list[tuple[int, Span]]:
     already covers; a paragraph without sentences counts as one unit. Computed once per document.
     """
     return shared(doc, "prose_units", None, lambda: _prose_units(doc))
+
+
+def by_units(doc: Document, rule, compute, context: str | None = None):
+    """The findings of `compute(units)` over the document's sentence-like units (`prose_units`):
+    paragraph by paragraph (its sentences, or itself) through the editor's memo, or all at once
+    for an outline, whose goals and bullets are units too."""
+    if doc.outline:
+        yield from compute([span for _, span in prose_units(doc)])
+        return
+    for number, paragraph in enumerate(doc.paragraphs, 1):
+        units = paragraph.sentences or [paragraph.span]
+        yield from per_paragraph(doc, rule, number, paragraph, lambda: compute(units), context)
 
 
 def _prose_units(doc: Document) -> list[tuple[int, Span]]:

@@ -27,7 +27,7 @@ from typing import Iterator
 from ..document.model import Document
 from ..findings import Finding, position_finding, span_finding
 from .memo import per_paragraph
-from ._text import fill, lowered, prose_units, top_divisions, words
+from ._text import by_units, fill, lowered, top_divisions, words
 from .schema import choice, flag, integer, severity, text
 
 OPTIONS = {"of": choice("paragraphs", "sentences", "words", "section-words", "divisions", required=True),
@@ -81,12 +81,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
     elif of == "sentences":
         for number, paragraph in enumerate(doc.paragraphs, 1):
             yield from per_paragraph(doc, rule, number, paragraph, lambda: _sentences(doc, rule, number, paragraph))
-    elif of == "words" and not doc.outline:  # then the units are the paragraphs' sentences
-        for number, paragraph in enumerate(doc.paragraphs, 1):
-            units = paragraph.sentences or [paragraph.span]
-            yield from per_paragraph(doc, rule, number, paragraph, lambda: _sentence_words(doc, rule, units))
     elif of == "words":
-        yield from _sentence_words(doc, rule, [span for _, span in prose_units(doc)])
+        yield from by_units(doc, rule, lambda units: _sentence_words(doc, rule, units))
     elif of == "section-words":
         yield from _section_words(doc, rule)
     elif of == "divisions":

@@ -28,7 +28,7 @@ from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from .memo import NEIGHBOURS, per_paragraph
-from ._text import Matcher, cached, excerpt, fill, prose_units
+from ._text import Matcher, by_units, cached, excerpt, fill, prose_units
 from .schema import choice, flag, integer, list_of, number, regexes, terms, text
 
 OPTIONS = {"mode": choice("required", "forbidden", "majority", "closing", required=True), "all_of": list_of(terms()),
@@ -74,13 +74,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         units = prose_units(doc)
         if units and not any(test(doc, span) for _, span in units):
             yield position_finding(doc.start, rule.severity, rule.id, fill(template))
-    elif mode == "forbidden" and not doc.outline:  # then the units are the paragraphs' sentences
-        for number, paragraph in enumerate(doc.paragraphs, 1):
-            units = paragraph.sentences or [paragraph.span]
-            yield from per_paragraph(doc, rule, number, paragraph, lambda: _forbidden(doc, rule, test, units),
-                                     NEIGHBOURS)
     elif mode == "forbidden":
-        yield from _forbidden(doc, rule, test, [span for _, span in prose_units(doc)])
+        yield from by_units(doc, rule, lambda units: _forbidden(doc, rule, test, units), NEIGHBOURS)
     elif mode == "majority":
         for number, paragraph in enumerate(doc.paragraphs, 1):
             yield from per_paragraph(doc, rule, number, paragraph, lambda: _majority(doc, rule, test, number, paragraph),
