@@ -106,7 +106,7 @@ class _Pool:
 
     def _start(self):
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.jobs, self.make_checker), daemon=True)
+        process = self.context.Process(target=_serve, args=(child, parent, self.jobs, self.make_checker), daemon=True)
         process.start()
         child.close()
         return parent, process
@@ -197,8 +197,13 @@ def _kill(process) -> None:
     process.join()
 
 
-def _serve(connection, jobs: list[Job], make_checker: Callable) -> None:
-    """A worker: check the job whose index arrives, send back its result, until told to stop."""
+def _serve(connection, parents_end, jobs: list[Job], make_checker: Callable) -> None:
+    """A worker: check the job whose index arrives, send back its result, until told to stop.
+
+    The fork copied the parent's end of this worker's pipe: it is closed first, so a parent that
+    dies (a signal between its fork and its bookkeeping) ends the worker's wait, not leaves it
+    waiting forever on a pipe only it still holds."""
+    parents_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from .results import CheckResult

@@ -58,3 +58,17 @@ def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path):
     assert sequential[0] == 2 and sequential[1].startswith("[")
     assert check("--jobs", "2") == sequential
     assert check() == sequential  # the default picks its own number of processes
+
+
+def test_a_worker_whose_parent_end_closes_exits():
+    """A worker holds no copy of its parent's end of their pipe: when the parent's end closes (the
+    parent killed between a fork and its bookkeeping), the worker stops waiting and exits, instead
+    of living on as an orphan that keeps its caller's output pipe open."""
+    from sage_introlint.checker import Checker
+    from sage_introlint.parallel import _Pool
+
+    pool = _Pool([], Checker, 1, None)
+    connection, process = pool._start()
+    connection.close()
+    process.join(30)
+    assert not process.is_alive()
