@@ -75,7 +75,9 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     Paper mode: each section is found by its heading, also through \\input/\\include
     (\\begin{abstract} or # Abstract, Introduction, Related Work, the system section and
     its siblings up to Experiments, Experiments or Evaluation) and checked with its own
-    pack (sage-paper); other sections are not checked. A file without such a heading is
+    pack (sage-paper). Every other section after the first known one (Background,
+    Discussion, Conclusion, an appendix) gets the style rules only; the title block,
+    acknowledgments and references are not checked. A file without such a heading is
     the Introduction, or the section --section names. A paper that never names SAGE is
     checked as any systems paper (systems-intro, systems-sections; --verbose says so)
     unless --pack or the config names a pack.
