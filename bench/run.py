@@ -7,10 +7,12 @@ Measures in one run, on this machine:
      after a one-word edit, `introlint check` through a running daemon, and the peak memory
      of `introlint lsp` (bench/editor.py),
   4. a batch over 1,000 intros (made from fixtures/ and, when present, ../shared/corpus/)
-     with `introlint check` against `proselint check` on the same files,
+     with `introlint check` against `proselint check` on the same files, their runs alternating
+     (`--batch-runs`, median), by wall time and by the CPU time of all their processes,
 with words per second and peak memory of each (max RSS of the largest process, and the summed
 PSS of all its processes for a batch in workers), then prints a table and the ratios. The machine
-may be shared: the cold runs alternate with the bare import so load drift hits both alike.
+may be shared: the cold runs alternate with the bare import, and the batches with each other,
+so load drift hits both alike.
 """
 
 from __future__ import annotations
@@ -38,13 +40,15 @@ TARGETS = {
     "one-word edit re-check (ms)": 5.0,
     "full warm check (ms)": 10.0,
     "batch speed vs proselint (x)": 3.0,
+    "batch CPU speed vs proselint (x)": 3.0,
     "server peak memory (MB)": 200.0,
     "peak memory (MB)": 300.0,
 }
 
-# Runs the command and reports its wall time, the peak RSS of its largest process (getrusage), and
-# the peak of the summed proportional set size (PSS) of it and its worker processes, sampled from
-# /proc every 50 ms (shared pages counted once; 0 where /proc is missing).
+# Runs the command and reports its wall time, the peak RSS of its largest process (getrusage), the
+# peak of the summed proportional set size (PSS) of it and its worker processes, sampled from
+# /proc every 50 ms (shared pages counted once; 0 where /proc is missing), its exit status, and
+# the CPU time (user + system) of it and every worker it waited for.
 MEASURE = """
 import os, resource, subprocess, sys, time
 
@@ -77,15 +81,36 @@ while child.poll() is None:
     peak = max(peak, pss_mb(child.pid))
     time.sleep(0.05)
 elapsed = time.perf_counter() - start
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, peak, child.returncode)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_maxrss / 1024, peak, child.returncode, usage.ru_utime + usage.ru_stime)
 """
 
 
 def measure(command: list[str]) -> tuple[float, float, float]:
     """Wall time (s), peak RSS of the largest process (MB) and peak total PSS (MB) of one run."""
+    return measure_cpu(command)[:3]
+
+
+def measure_cpu(command: list[str]) -> tuple[float, float, float, float]:
+    """`measure`, and the CPU seconds of the run (all its processes)."""
     out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
-    seconds, megabytes, total, _code = out.stdout.split()
-    return float(seconds), float(megabytes), float(total)
+    seconds, megabytes, total, _code, cpu = out.stdout.split()
+    return float(seconds), float(megabytes), float(total), float(cpu)
+
+
+def batch_pair(ours: list[str], theirs: list[str], runs: int) -> tuple[dict, dict]:
+    """Each batch command `runs` times, their runs alternating (ours, theirs, ours, ...) so load
+    drift hits both alike: median wall (s), median CPU (s, all processes) and peak memory."""
+    a, b = [], []
+    for _ in range(runs):
+        a.append(measure_cpu(ours))
+        b.append(measure_cpu(theirs))
+
+    def summary(results):
+        return {"wall": statistics.median(r[0] for r in results), "cpu": statistics.median(r[3] for r in results),
+                "rss": max(r[1] for r in results), "pss": max(r[2] for r in results)}
+
+    return summary(a), summary(b)
 
 
 def median_run(command: list[str], runs: int) -> tuple[float, float, float]:
@@ -161,6 +186,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per cold measurement (median)")
     parser.add_argument("--files", type=int, default=1000, help="intros in the batch")
+    parser.add_argument("--batch-runs", type=int, default=3,
+                        help="runs of each batch, alternating introlint and proselint (median)")
     parser.add_argument("--jobs", type=int, default=0, help="introlint --jobs for the batch (0: its default)")
     args = parser.parse_args()
 
@@ -168,7 +195,10 @@ def main() -> None:
     proselint = str(BIN / "proselint")
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"{cpus} CPUs, load average {os.getloadavg()[0]:.2f} at start; cold: median of {args.runs} "
-          f"alternating runs (min in brackets)\n")
+          f"alternating runs (min in brackets); batch: median of {args.batch_runs} runs alternating "
+          f"introlint and proselint on the same files, by wall time (what a user waits; introlint uses "
+          f"every CPU, proselint one) and by CPU time of all processes (the same work per CPU, "
+          f"whatever the load)\n")
     rows = []
 
     (cold, cold_min, cold_rss, cold_pss), (spacy_cold, spacy_min, spacy_rss, spacy_pss) = cold_pair(
@@ -194,13 +224,18 @@ def main() -> None:
         batch_cmd = [introlint, "check", "--format", "json", "--fail-on", "error"]
         if args.jobs:
             batch_cmd += ["--jobs", str(args.jobs)]
-        ours, ours_rss, ours_pss = measure(batch_cmd + [str(f) for f in files])
-        theirs, theirs_rss, theirs_pss = measure([proselint, "check"] + [str(f) for f in files])
-    ours_wps, theirs_wps = words / ours, words / theirs
+        ours, theirs = batch_pair(batch_cmd + [str(f) for f in files], [proselint, "check"] + [str(f) for f in files],
+                                  args.batch_runs)
+    ours_rss, ours_pss = ours["rss"], ours["pss"]
+    ours_wps, theirs_wps = words / ours["wall"], words / theirs["wall"]
+    ours_cps, theirs_cps = words / ours["cpu"], words / theirs["cpu"]
     jobs = f"--jobs {args.jobs}" if args.jobs else "default --jobs"
-    rows.append((f"batch introlint ({jobs}), {len(files)} files, {words} words", f"{ours:.2f} s, {ours_wps:,.0f} words/s",
-                 memory(ours_rss, ours_pss)))
-    rows.append(("batch proselint, same files", f"{theirs:.2f} s, {theirs_wps:,.0f} words/s", memory(theirs_rss, theirs_pss)))
+    rows.append((f"batch introlint ({jobs}), {len(files)} files, {words} words",
+                 f"{ours['wall']:.2f} s, {ours_wps:,.0f} words/s", memory(ours_rss, ours_pss)))
+    rows.append(("batch proselint, same files", f"{theirs['wall']:.2f} s, {theirs_wps:,.0f} words/s",
+                 memory(theirs["rss"], theirs["pss"])))
+    rows.append(("batch introlint, per CPU-second (all processes)", f"{ours['cpu']:.2f} CPU-s, {ours_cps:,.0f} words/CPU-s", ""))
+    rows.append(("batch proselint, per CPU-second", f"{theirs['cpu']:.2f} CPU-s, {theirs_cps:,.0f} words/CPU-s", ""))
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measurement':<{width}}  {'time':<28}  peak memory (largest process)")
@@ -214,6 +249,7 @@ def main() -> None:
         "one-word edit re-check (ms)": edited_cpu,
         "full warm check (ms)": warm_cpu,
         "batch speed vs proselint (x)": ours_wps / theirs_wps,
+        "batch CPU speed vs proselint (x)": ours_cps / theirs_cps,
         "server peak memory (MB)": server_mb,
         "peak memory (MB)": max(cold_rss, ours_rss, cold_pss, ours_pss),
     }

@@ -129,8 +129,10 @@ class Matcher:
 
         A search of the whole text is done once per document and matcher and shared by every
         check that uses the matcher (a group's members: coverage, contrast, share); a span is
-        then looked up in it. A span asked for first is searched on its own: a rule that tests
-        a few sentences should not pay for a pass over the whole text.
+        then looked up in it where that gives what a search of the span alone gives (`_within`),
+        so a rule's matches never depend on whether another rule searched the whole text first.
+        A span asked for first is searched on its own: a rule that tests a few sentences should
+        not pay for a pass over the whole text.
         """
         if self.regex is None:
             return
@@ -138,32 +140,36 @@ class Matcher:
             yield from shared(doc, "matches", self, lambda: self._all(doc))[1]
             return
         found = doc.cache.get("matches", {}).get(self)
-        if found is None:
-            memo = current_memo()
-            if memo is None or self.keys is None:
-                yield from self._search(doc, span.start, span.end)
-            else:  # the editor: a span's matches are remembered by what the search reads
-                yield from memo.span_matches(doc, self, span, lambda d, start, end: self._search(
-                    d, start, end, region_starts(d, start, end)))
+        within = None if found is None else _within(doc.text, found, span)
+        if within is not None:
+            yield from within
             return
-        index = bisect.bisect_left(found[0], span.start)
-        while index < len(found[0]) and found[0][index] < span.end:
-            entry, hit = found[1][index]
-            if hit.end <= span.end:
-                yield entry, hit
-            index += 1
+        memo = current_memo()
+        if memo is None or self.keys is None:
+            yield from self._search(doc, span.start, span.end)
+        else:  # the editor: a span's matches are remembered by what the search reads
+            yield from memo.span_matches(doc, self, span, lambda d, start, end: self._search(
+                d, start, end, region_starts(d, start, end)))
 
-    def _all(self, doc: Document) -> tuple[list[int], list[tuple[Entry, Span]]]:
+    def _all(self, doc: Document) -> tuple:
+        """(where each match starts, (entry, span) of each, where every match the search made
+        starts and ends, prose or not): a span is looked up in it only where that is what a
+        search of the span alone gives (`_within`)."""
         memo = current_memo()
         if memo is None or self.keys is None or not self.keys.usable:
-            matches = list(self._search(doc, 0, len(doc.text)))
+            made = [(match.start(), match.end(), int(match.lastgroup[1:]))
+                    for match in self._matches(doc, 0, len(doc.text))]
         else:  # the editor: unchanged paragraphs' matches are remembered
-            found = memo.matches(doc, self, self.keys.inner, lambda start, end: [
+            made = memo.matches(doc, self, self.keys.inner, lambda start, end: [
                 (m.start(), m.end(), int(m.lastgroup[1:]))
                 for m in self._matches(doc, start, end, region_starts(doc, start, end))])
-            matches = [(self.entries[index], Span(start, end)) for start, end, index in found
-                       if end > start and (self.anywhere or doc.source_map.is_checkable(start, end))]
-        return [hit.start for _, hit in matches], matches
+        made = [(start, end, index) for start, end, index in made if end > start]
+        checkable = doc.source_map.is_checkable
+        matches = [(self.entries[index], Span(start, end)) for start, end, index in made
+                   if self.anywhere or checkable(start, end)]
+        if self.keys is None:  # a user's regex may look anywhere: never stand in for a span's search
+            return [hit.start for _, hit in matches], matches, None, None
+        return [hit.start for _, hit in matches], matches, [a for a, _, _ in made], [b for _, b, _ in made]
 
     def _search(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None
                 ) -> Iterator[tuple[Entry, Span]]:
@@ -206,6 +212,33 @@ class Matcher:
 
     def search(self, doc: Document, span: Span | None = None) -> bool:
         return next(self.finditer(doc, span), None) is not None
+
+
+_RIGHT_READS = re.compile(r"[\w\u2010\u2011-]")  # what a term's right edge (RIGHT) looks at
+
+
+def _within(text: str, found, span: Span) -> list | None:
+    """The whole text's matches that lie inside `span`, or None where a search of the span alone
+    could find others, so that what a rule finds never depends on which rule searched first:
+      - a match of the whole text runs across the span's start or end (it hid other places: a
+        shorter term at the same start, a term the span begins with);
+      - the text right after the span is one a term's right edge reads (a word, a hyphen): the
+        span's search sees its end there instead;
+      - the list is a user's regex (it may look anywhere).
+    """
+    starts, matches, made_starts, made_ends = found
+    if made_starts is None:
+        return None
+    if span.end < len(text) and _RIGHT_READS.match(text, span.end):
+        return None
+    before = bisect.bisect_left(made_starts, span.start)
+    if before and made_ends[before - 1] > span.start:
+        return None
+    last = bisect.bisect_left(made_starts, span.end)
+    if last and made_ends[last - 1] > span.end:
+        return None
+    low, high = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    return matches[low:high]
 
 
 def _word_cut_at(text: str, start: int, end: int) -> int | None:

@@ -90,3 +90,55 @@ def test_term_index_with_unusual_text():
     found = [(m.span(), m.lastgroup) for m in matcher._matches(doc, 0, len(doc.text))]
     assert found == [(m.span(), m.lastgroup) for m in matcher.regex.finditer(doc.text)]
     assert len(found) >= 5
+
+
+def _span_matches(text: str, matcher, span, whole_first: bool) -> list:
+    from sage_introlint.document import load
+    from sage_introlint.document.model import Source
+
+    doc = load(Source("o.md", text), "paragraph", ".")
+    if whole_first:  # another rule searched the whole text first
+        list(matcher.finditer(doc))
+    return [(entry.term, hit.start, hit.end) for entry, hit in matcher.finditer(doc, span)]
+
+
+@pytest.mark.parametrize("text, cut, terms, regex", [
+    # a whole-text match runs across the span's start ("beta gamma"; the span begins at "gamma")
+    ("We keep alpha beta gamma here. More text follows.\n", ("gamma", " here"), ["beta gamma", "gamma"], False),
+    # ... across its end: the longer term hides the shorter one at the same start
+    ("Blazing fast paths win. More text follows.\n", ("Blazing", " paths"), ["blazing fast paths", "blazing"], False),
+    # a word right after the span: its search sees the span's end as the term's right edge
+    ("The seamlessness of it. More text follows.\n", ("The", "ness"), ["seamless"], False),
+    # a user's regex may look past the span's end
+    ("A foobar here. More text follows.\n", ("A", "bar"), [r"foo\b"], True),
+])
+def test_span_matches_do_not_depend_on_rule_order(text, cut, terms, regex):
+    """A span's matches are what a search of the span alone finds, whether or not another rule
+    searched the whole text first (the shared whole-text search once stood in for it blindly)."""
+    from sage_introlint.document.model import Span
+
+    span = Span(text.index(cut[0]), text.index(cut[1]))
+    matcher = _terms.Matcher(terms, regex=regex)
+    alone = _span_matches(text, matcher, span, whole_first=False)
+    assert alone  # the case is one where the whole text's search alone would miss it
+    assert _span_matches(text, matcher, span, whole_first=True) == alone
+
+
+def test_span_matches_looked_up_where_they_read_the_same():
+    """Where no edge is crossed, a span's matches are looked up in the shared search and equal its own."""
+    from sage_introlint.document import load
+    from sage_introlint.document.model import Source
+
+    text = (ROOT / "fixtures" / "docs" / "clean-intro.md").read_text(encoding="utf-8")
+    matcher = _terms.Matcher(["the", "of the", "we", "system", "data"], inflect=True)
+    plain = load(Source("c.md", text), "paragraph", ".")
+    shared = load(Source("c.md", text), "paragraph", ".")
+    list(matcher.finditer(shared))
+    sentences = [s for p in plain.paragraphs for s in p.sentences]
+    assert len(sentences) > 20
+    looked_up = 0
+    for sentence in sentences:
+        expected = list(matcher.finditer(plain, sentence))
+        assert list(matcher.finditer(shared, sentence)) == expected
+        looked_up += _terms._within(shared.text, shared.cache["matches"][matcher], sentence) is not None
+    assert looked_up > 20
