@@ -6,6 +6,7 @@
   `python bench/editor.py` runs this one measurement alone.
 - `one_word_edit`: the language server's check of a buffer after a one-word edit, each edit a
   different word (so no cache keyed by the whole text can answer it), median in ms.
+  `python bench/editor.py edit [RUNS]` runs it alone, for the Markdown and the LaTeX intro.
 - `server_memory`: peak resident memory (VmHWM) of a real `introlint lsp` process after it has
   opened the intro and re-checked it after many edits.
 """
@@ -145,13 +146,23 @@ async def _server_memory(introlint: str, intro: Path, changes: int) -> float:
     return peak
 
 
+def edit_rows(root: Path, runs: int) -> None:
+    """Print the re-check after a one-word edit and of the same text, Markdown and LaTeX intro."""
+    for name in ("clean-intro.md", "clean-intro.tex"):
+        (edited, edited_cpu), (same, same_cpu) = one_word_edit(root / "fixtures" / "docs" / name, runs)
+        print(f"{name}: one-word edit {edited:.1f} ms (CPU {edited_cpu:.1f}); same text {same:.1f} ms (CPU {same_cpu:.1f})")
+
+
 if __name__ == "__main__":
     import sys
 
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     root = Path(__file__).resolve().parent.parent
-    binary = str(Path(sys.executable).parent / "introlint")
     print(f"load average {os.getloadavg()[0]:.2f} at start")
-    found = daemon_check(binary, root / "fixtures" / "docs" / "clean-intro.md", runs)
-    print(f"introlint check through the daemon, {runs} runs: {daemon_row(found)}")
+    if sys.argv[1:2] == ["edit"]:
+        edit_rows(root, int(sys.argv[2]) if len(sys.argv) > 2 else 50)
+    else:
+        runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+        binary = str(Path(sys.executable).parent / "introlint")
+        found = daemon_check(binary, root / "fixtures" / "docs" / "clean-intro.md", runs)
+        print(f"introlint check through the daemon, {runs} runs: {daemon_row(found)}")
     print(f"load average {os.getloadavg()[0]:.2f} at end")

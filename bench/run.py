@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import editor  # noqa: E402  (bench/editor.py: the daemon, the server's re-check and memory)
 INTRO = ROOT / "fixtures" / "docs" / "clean-intro.md"
+INTRO_TEX = ROOT / "fixtures" / "docs" / "clean-intro.tex"
 CORPUS = ROOT.parent / "shared" / "corpus"
 BIN = Path(sys.executable).parent
 
@@ -38,6 +39,7 @@ TARGETS = {
     "cold above spaCy import (s)": 0.25,
     "check via daemon (ms)": 100.0,
     "one-word edit re-check (ms)": 5.0,
+    "one-word edit re-check, LaTeX (ms)": 5.0,
     "full warm check (ms)": 10.0,
     "batch speed vs proselint (x)": 3.0,
     "batch CPU speed vs proselint (x)": 3.0,
@@ -213,6 +215,8 @@ def main() -> None:
     (edited, edited_cpu), (same, same_cpu) = editor.one_word_edit(INTRO, 50)
     rows.append(("server re-check after a one-word edit, median of 50", f"{edited:.1f} ms (CPU {edited_cpu:.1f})", ""))
     rows.append(("server re-check of the same text, median of 50", f"{same:.1f} ms (CPU {same_cpu:.1f})", ""))
+    (edited_tex, edited_tex_cpu), _ = editor.one_word_edit(INTRO_TEX, 50)
+    rows.append(("server re-check after a one-word edit, LaTeX intro", f"{edited_tex:.1f} ms (CPU {edited_tex_cpu:.1f})", ""))
     daemon = editor.daemon_check(introlint, INTRO, args.runs * 3)
     rows.append((f"introlint check through the daemon, median of {args.runs * 3}", editor.daemon_row(daemon),
                  f"load {os.getloadavg()[0]:.2f}"))
@@ -247,6 +251,7 @@ def main() -> None:
         "cold above spaCy import (s)": cold - spacy_cold,
         "check via daemon (ms)": statistics.median(wall for wall, _ in daemon["daemon"]) * 1000,
         "one-word edit re-check (ms)": edited_cpu,
+        "one-word edit re-check, LaTeX (ms)": edited_tex_cpu,
         "full warm check (ms)": warm_cpu,
         "batch speed vs proselint (x)": ours_wps / theirs_wps,
         "batch CPU speed vs proselint (x)": ours_cps / theirs_cps,

@@ -3,6 +3,8 @@
 `IncrementalChecker` is a `Checker` that keeps, between checks:
 - the last read of each Markdown file (`document.reread.MarkdownReads`): an edit inside one
   paragraph re-reads that block alone, and the other blocks' nodes are reused;
+- the last parse of each LaTeX file (`document.latex_reread.LatexReads`): an edit inside one
+  run of prose changes that run's text, and the other nodes are reused (moved);
 - a `checks.memo.ParagraphMemo`: paragraph- and sentence-level rules take the findings of
   every unchanged paragraph from it, and document-level rules run on the paragraphs'
   remembered word scans and term matches.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from .checker import Checker
 from .checks.memo import ParagraphMemo, active
+from .document.latex_reread import LatexReads, active as latex_active
 from .document.reread import MarkdownReads
 from .paper import load_paper
 
@@ -25,6 +28,7 @@ class IncrementalChecker(Checker):
         super().__init__(*args, **kwargs)
         self.memo = ParagraphMemo()
         self.reads = MarkdownReads()
+        self.latex_reads = LatexReads()
 
     def check_paper(self, *args, **kwargs):
         try:
@@ -39,6 +43,8 @@ class IncrementalChecker(Checker):
         super().forget()
         self.memo = ParagraphMemo()
         self.reads = MarkdownReads()
+        self.latex_reads = LatexReads()
 
     def load(self, source, base_dir, found, kind, config):
-        return load_paper(source, base_dir, found, self.section, kind, config.latex, self.reads.read)
+        with latex_active(self.latex_reads):
+            return load_paper(source, base_dir, found, self.section, kind, config.latex, self.reads.read)

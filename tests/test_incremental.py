@@ -196,21 +196,102 @@ def test_what_a_paragraph_edit_re_reads():
         assert (reads.spliced - before[0], reads.full - before[1]) == ((1, 0) if how == "spliced" else (0, 1)), (old, new)
 
 
-def test_a_latex_edit_is_read_whole_and_checked_as_a_full_check():
-    """LaTeX has no block re-read (a macro, an environment or `\\input` can reach across
-    paragraphs): each check reads the whole file, and paragraph results are still reused."""
+def test_a_latex_edit_re_parses_one_run_and_checks_as_a_full_check():
+    """An edit inside a run of LaTeX prose re-parses nothing (document/latex_reread.py); one that
+    adds a macro, a line or a blank line parses the file again. Either way: a full check's findings."""
     path = ROOT / "fixtures" / "docs" / "planted-intro.tex"
     text = path.read_text(encoding="utf-8").replace("\\section", "% Caf\u00e9 \U0001F600\n\\section", 1)
     config, folder = config_for(str(path.parent)), str(path.parent)
     incremental, full = IncrementalChecker(), Checker()
     incremental.check_source(Source(str(path), text), config, None, folder)
-    word = list(WORD.finditer(text))[len(WORD.findall(text)) // 2]
-    text = text[:word.start()] + "steady" + text[word.end():]
-    hits = incremental.memo.hits
-    found = incremental.check_source(Source(str(path), text), config, None, folder)
-    assert found == full.check_source(Source(str(path), text), config, None, folder)
-    assert (incremental.reads.spliced, incremental.reads.full) == (0, 0)
-    assert incremental.memo.hits > hits
+    words = list(WORD.finditer(text))
+    middle = words[len(words) // 2]
+    edits = [(middle.group(), "steady", "spliced"), ("steady", "steady \\cite{k1}", "full"),
+             ("steady", "ste\n\nady", "full"), ("ste\n\nady", "calm", "full"), ("calm", "calmer (e.g", "spliced")]
+    for old, new, how in edits:
+        before, hits = (incremental.latex_reads.spliced, incremental.latex_reads.full), incremental.memo.hits
+        at = text.index(old, middle.start() - 40)
+        text = text[:at] + new + text[at + len(old):]
+        found = incremental.check_source(Source(str(path), text), config, None, folder)
+        assert found == full.check_source(Source(str(path), text), config, None, folder), (old, new)
+        made = (incremental.latex_reads.spliced - before[0], incremental.latex_reads.full - before[1])
+        assert made == ((1, 0) if how == "spliced" else (0, 1)), (old, new)
+        assert incremental.memo.hits > hits
+    assert (incremental.reads.spliced, incremental.reads.full) == (0, 0)  # no Markdown read
+
+
+def test_an_edit_in_an_input_file_checks_as_a_full_check(tmp_path):
+    """The file an `\\input` reads is parsed through the same re-read: edits there (a word, a
+    new paragraph, a citation) give a full check's findings, at the included file's lines."""
+    (tmp_path / "main.tex").write_text("\\section{Introduction}\nLarge models serve users [1].\n\n"
+                                       "\\input{body}\n\nWe conclude here.\n", encoding="utf-8")
+    body = (ROOT / "fixtures" / "docs" / "planted-intro.tex").read_text(encoding="utf-8")
+    body = body[body.index("\n", body.index("\\section")) + 1:].replace("\\end{document}", "")
+    main, folder = tmp_path / "main.tex", str(tmp_path)
+    config, incremental, full = config_for(folder), IncrementalChecker(), Checker()
+    rng = random.Random(3)
+    for step, kind in enumerate([None, "replace a word", "replace a word", "split a paragraph", "add a sentence",
+                                 "drop a word"]):
+        if kind is not None:
+            body = _edit(body, rng, True, kind)
+        (tmp_path / "body.tex").write_text(body, encoding="utf-8")
+        source = Source(str(main), main.read_text(encoding="utf-8"))
+        found = incremental.check_source(source, config, None, folder)
+        assert found == full.check_source(source, config, None, folder), (step, kind)
+        assert any(finding.path.endswith("body.tex") for finding in found)
+    assert incremental.latex_reads.spliced >= 2
+
+
+def _node_shape(value):
+    """Everything a reader of pylatexenc's nodes can see, recursively (positions, text, fields)."""
+    from pylatexenc import latexwalker as lw
+    from pylatexenc.macrospec import ParsedMacroArgs
+
+    if isinstance(value, lw.LatexNode):
+        state = value.parsing_state
+        return (type(value).__name__, value.pos, value.len, value.latex_verbatim(),
+                (state.in_math_mode, state.math_mode_delimiter) if state else None,
+                tuple((name, _node_shape(getattr(value, name))) for name in value._redundant_fields))
+    if isinstance(value, (list, tuple)):
+        return tuple(_node_shape(item) for item in value)
+    if isinstance(value, ParsedMacroArgs):
+        return type(value).__name__, tuple((name, _node_shape(item)) for name, item in sorted(vars(value).items()))
+    return value
+
+
+TYPED_IN_LATEX = ["quick", "x", "tr\u00e8s", "a b", "2.5", "(see", "", "we", "e.g.", "\\emph{x}", "%", "{", "}", "$x$",
+                  "\n", "\n\n", "--", "~", "''", "[", "\\cite{k}", "\U0001F600"]
+
+
+def _same_parses(paths: list[Path], edits: int) -> int:
+    """Random edits of each LaTeX file (words, punctuation, macros, comments, braces, math, line
+    breaks): the spliced nodes must equal a full parse's. Returns how many were spliced."""
+    from sage_introlint.document.latex_parse import parse_nodes
+    from sage_introlint.document.latex_reread import LatexReads
+
+    rng, spliced = random.Random(11), 0
+    for path in paths:
+        text, reads = path.read_text(encoding="utf-8"), LatexReads()
+        reads.parse(str(path), text, parse_nodes.__wrapped__)
+        for _ in range(edits):
+            word = rng.choice(list(WORD.finditer(text)))
+            text = text[:word.start()] + rng.choice(TYPED_IN_LATEX) + text[word.end():]
+            assert _node_shape(reads.parse(str(path), text, parse_nodes.__wrapped__)) == \
+                _node_shape(parse_nodes.__wrapped__(text)), path.name
+        spliced += reads.spliced
+    return spliced
+
+
+def test_a_re_parsed_latex_run_equals_a_full_parse():
+    documents = [p for p in _documents(ROOT / "fixtures" / "docs") if p.suffix == ".tex"]
+    assert _same_parses(documents, 12) >= len(documents) * 4  # the splice was taken, not always the full parse
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_a_re_parsed_latex_run_of_the_corpus_equals_a_full_parse():
+    documents = [p for p in _documents(CORPUS) if p.suffix == ".tex"]
+    assert _same_parses(documents, 12) >= len(documents) * 3
 
 
 def test_a_check_cut_anywhere_leaves_clean_caches():

@@ -9,7 +9,7 @@ from pylatexenc import latexwalker as lw
 
 from ..confinement import MAX_INCLUDE_DEPTH, Include, IncludeBudget, locate_include, root_for
 from ..errors import InputError
-from . import suppression
+from . import latex_reread, suppression
 from .source import MAX_BYTES
 from .latex_macros import MacroTable
 from .latex_parse import arguments, closed, hides, is_macro, last_group, parse_nodes, raw_inside
@@ -41,7 +41,9 @@ class Files:
     def parse(self, source: Source) -> list:
         self.macros.read(source.text)
         try:
-            nodes = parse_nodes(source.text) if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__(source.text)
+            parse = parse_nodes if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__
+            reads = latex_reread.current()  # the editor's: re-parse only an edited run of prose
+            nodes = parse(source.text) if reads is None else reads.parse(source.path, source.text, parse)
         except RecursionError:
             self.problem(source, 0, "LaTeX nested too deeply to read")
             return []

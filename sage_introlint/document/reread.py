@@ -30,6 +30,7 @@ from ..bounded import BoundedCache
 from . import markdown
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdParagraph
 from .model import Source
+from .textdiff import changed_range
 
 # A line that can only continue a paragraph: its first character opens no block.
 PLAIN_START = re.compile(r"[^\s#>`~<|\[!$\\:%{]")
@@ -93,27 +94,13 @@ def splice(old: Source, read, new: Source):
 
 def _changed_lines(old: str, new: str, line_starts: list[int]):
     """(first, last) 0-based lines of `old` that the edit touches, or (None, None)."""
-    if old == new:
+    changed = changed_range(old, new)
+    if changed is None:
         return None, None
-    limit = min(len(old), len(new))
-    prefix = _longest(limit, lambda size: old[:size] == new[:size])
-    suffix = _longest(limit - prefix, lambda size: old[len(old) - size:] == new[len(new) - size:])
-    end = len(old) - suffix  # old[prefix:end] became new[prefix:len(new) - suffix]
+    prefix, end, _ = changed  # old[prefix:end] became new[prefix:...]
     first = bisect.bisect_right(line_starts, prefix) - 1
     last = bisect.bisect_right(line_starts, max(end - 1, prefix)) - 1
     return first, last
-
-
-def _longest(limit: int, same) -> int:
-    """The largest size in [0, limit] for which `same(size)` holds (it holds for every smaller one)."""
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if same(middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _block(old: Source, new: Source, first: int, last: int):
