@@ -230,14 +230,23 @@ class Walker(CommandReader):
             self.nodes(source, node.nodelist, start)
 
     def list_environment(self, source: Source, node, kind: str | None = None) -> None:
-        """A list belongs to the paragraph it follows or interrupts; each item is a block."""
-        self.prose.begin_list(kind or LISTS[node.environmentname])
+        """A list belongs to the paragraph it follows or interrupts; each item is a block.
+
+        An item's text is read as any sibling sequence is, so a command that takes the siblings
+        after it (`\\todo{..}`, an author macro, `\\if 0 .. \\fi`) works inside an item too. A
+        bullet list whose items carry numbers as labels (`\\item[(1)]`) is a numbered list."""
+        children = [child for child in node.nodelist if child is not None]
+        items = [child for child in children if is_macro(child, {"item"})]
+        kind = kind or LISTS[node.environmentname]
+        self.prose.begin_list("ordered" if kind == "bullet" and numbered_labels(items) else kind)
         self.list_depth += 1
-        started = False
-        cursor = None
-        for child in node.nodelist:
-            if child is None:
+        cursor, run, started = None, [], False
+        for child in children:
+            if started and not is_macro(child, {"item"}):
+                run.append(child)
                 continue
+            cursor = self._item_text(source, run, cursor)
+            run = []
             if cursor is not None:
                 self.gap(source, cursor, child.pos)
             cursor = child.pos + child.len
@@ -245,10 +254,16 @@ class Walker(CommandReader):
                 started = True
                 self.prose.begin_item()
                 self.trailing_space(source, child)
-            elif started:
-                self.node(source, child)
+        self._item_text(source, run, cursor)
         self.list_depth -= 1
         self.prose.end_list()
+
+    def _item_text(self, source: Source, run: list, cursor: int | None) -> int | None:
+        """Read an item's nodes as a sibling sequence; the end of the last one."""
+        if not run:
+            return cursor
+        self.sequence([(source, part) for part in run], (source, cursor) if cursor is not None else None)
+        return run[-1].pos + run[-1].len
 
     def macro(self, source: Source, node) -> None:
         name = node.macroname
@@ -352,6 +367,16 @@ class Walker(CommandReader):
             self._macro_lists -= 1
             self.list_depth -= 1
             self.prose.end_list()
+
+
+NUMBER_LABEL = re.compile(r"\W*(?:[A-Za-z]{0,2}\d{1,2}|[ivx]{1,4}|[a-h])\W*")
+
+
+def numbered_labels(items: list) -> bool:
+    """Do at least two items carry a label, each a number (`[(1)]`, `[1.]`, `[C2:]`, `[(ii)]`)?"""
+    labels = [plain_words(arguments(item)[0].nodelist) if arguments(item) and arguments(item)[0] is not None else None
+              for item in items]
+    return len(items) >= 2 and all(label is not None and NUMBER_LABEL.fullmatch(label.strip()) for label in labels)
 
 
 def _opens_line(text: str, pos: int) -> bool:
