@@ -240,30 +240,23 @@ class Walker(CommandReader):
         kind = kind or LISTS[node.environmentname]
         self.prose.begin_list("ordered" if kind == "bullet" and numbered_labels(items) else kind)
         self.list_depth += 1
-        cursor, run, started = None, [], False
-        for child in children:
-            if started and not is_macro(child, {"item"}):
-                run.append(child)
-                continue
-            cursor = self._item_text(source, run, cursor)
-            run = []
+        pairs = [(source, child) for child in children]
+        cursor, started, index = None, False, 0
+        while index < len(children):  # as `sequence` does, without its frame: lists nest deeply
+            child = children[index]
             if cursor is not None:
                 self.gap(source, cursor, child.pos)
-            cursor = child.pos + child.len
             if is_macro(child, {"item"}):
                 started = True
                 self.prose.begin_item()
                 self.trailing_space(source, child)
-        self._item_text(source, run, cursor)
+                following = index + 1
+            else:
+                following = self.step(pairs, index) if started else index + 1
+            cursor = children[following - 1].pos + children[following - 1].len
+            index = following
         self.list_depth -= 1
         self.prose.end_list()
-
-    def _item_text(self, source: Source, run: list, cursor: int | None) -> int | None:
-        """Read an item's nodes as a sibling sequence; the end of the last one."""
-        if not run:
-            return cursor
-        self.sequence([(source, part) for part in run], (source, cursor) if cursor is not None else None)
-        return run[-1].pos + run[-1].len
 
     def macro(self, source: Source, node) -> None:
         name = node.macroname
