@@ -79,6 +79,20 @@ def _remembered_scan(doc: Document, span: Span) -> tuple[list[tuple[int, int]], 
     return memo.scan(doc, span, lambda: _words(doc, span))
 
 
+def _closed_throughout(source_map, start: int, end: int) -> bool:
+    """Is all of [start, end) math, code or a citation? Then the words on either side are one
+    piece of it (`$v_c(core_4, R)$`); a comma or a space of prose between two pieces
+    (`\\ttt{ts}~\\cite{t}, \\ttt{qsub}`) keeps them two words."""
+    if start >= end:
+        return not source_map.is_checkable(start, end)
+    at = start
+    for index in source_map.closed_between(start, end):
+        if source_map.closed_starts[index] > at:
+            return False
+        at = max(at, source_map.closed_ends[index])
+    return at >= end
+
+
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     text, size = doc.text, len(doc.text)
     raw = [match.span() for match in WORD.finditer(text, span.start, span.end)]
@@ -95,7 +109,7 @@ def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]
             continue
         if end < size and text[end] == ")" and _enumeration_marker(text, start, end):
             continue
-        if not plain and inside and result and not checkable(result[-1].end, start):
+        if not plain and inside and result and _closed_throughout(source_map, result[-1].end, start):
             result[-1] = Span(result[-1].start, end)
             continue
         inside = not plain

@@ -130,11 +130,12 @@ class CommandReader:
             self.trailing_space(source, node)
         elif role == roles.NOTE:
             self.leftover(source, node.pos, _end(items[after - 1][1]))
-        elif role in (roles.LABEL, roles.FORMAT):
+        elif role in (roles.LABEL, roles.FORMAT, roles.CODE):
             groups = [items[n][1] for n in range(index + 1, after) if _is_group(items[n][1])]
             groups = _arguments_of(node) + groups
             texts = [groups[n - 1] for n in definition.prose_arguments if n - 1 < len(groups)]
-            self.format_groups(source, texts, label=role == roles.LABEL)
+            with self.prose.as_code(role == roles.CODE):
+                self.format_groups(source, texts, label=role == roles.LABEL)
         elif role == roles.LIST_BEGIN:
             self.begin_macro_list()
         elif role == roles.LIST_END:

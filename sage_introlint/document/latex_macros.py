@@ -26,6 +26,7 @@ NOTE = "note"  # a note to co-authors: left out of the prose, reported as a left
 DROP = "drop"  # text hidden on purpose (`\cut{..}`, a one-argument macro that prints nothing)
 LABEL = "label"  # a run-in heading (`\mypara{Problem}`)
 FORMAT = "format"  # formatting around its argument, which is prose
+CODE = "code"  # typewriter/code around its argument (`\ttt{sort}`): words of the prose, never a term finding
 LIST_BEGIN = "list-begin"  # `\squishlist`: opens a list
 LIST_END = "list-end"  # `\squishend`: closes it
 SILENT = "silent"  # prints nothing that is prose (spacing, colours, counters)
@@ -51,6 +52,8 @@ _HEADING_BODY = re.compile(
 # Colour macros that mark revised text for reviewers, not notes: their argument is prose.
 _REVISION = re.compile(r"(?i)rv|revi[sc]\w*|rev|new|changed?|added|add|edit(?:ed)?|updated?|mod(?:ified)?|hl|highlight|camera\w*|final")
 _COLOUR_ARGUMENT = re.compile(r"\\(?:textcolor|color|colorbox|fcolorbox|hl|sethlcolor)\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}")
+# a body that sets its argument as code: `\texttt{#1}`, `{\tt #1}`, `\lstinline@#1@`
+_CODE_BODY = re.compile(r"\\(?:texttt|ttfamily|tt|lstinline|verb|mintinline)(?![A-Za-z])")
 _NEW_IF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
 _SET_SWITCH = re.compile(r"\\([A-Za-z@]+)(true|false)\b")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
@@ -179,6 +182,8 @@ def _classify(name: str, count: int, body: str, words: dict[str, str]) -> MacroD
         return MacroDefinition(name, count, DROP if not body.strip() or not any(c.isalnum() for c in expand_to_text(body, words)) else SILENT)
     if _HEADING_BODY.match(body):
         return MacroDefinition(name, count, LABEL, prose_arguments=used)
+    if _CODE_BODY.search(body):
+        return MacroDefinition(name, count, CODE, prose_arguments=used)
     return MacroDefinition(name, count, FORMAT, prose_arguments=used)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .model import Block, Leftover, Paragraph, Source, Span, TextBuilder
 
 
@@ -33,6 +35,7 @@ class ProseWriter:
         self._held: list[tuple] = []  # the label's writes, replayed if nothing follows it
         self._label_only: dict[int, Block] = {}  # (kept alive, so ids stay unique) blocks that are only a label
         self._attachable = False  # the last paragraph may still take the list that follows it
+        self._code = 0  # inside code (`\texttt{..}`): its words count, but no term is reported in them
 
     @property
     def at_block_start(self) -> bool:
@@ -68,13 +71,22 @@ class ProseWriter:
                 self.out.replace(text, src, start, end)
         self._pending.clear()
 
+    @contextmanager
+    def as_code(self, code: bool = True):
+        """Write what is read inside as code: prose words that no term rule reports."""
+        self._code += code
+        try:
+            yield
+        finally:
+            self._code -= code
+
     def literal(self, source: Source, start: int, end: int) -> None:
         if end > start:
             if self._holding:
                 self._held.append(("literal", source, start, end))
                 return
             self._open(source, start)
-            self.out.literal(source, start, end)
+            self.out.literal(source, start, end, checkable=not self._code)
             self._end = self.out.length
 
     def replace(self, text: str, source: Source, start: int, end: int, checkable: bool = True) -> None:
@@ -83,7 +95,7 @@ class ProseWriter:
                 self._held.append(("replace", text, source, start, end, checkable))
                 return
             self._open(source, start)
-            self.out.replace(text, source, start, end, checkable)
+            self.out.replace(text, source, start, end, checkable and not self._code)
             self._end = self.out.length
 
     def space(self, source: Source, start: int, end: int, text: str | None = None) -> None:

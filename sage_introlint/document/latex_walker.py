@@ -317,7 +317,8 @@ class Walker(CommandReader):
         if group is None:
             return
         label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len, node.pos)
-        self.format_groups(source, [group], label=label)
+        with self.prose.as_code(node.macroname == "texttt"):  # code, as Markdown's `code`: no term finding
+            self.format_groups(source, [group], label=label)
 
     def run_in(self, source: Source, nodes: list, end: int, start: int | None = None) -> bool:
         """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label.
