@@ -1,5 +1,5 @@
-"""Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF, short for ...`,
-`SF stands for ...`.
+"""Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF (long,
+form)`, `SF, short for ...`, `SF stands for ...`.
 
 The test that a long form fits a short form is Schwartz and Hearst's ("A simple algorithm for
 identifying abbreviation definitions in biomedical text", PSB 2003): the short form's letters
@@ -83,6 +83,17 @@ def _alternatives(match) -> list[tuple[int, str]]:
     return found
 
 
+def _spells_out(short: str, long: str) -> bool:
+    """`SF (long form)`: the text up to the first comma, or the whole parenthesis when its
+    pieces are the spelled-out words themselves (`HBSH (hash, block cipher, stream cipher,
+    hash)`)."""
+    for text in (re.split(r"[,;]", long)[0], long):
+        words = WORD.findall(text)
+        if words and len(words) <= 2 * len(short) and fits(short, " ".join(words)):
+            return True
+    return False
+
+
 def definitions(text: str) -> dict[str, int]:
     """Every short form the text spells out -> the offset of its first definition."""
     found: dict[str, int] = {}
@@ -107,8 +118,7 @@ def definitions(text: str) -> dict[str, int]:
         if ahead:
             short = ahead.group("short")
             long = re.sub(r"^\s*(?:short for|i\.e\.,?|or)\s+", "", match.group(1))
-            words = WORD.findall(re.split(r"[,;]", long)[0])
-            if words and fits(short, " ".join(words)) and len(words) <= 2 * len(short):
+            if _spells_out(short, long):
                 add(short, ahead.start("short"))
     for match in SHORT_FOR.finditer(text):
         if fits(match.group("short"), match.group("long")):
