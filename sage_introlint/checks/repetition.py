@@ -22,22 +22,40 @@ from .schema import integer, text
 OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
 
 
-def _runs(doc: Document, span: Span, tokens: list[Span], size: int) -> list[tuple[str, int]]:
-    """(the `size` words from word k on, lower-cased, joined by NUL, k) for every k of a paragraph;
-    the editor keeps them per paragraph (they depend on its words only). A string, not a tuple:
-    its hash is computed once and kept, and the check looks every run up twice."""
+def _runs(doc: Document, paragraph, tokens: list[Span], size: int) -> list[tuple[str, int]]:
+    """(the `size` words from word k on, lower-cased, joined by NUL, k) for every k of a paragraph
+    whose run stays inside one block, the lead-in or one list item (a description does not run on
+    from one item into the next); the editor keeps them per paragraph (they depend on its text
+    only). A string, not a tuple: its hash is computed once and kept, and the check looks every
+    run up twice."""
     def build():
         text = doc.text
         keys = [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
-        return [("\0".join(keys[k:k + size]), k) for k in range(len(keys) - size + 1)]
+        block = _block_of([b.span for b in paragraph.blocks], tokens)
+        return [("\0".join(keys[k:k + size]), k) for k in range(len(keys) - size + 1)
+                if block[k] == block[k + size - 1]]
 
     memo = current_memo()
-    return build() if memo is None else memo.paragraph_value(doc, span, ("repetition", size), build)
+    return build() if memo is None else memo.paragraph_value(doc, paragraph.span, ("repetition", size), build)
+
+
+def _block_of(blocks: list[Span], tokens: list[Span]) -> list[int]:
+    """For each word, the index of the block it starts in (a negative index between blocks;
+    0 for all when the paragraph has no blocks)."""
+    if not blocks:
+        return [0] * len(tokens)
+    found, index = [], 0
+    for token in tokens:
+        while index < len(blocks) and blocks[index].end <= token.start:
+            index += 1
+        inside = index < len(blocks) and blocks[index].start <= token.start
+        found.append(index if inside else -1 - index)
+    return found
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     size = rule.options["min_words"]
-    read = [(number, paragraph, tokens, _runs(doc, paragraph.span, tokens, size))
+    read = [(number, paragraph, tokens, _runs(doc, paragraph, tokens, size))
             for number, paragraph in enumerate(doc.paragraphs, 1)
             for tokens in [words(doc, paragraph.span)]]
     first: dict[str, int] = {}  # run -> the first paragraph that has it
