@@ -98,12 +98,17 @@ def definitions(text: str) -> dict[str, int]:
     """Every short form the text spells out -> the offset of its first definition."""
     found: dict[str, int] = {}
 
-    def add(short: str, at: int) -> None:
+    def add(short: str, at: int) -> bool:
+        """Record SHORT's first definition; whether it made anything newly known."""
+        new = False
         for name in cores(short):
-            found.setdefault(name, at)
+            if name not in found:
+                found[name] = at
+                new = True
+        return new
 
     for match in PAREN.finditer(text):
-        before = None
+        before, defined_inside = None, False
         for at, part in _alternatives(match):
             inside = SHORT_IN_PAREN.fullmatch(part)
             if inside:
@@ -111,8 +116,8 @@ def definitions(text: str) -> dict[str, int]:
                 if before is None:
                     before = re.split(r"[.;:!?]\s|\n\s*\n", text[max(0, match.start() - 300):match.start()])[-1]
                 if fits(short, _window(before, short)):
-                    add(short, at + inside.start("short"))
-        if before is not None and any(at <= offset < match.end() for offset in found.values()):
+                    defined_inside |= add(short, at + inside.start("short"))
+        if defined_inside:
             continue
         ahead = SHORT_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if ahead:
