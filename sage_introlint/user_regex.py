@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 import re2
 
+from .regex_first import with_first_chars
 from .safe_regex import compile_safe
 
 _SHIPPED: set[str] = set()  # patterns of shipped packs (trusted, may need `re`)
@@ -152,7 +153,7 @@ def compile_user(pattern: str, flags: int = 0) -> "Re2Pattern":
 def compile(pattern: str, flags: int = 0, sources: Iterable[str] | None = None):
     """A compiled pattern with `re`'s finditer/search: RE2 unless every source is a shipped one."""
     if all(source in _SHIPPED for source in (sources if sources is not None else [pattern])):
-        return compile_safe(pattern, flags)
+        return with_first_chars(pattern, flags, compile_safe(pattern, flags))  # tried only where a match can begin
     return compile_user(pattern, flags)
 
 
