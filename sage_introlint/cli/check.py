@@ -78,7 +78,8 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     pack (sage-paper). Every other section after the first known one (Background,
     Discussion, Conclusion, an appendix) gets the style rules only; the title block,
     acknowledgments and references are not checked. A file without such a heading is
-    the Introduction, or the section --section names. A paper that never names SAGE is
+    the Introduction, or the section --section names; so is the prose before the first
+    known section of a paper that has no Introduction heading. A paper that never names SAGE is
     checked as any systems paper (systems-intro, systems-sections; --verbose says so)
     unless --pack or the config names a pack.
 

@@ -37,24 +37,37 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
     referenced = _references(items)
     found = []
     abstract = (forced if forced.environment else None) if forced else paper.by_environment("abstract")
+    in_abstract: set[int] = set()  # the abstract's nodes: never part of a preface
     if abstract is not None:
         located = _abstract(items, marks, abstract.environment)
         if located is not None:
             start, body = located
+            in_abstract = {id(node) for _, node in body}
             found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
     for region in plan(marks, len(items), paper, forced):
         if not region.spec.fallback and any(spec.name == region.spec.name for spec, *_ in found):
             continue
         start = region.heading.position if region.heading else source.position(0)
         body = items[region.start:region.end]
+        if region.preface:
+            body = [item for item in body if id(item[1]) not in in_abstract and not _is_abstract(item[1], abstract)]
         if region.heading is not None and region.heading.index == region.start and not region.siblings:
             body = body[1:]
         doc_kind = region.spec.kind
         if doc_kind == "auto":
             doc_kind = kind if kind and kind != "auto" else "intro"
         doc = _document(files, body, start, region.level, bool(region.siblings), referenced, doc_kind)
+        if region.preface and not doc.paragraphs:
+            continue
         found.append((region.spec, region.heading.title if region.heading else "", start, doc))
     return files.problems, found
+
+
+def _is_abstract(node, abstract: SectionSpec | None) -> bool:
+    """Is `node` the abstract's environment or its bare command?"""
+    name = abstract.environment if abstract is not None else "abstract"
+    return (isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == name) or \
+        (isinstance(node, lw.LatexMacroNode) and node.macroname == name)
 
 
 def _abstract(items: list, marks: list, environment: str):

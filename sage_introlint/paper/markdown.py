@@ -53,6 +53,8 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
         doc.divisions = _divisions(source, doc, body, level, {id(nodes[i]): v for i, v in levels.items()})
         lines = {node.line for node in body}
         doc.figures = [figure for figure in figures if figure.start.line in lines]
+        if region.preface and not doc.paragraphs:
+            continue
         found.append((spec, heading.title if heading else "", doc.start, doc))
     return list(reader.problems), found
 

@@ -5,7 +5,8 @@ level at which a heading names a known section; headings at that level (or shall
 section. The first section of each kind is checked (with a second one of the kind right after
 it, as `\\section{Introduction-v1}` then `\\section{Introduction}`); a later one of the same
 kind is not; every other section after the first known one goes to the set's `fallback` section
-(each checked on its own), or is not checked when the set has none. A section with `through` (the
+(each checked on its own), or is not checked when the set has none. The text before the first
+known section is the Introduction when the paper has none. A section with `through` (the
 system section) takes the unknown sibling sections that follow it, up to the section `through`
 names, when that one comes later.
 """
@@ -38,6 +39,7 @@ class Region:
     end: int
     siblings: list[Mark] = field(default_factory=list)  # headings of grouped sibling sections
     level: int = 0  # the section level (divisions are the headings below it)
+    preface: bool = False  # the text before the first named section: dropped when it holds no prose
 
 
 def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | None = None) -> list[Region]:
@@ -72,7 +74,21 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         if spec.through:
             index = _absorb(region, bounds, index, length, spec.through)
         regions.append(region)
-    return regions
+    preface = _preface(bounds, regions, paper, level)
+    return ([preface] if preface else []) + regions
+
+
+def _preface(bounds: list, regions: list[Region], paper: PaperSet, level: int) -> Region | None:
+    """The text before the first named section (a Markdown title and the unheaded text under it,
+    LaTeX prose right after `\\begin{document}`) is the Introduction of a paper that names none
+    (`default`). A paper that has one keeps its front matter (title, authors, a venue's boilerplate)
+    unchecked. The front ends drop the preface when it holds no prose."""
+    first = next((mark for mark, spec in bounds if spec is not None), None)
+    if first is None or first.index == 0 or not paper.default:
+        return None
+    if any(region.spec.name == paper.default for region in regions):
+        return None
+    return Region(paper.spec(paper.default), None, 0, first.index, level=level, preface=True)
 
 
 def _bounds(known: list, level: int, paper: PaperSet) -> list:
