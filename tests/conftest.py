@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from warm_start import SOCKET_VARIABLE, Starter
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("INTROLINT_SHARED") or ROOT.parent / "shared")
 SHARED_NEEDED = ("corpus/counts.yaml", "sbd", "schemas/sarif-schema-2.1.0.json", "seed/introduction-prompts.md")
@@ -43,14 +45,26 @@ def cache_bytecode() -> None:
     sys.dont_write_bytecode = False
 
 
+@pytest.fixture(scope="session")
+def warm_introlint():
+    """This worker's warm starter (tests/warm_start.py), started on first use by a test that asks
+    for it; its socket goes into the environment, where `warm_start.command()` finds it."""
+    starter = Starter(str(Path(sys.executable).parent / "introlint"), dict(os.environ))
+    os.environ[SOCKET_VARIABLE] = starter.path
+    yield starter
+    os.environ.pop(SOCKET_VARIABLE, None)
+    starter.close()
+
+
 # The files that take the most CPU time (measured per test file on the shared 2-core machine),
-# costliest first. Under pytest-xdist (`--dist loadfile`, pyproject addopts) a worker takes whole files in
-# this order, so these start at once and overlap with the many quick files instead of ending the run.
+# costliest first. pytest-xdist (`--dist loadscope --no-loadscope-reorder`, pyproject addopts) hands
+# out tests in this order, so these start at once and overlap with the many quick tests instead of
+# ending the run.
 SLOWEST_FIRST = (
-    "hostile/test_hostile.py", "test_incremental.py", "test_daemon.py", "test_lsp.py", "test_precommit.py",
-    "test_syllables.py", "test_wheel.py", "report/test_report_browser.py", "test_bad_input.py",
-    "checks/test_shared_work.py", "test_parallel.py", "test_properties.py", "test_editors.py", "test_python310.py",
-    "test_network.py", "checks/test_rule_cases.py", "test_harness.py", "test_cli.py", "ledger/test_readme_runs.py",
+    "test_precommit.py", "test_daemon.py", "test_wheel.py", "test_lsp.py", "hostile/test_hostile.py",
+    "test_syllables.py", "report/test_report_browser.py", "test_parallel.py", "test_network.py",
+    "test_incremental.py", "test_bad_input.py", "test_editors.py", "test_python310.py", "checks/test_shared_work.py",
+    "test_properties.py", "ledger/test_readme_runs.py", "test_layers.py", "test_cli.py", "hostile/test_unprivileged.py",
 )
 
 
@@ -59,5 +73,39 @@ def _rank(item) -> int:
     return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
 
 
+# Files whose tests run on one worker, one after another: they share a fixture built once per
+# module (a daemon, a language server, a browser, a wheel, a judged corpus), or, for test_daemon.py,
+# one test changes the package's fingerprint, which every running daemon of the file reads.
+ONE_WORKER = (
+    "test_daemon.py", "test_lsp.py", "test_editors.py", "test_wheel.py", "report/test_report_browser.py",
+    "report/test_cdp.py", "checks/test_corpus_review.py",
+)
+
+
+def _module_fixture(item) -> str | None:
+    """The name of a fixture built once per module or class that the test uses, if any."""
+    return next((name for name, definitions in item._fixtureinfo.name2fixturedefs.items()
+                 if any(definition.scope in ("module", "class", "package") for definition in definitions)), None)
+
+
 def pytest_collection_modifyitems(items):
+    """Slowest files first; a test that shares a module fixture must be in a ONE_WORKER file."""
+    strays = sorted({f"{path} ({name})" for item in items if (name := _module_fixture(item))
+                     and (path := item.path.relative_to(ROOT / "tests").as_posix()) not in ONE_WORKER})
+    if strays:
+        raise pytest.UsageError(f"tests/conftest.py: add to ONE_WORKER the files with a module fixture: {', '.join(strays)}")
     items.sort(key=_rank)  # stable: within a file, and among the other files, the collected order stays
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's `loadscope` with our scope: a ONE_WORKER file is one unit of work, every other
+    test its own, so each free worker takes the next test and the workers stay evenly loaded to the end.
+    (Its `loadgroup` cannot do this under pytest 9.2, which no longer reads the node id it rewrites.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileOrTest(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path.removeprefix("tests/") in ONE_WORKER else nodeid
+
+    return FileOrTest(config, log)

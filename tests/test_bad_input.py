@@ -13,16 +13,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from cli_invoke import Run, invoke
+from warm_start import command
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "fixtures" / "bad"
-CLI = [sys.executable, "-m", "sage_introlint"]
+CLI = command(module=True)  # `python -m sage_introlint`, forked warm (tests/warm_start.py)
 GOOD = 'good.md:3:15: error: "revolutionary" is marketing language'
 MARKETING = "[marketing-language]"
 INPUT_ERROR = "[input-error]"
@@ -325,6 +325,7 @@ def test_invalid_regex_in_a_user_pack(work):
                                                run.messages[0]), run.err
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_many_bad_inputs_at_once_each_get_one_line_and_good_ones_are_checked(work):
     (work / "binary.md").write_bytes(b"\x00\x01\x02")
     (work / "latin.md").write_bytes(b"caf\xe9\n")
@@ -337,6 +338,7 @@ def test_many_bad_inputs_at_once_each_get_one_line_and_good_ones_are_checked(wor
     assert any(l.startswith(GOOD) for l in run.lines)
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_a_reader_that_stops_early_gets_no_error_message(work):
     """`introlint rules | head -1`: the pipe closes before the output is written; introlint stops
     without a word on standard error (a broken pipe is the reader's choice, not an error to show)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from cli_invoke import invoke
+from warm_start import command as warm_command
 
 from sage_introlint.cli import main
 
@@ -33,7 +33,7 @@ def run(*args, input=None, env=None):
 
 
 def run_process(*args, cwd=ROOT, input=None):
-    command = [sys.executable, "-c", "from sage_introlint.cli import main; main()", *args]
+    command = [*warm_command(module=True), *args]  # forked warm (tests/warm_start.py)
     return subprocess.run(command, cwd=cwd, input=input, capture_output=True, text=True, timeout=120)
 
 
@@ -78,6 +78,7 @@ def test_stdin_with_a_filename():
     assert result.exit_code == 1
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_missing_path_is_exit_2_and_the_other_files_are_still_checked():
     result = run_process("check", "no/such/file.md", QUIVER, *PACK)
     assert result.returncode == 2

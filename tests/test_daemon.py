@@ -21,6 +21,7 @@ from sage_introlint import __version__
 from sage_introlint.cli import main
 from sage_introlint.daemon import client, forward, place
 from sage_introlint.formats import FORMATS
+from warm_start import command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = str(Path(sys.executable).parent / "introlint")
@@ -88,12 +89,15 @@ def daemon(shared_daemon, monkeypatch) -> dict:
     return status
 
 
-def run(args, stdin=None, local=False, flag=False, env=None):
+def run(args, stdin=None, local=False, flag=False, env=None, warm=False):
     """(stdout, stderr, exit status) of the command; `local` bypasses the daemon, by the
-    environment variable or with `flag` by --no-daemon; `env` adds to the environment."""
+    environment variable or with `flag` by --no-daemon; `env` adds to the environment. With
+    `warm` (a client that checks in its own process) the process is forked from the warm
+    starter (tests/warm_start.py): the same console script, without a cold spaCy import."""
     env = dict(os.environ, **(env or {}), **({"INTROLINT_NO_DAEMON": "1"} if local and not flag else {}))
     args = [*args, "--no-daemon"] if local and flag else args
-    done = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300)
+    done = subprocess.run([*(command() if warm else [BIN]), *args], input=stdin, capture_output=True, cwd=ROOT,
+                          env=env, timeout=300)
     return done.stdout, done.stderr, done.returncode
 
 
@@ -123,11 +127,12 @@ def test_same_bytes_and_exit_status_through_the_daemon(daemon):
 
 
 @pytest.mark.parametrize("flag, case", [(True, 0), (False, 5)], ids=["--no-daemon", "INTROLINT_NO_DAEMON"])
+@pytest.mark.usefixtures("warm_introlint")
 def test_the_flag_and_the_variable_check_in_the_calling_process(daemon, flag, case):
     """A real `introlint check` process told not to use the running daemon checks by itself,
     with the same bytes and exit status."""
     args, stdin = CASES[case]
-    assert run(args, stdin, local=True, flag=flag) == here(args, stdin), args
+    assert run(args, stdin, local=True, flag=flag, warm=True) == here(args, stdin), args
     assert client.status()["checks"] == daemon["checks"]  # the daemon was not asked
 
 
@@ -189,6 +194,7 @@ def test_owner_only_folder_and_socket_and_no_network_socket(daemon):
     assert not {link[8:-1] for link in links if link.startswith("socket:[")} & inet
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_unsafe_folder_is_not_used(daemon):
     folder = os.path.dirname(daemon["socket"])
     checks = daemon["checks"]
@@ -197,19 +203,20 @@ def test_unsafe_folder_is_not_used(daemon):
         assert client.status() is None
         with pytest.raises(place.UnsafePlace):
             client.start()
-        assert run(*CASES[0]) == here(*CASES[0])  # checked in the client's own process
+        assert run(*CASES[0], warm=True) == here(*CASES[0])  # checked in the client's own process
     finally:
         os.chmod(folder, 0o700)
     assert client.status()["checks"] == checks  # the daemon, still running, was not asked
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_stale_socket_is_removed_and_the_check_runs_here(folder):
     path = os.path.join(place.make_folder(), os.path.basename(place.socket_path()))
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(path)  # a daemon that died without removing its socket
     dead.close()
     assert os.path.exists(path)
-    assert run(*CASES[0]) == here(*CASES[0])  # checked in the client's own process
+    assert run(*CASES[0], warm=True) == here(*CASES[0])  # checked in the client's own process
     assert not os.path.exists(path)
     status, started = client.start()  # and a new daemon can take the place
     assert started and status["socket"] == path
@@ -223,13 +230,14 @@ def test_stop_leaves_no_process_and_no_socket(folder):
     assert client.status() is None and client.stop() is None
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_code_changed_since_start_restarts_the_daemon(folder):
     first, _ = client.start()
     marker = Path(place.PACKAGE) / "__init__.py"
     before = marker.stat()
     os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
     try:
-        assert run(*CASES[0]) == here(*CASES[0])  # answered in the client's process, not by stale code
+        assert run(*CASES[0], warm=True) == here(*CASES[0])  # answered in the client's process, not by stale code
         deadline = time.monotonic() + 60
         second = None
         while time.monotonic() < deadline:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,12 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from sage_introlint.engine import check_text
+from warm_start import command
 
-SERVER = [str(Path(sys.executable).parent / "introlint"), "lsp"]
+# `introlint lsp` forked from this worker's warm starter (tests/warm_start.py): a real server
+# process and its streams, without a cold spaCy import per server.
+SERVER = [*command(), "lsp"]
+pytestmark = pytest.mark.usefixtures("warm_introlint")
 
 # Line 3 (0-based 2): "Caf\u00e9 \U0001F680 is very fast ..." - the emoji is two UTF-16 units.
 MARKDOWN = (

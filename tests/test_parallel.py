@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 from cli_invoke import invoke
 from sage_introlint.engine import check_paths
+from warm_start import command as command_line
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "fixtures" / "docs"
@@ -43,13 +44,14 @@ def test_workers_give_the_sequential_result(tmp_path):
     assert summary(check_paths(paths, jobs=3)) == summary(one)
 
 
+@pytest.mark.usefixtures("warm_introlint")
 def test_cli_output_is_the_same_for_any_number_of_jobs(tmp_path):
-    """Real `introlint` processes with two workers and with the default number give the bytes and
-    exit status of the batch checked in order (in the test's process: the same click command)."""
+    """Real `introlint` processes (forked warm) with two workers and with the default number give the
+    bytes and exit status of the batch checked in order (in the test's process: the same click command)."""
     paths = make_batch(tmp_path)
 
     def check(*jobs):
-        command = [sys.executable, "-m", "sage_introlint", "check", "--format", "json", *jobs, *paths]
+        command = [*command_line(module=True), "check", "--format", "json", *jobs, *paths]  # forked warm
         done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
         return done.returncode, done.stdout, done.stderr
 

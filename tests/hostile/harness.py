@@ -58,7 +58,7 @@ class Run:
     kill_worker: bool = False
     env: dict = field(default_factory=dict)
     prefix: list = field(default_factory=list)  # a command that runs introlint (as another user)
-    warm: bool = False  # may be forked by a warm starter (tests/hostile/warm.py) instead of started cold
+    warm: bool = False  # may be forked by a warm starter (tests/warm_start.py) instead of started cold
 
 
 def _limits() -> None:
@@ -109,7 +109,7 @@ def _start_cold(spec: Run, command: list[str], stdin, stdout) -> _Started:
 
 
 def _start_warm(spec: Run, starter, stdin) -> _Started:
-    """The case's process forked by the warm starter (tests/hostile/warm.py), on pipes of ours."""
+    """The case's process forked by the warm starter (tests/warm_start.py), on pipes of ours."""
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     feed = None

@@ -1,29 +1,28 @@
 """Issue 13 as an attacker would try it: every case runs the INSTALLED `introlint` on generated
 hostile input (in a process of its own; forked from a warm starter where the point is the input,
-started cold where it is the process: see warm.py), with a wall-clock limit, and must end with status 0, 1 or 2 (130/143 for signals),
+started cold where it is the process: see tests/warm_start.py), with a wall-clock limit, and must end with status 0, 1 or 2 (130/143 for signals),
 no traceback, no byte of a file outside the repository (nor of .git/, .env or the environment),
 no forged workflow command, no raw control character, peak memory under 500 MB, within its budget
 plus a margin, and without changing or adding a file in the repository it checked.
 
-The cases run concurrently (three at a time) once per session; each test reads its outcome.
-Sizes are a tenth of the issue's (bench/hostile.py runs the full ones and prints the numbers).
+Each case is a test of its own, so pytest-xdist spreads the cases over its workers; each worker
+that runs one uses its warm starter (the `warm_introlint` fixture, tests/conftest.py). Sizes are a tenth of the issue's
+(bench/hostile.py runs the full ones and prints the numbers).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from warm_start import Starter
 
 from .cases import cases, repository
-from .harness import INTROLINT, Run, environment, problems, run
-from .warm import Starter
+from .harness import problems, run
 
-# ~70 s on the shared 2-core machine: run by .ci/run (the whole suite), not by every landing
+# ~70 CPU-s on the shared 2-core machine: run by .ci/run (the whole suite), not by every landing
 pytestmark = pytest.mark.slow
 SCALE = 0.1
 MARGIN = 1.5  # the machine is shared: a case may take half again its budget
@@ -45,7 +44,7 @@ def tree(folder: Path) -> dict[str, str]:
     return found
 
 
-def _run_case(case, work: Path, starter: Starter):
+def _run_case(case, work: Path, starter: Starter | None):
     repo, outside = work / case.name / "repo", work / case.name / "outside"
     repository(repo, outside)
     case.setup(repo, outside, SCALE)
@@ -59,29 +58,12 @@ def _run_case(case, work: Path, starter: Starter):
     return outcome, found
 
 
-def _selected(request) -> set[str]:
-    """The cases this session runs (all, or those `-k` kept), so a narrow run starts only those."""
-    return {item.callspec.params["name"] for item in request.session.items
-            if item.module is request.module and hasattr(item, "callspec")}
+CASES = {case.name: case for case in cases(SCALE)}
 
 
-@pytest.fixture(scope="module")
-def outcomes(request):
-    wanted = _selected(request)
-    with tempfile.TemporaryDirectory() as work:
-        starter = Starter(INTROLINT, environment(Run([], Path(work))))
-        try:
-            with ThreadPoolExecutor(3) as pool:
-                futures = {case.name: pool.submit(_run_case, case, Path(work), starter)
-                           for case in cases(SCALE) if case.name in wanted}
-                outcomes = {name: future.result() for name, future in futures.items()}
-        finally:
-            starter.close()
-        yield outcomes
-
-
-@pytest.mark.parametrize("name", [case.name for case in cases(SCALE)])
-def test_hostile_case(outcomes, name):
-    outcome, found = outcomes[name]
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_case(request, tmp_path, name):
+    case = CASES[name]
+    outcome, found = _run_case(case, tmp_path, None if case.cold else request.getfixturevalue("warm_introlint"))
     assert not found, f"{name}: status {outcome.status}, {outcome.seconds:.1f} s, {outcome.peak_mb:.0f} MB\n" + \
         "\n".join(found) + "\n--- stderr ---\n" + outcome.err[-1500:]

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
+
+import pytest
+from warm_start import command
+
+# real `introlint` processes, forked warm (tests/warm_start.py)
+pytestmark = pytest.mark.usefixtures("warm_introlint")
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -20,7 +25,7 @@ def shown_after(command: str) -> list[str]:
 
 
 def run(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "sage_introlint", *args], cwd=ROOT, capture_output=True,
+    done = subprocess.run([*command(module=True), *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     return done.stdout + done.stderr
 

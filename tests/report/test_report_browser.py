@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sage_introlint.engine import check_paths
+from warm_start import command
+
+# the report and the ledger are written by real `introlint` processes, forked warm (tests/warm_start.py)
+pytestmark = pytest.mark.usefixtures("warm_introlint")
 
 ROOT = Path(__file__).resolve().parents[2]
 PAPERS = ROOT / "fixtures" / "paper"
@@ -48,7 +51,7 @@ Array.from(document.querySelectorAll('li.finding')).map(li => {
 
 
 def write_report(paper: Path, target: Path, *extra: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "sage_introlint", "report", str(paper), "-o", str(target), *extra],
+    done = subprocess.run([*command(module=True), "report", str(paper), "-o", str(target), *extra],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
 
@@ -164,7 +167,7 @@ def test_markdown_paper_report_and_json_ledger(browser, tmp_path):
     shown = {(i["rule"], i["where"]) for i in browser.evaluate(READ_FINDINGS)}
     result = check_paths([str(PAPERS / "planted.md")])
     assert shown == {(f.rule, f"{f.path}:{f.line}:{f.column}") for f in result.findings}
-    ledger = subprocess.run([sys.executable, "-m", "sage_introlint", "ledger", str(PAPERS / "planted.md"),
+    ledger = subprocess.run([*command(module=True), "ledger", str(PAPERS / "planted.md"),
                              "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     data = json.loads(ledger.stdout)
     assert [s["name"] for s in data["sections"]] == ["abstract", "introduction", "experiments"]
