@@ -292,7 +292,7 @@ class _Keys:
         """Sorted offsets where a match can begin."""
         by_run, runs = starts.index(self.case_sensitive)
         found = list(starts.unusual)
-        for key in self.words:
+        for key in self.words.intersection(by_run) if len(self.words) > len(by_run) else self.words:
             found.extend(by_run.get(key, ()))
         for key in self.prefixes:
             for run in runs[bisect.bisect_left(runs, key):]:

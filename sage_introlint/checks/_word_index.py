@@ -24,11 +24,11 @@ class WordStarts:
 
     def __init__(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else end
-        found = [(match.start(), match.group()) for match in self.RUN.finditer(text, start, end)]
-        self.places = [place for place, _ in found]
-        self.runs = [run for _, run in found]
+        found = list(self.RUN.finditer(text, start, end))
+        self.places = [match.start() for match in found]
+        self.runs = [match.group() for match in found]
         ascii_only = text.isascii() or text[start:end].isascii()
-        self.unusual = [] if ascii_only else [place for place, run in found if not run.isascii()]
+        self.unusual = [] if ascii_only else [place for place, run in zip(self.places, self.runs) if not run.isascii()]
         self._index: dict[bool, tuple[dict, list]] = {}
 
     def index(self, case_sensitive: bool) -> tuple[dict[str, list[int]], list[str]]:

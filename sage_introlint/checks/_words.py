@@ -102,9 +102,15 @@ def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]
                      if end >= size or text[end] != ")" or not _enumeration_marker(text, start, end)]
     result = []
     checkable = source_map.is_checkable
+    # `checkable(start, end)` for words in text order: the first non-prose piece that ends after
+    # the word's start only moves on (one walk over the pieces instead of a search per word)
+    closed_starts, closed_ends = source_map.closed_starts, source_map.closed_ends
+    piece, pieces = bisect.bisect_right(closed_ends, span.start), len(closed_ends)
     inside = False  # the last word is in math or code (`$v_c(core_4, R)$`): one word, as a reader counts it
     for start, end in raw:
-        plain = checkable(start, end)
+        while piece < pieces and closed_ends[piece] <= start:
+            piece += 1
+        plain = piece == pieces or closed_starts[piece] >= end
         if not plain and text[start].isdigit() and text[start:end].isdigit():
             continue
         if end < size and text[end] == ")" and _enumeration_marker(text, start, end):

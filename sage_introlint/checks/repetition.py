@@ -22,21 +22,48 @@ from .schema import integer, text
 OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
 
 
-def _runs(doc: Document, paragraph, tokens: list[Span], size: int) -> list[tuple[str, int]]:
-    """(the `size` words from word k on, lower-cased, joined by NUL, k) for every k of a paragraph
-    whose run stays inside one block, the lead-in or one list item (a description does not run on
-    from one item into the next); the editor keeps them per paragraph (they depend on its text
-    only). A string, not a tuple: its hash is computed once and kept, and the check looks every
-    run up twice."""
-    def build():
-        text = doc.text
-        keys = [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
-        block = _block_of([b.span for b in paragraph.blocks], tokens)
-        return [("\0".join(keys[k:k + size]), k) for k in range(len(keys) - size + 1)
-                if block[k] == block[k + size - 1]]
+def _keys(doc: Document, tokens: list[Span]) -> list[str]:
+    """A paragraph's words as compared: lower-cased, a typographic apostrophe as `'`."""
+    text = doc.text
+    return [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
 
-    memo = current_memo()
-    return build() if memo is None else memo.paragraph_value(doc, paragraph.span, ("repetition", size), build)
+
+def _joined(keys: list[str], block: list[int], size: int, places) -> list[tuple[str, int]]:
+    """(the `size` words from word k on, joined by NUL, k) for every k of `places` whose run stays
+    inside one block, the lead-in or one list item (a description does not run on from one item
+    into the next). A string, not a tuple: its hash is computed once and kept, and the check
+    looks every run up twice."""
+    return [("\0".join(keys[k:k + size]), k) for k in places if block[k] == block[k + size - 1]]
+
+
+def _runs(doc: Document, paragraph, tokens: list[Span], size: int) -> list[tuple[str, int]]:
+    """Every run of a paragraph (`_joined`); the editor keeps them per paragraph (they depend on
+    its text only)."""
+    def build():
+        keys = _keys(doc, tokens)
+        return _joined(keys, _block_of([b.span for b in paragraph.blocks], tokens), size, range(len(keys) - size + 1))
+
+    return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size), build)
+
+
+def _shared_runs(doc: Document, tokens_of: list[list[Span]], size: int) -> list[list[tuple[str, int]]]:
+    """Per paragraph, its runs (`_joined`) made only of words that some other paragraph has too:
+    a run with any other word cannot stand in two paragraphs (the rest are never joined)."""
+    keyed = [_keys(doc, tokens) for tokens in tokens_of]
+    seen: dict[str, int] = {}  # word -> the one paragraph that has it, or -1 for two or more
+    for number, keys in enumerate(keyed):
+        for key in set(keys):
+            seen[key] = number if seen.get(key, number) == number else -1
+    result = []
+    for paragraph, tokens, keys in zip(doc.paragraphs, tokens_of, keyed):
+        streak, places = 0, []  # streak: how many words up to here are shared
+        for k, key in enumerate(keys):
+            streak = streak + 1 if seen[key] == -1 else 0
+            if streak >= size:
+                places.append(k - size + 1)
+        block = _block_of([b.span for b in paragraph.blocks], tokens) if places else []
+        result.append(_joined(keys, block, size, places))
+    return result
 
 
 def _block_of(blocks: list[Span], tokens: list[Span]) -> list[int]:
@@ -55,9 +82,13 @@ def _block_of(blocks: list[Span], tokens: list[Span]) -> list[int]:
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     size = rule.options["min_words"]
-    read = [(number, paragraph, tokens, _runs(doc, paragraph, tokens, size))
-            for number, paragraph in enumerate(doc.paragraphs, 1)
-            for tokens in [words(doc, paragraph.span)]]
+    tokens_of = [words(doc, paragraph.span) for paragraph in doc.paragraphs]
+    if current_memo() is None:
+        runs_of = _shared_runs(doc, tokens_of, size)
+    else:
+        runs_of = [_runs(doc, paragraph, tokens, size) for paragraph, tokens in zip(doc.paragraphs, tokens_of)]
+    read = [(number, paragraph, tokens, runs)
+            for number, (paragraph, tokens, runs) in enumerate(zip(doc.paragraphs, tokens_of, runs_of), 1)]
     first: dict[str, int] = {}  # run -> the first paragraph that has it
     for number, _, _, runs in reversed(read):
         first.update((run, number) for run, _ in runs)
