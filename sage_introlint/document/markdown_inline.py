@@ -283,6 +283,8 @@ _HANDLERS = {
 
 def text_matches(content: str):
     """Citation and URL matches in a text run, in order, not overlapping."""
+    if "[" not in content and "@" not in content and "://" not in content and "www." not in content:
+        return  # what every citation and URL begins with (most runs of prose have none)
     found = sorted(list(CITATION.finditer(content)) + list(URL.finditer(content)), key=lambda m: m.start())
     position = 0
     for match in found:

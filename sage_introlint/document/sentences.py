@@ -146,10 +146,11 @@ def _split_piece(piece: str) -> list[tuple[int, int]]:
     hit = _PIECES.get(piece)
     if hit is not None:
         return hit
-    # The pipeline's two steps, called directly so the component gets the text as it is instead
-    # of rebuilding it from the tokens (`Doc.text` costs as much as the rest together).
-    doc = mark_sentence_starts(tokenize(language(), piece), piece)
-    bounds = _sentence_start_offsets(doc) + [len(piece)]
+    # The pipeline's two steps, called directly so the component's reading gets the text as it
+    # is instead of rebuilding it from the tokens (`Doc.text` costs as much as the rest together),
+    # and its offsets are read as they are found instead of written to the tokens and read back.
+    doc = tokenize(language(), piece)
+    bounds = (_sentence_starts(doc, piece) if len(doc) else []) + [len(piece)]
     spans = []
     for s, e in zip(bounds, bounds[1:]):
         while s < e and piece[s].isspace():
@@ -162,14 +163,6 @@ def _split_piece(piece: str) -> list[tuple[int, int]]:
         _PIECES.clear()
     _PIECES[piece] = spans
     return spans
-
-
-def _sentence_start_offsets(doc: Doc) -> list[int]:
-    """Character offsets of the sentence starts (read in bulk: `doc.sents` is slow in Python)."""
-    from spacy.attrs import IDX, SENT_START
-
-    table = doc.to_array([IDX, SENT_START]).astype("int64")
-    return table[table[:, 1] == 1, 0].tolist()
 
 
 def count(text: str) -> int:
@@ -188,17 +181,30 @@ def segment(doc: Document) -> None:
 
 
 def mark_sentence_starts(doc: Doc, text: str | None = None) -> Doc:
-    """spaCy component: set `is_sent_start` on every token from the boundaries we find.
+    """spaCy component: set `is_sent_start` on every token from the boundaries we find
+    (`_sentence_starts`)."""
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    if not len(doc):
+        return doc
+    starts = _sentence_starts(doc, doc.text if text is None else text)
+    token_starts = doc.to_array([IDX]).astype("int64").reshape(-1)
+    flags = numpy.full(len(doc), -1, dtype="int64")
+    flags[numpy.searchsorted(token_starts, numpy.array(starts))] = 1
+    # One bulk write: setting `token.is_sent_start` token by token is quadratic in spaCy.
+    return doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+
+
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
+    """Character offsets of the sentences of a tokenised, non-empty text: its first token's, then
+    every boundary we find.
 
     Candidates are the runs of `.?!…` that end a token (not the dots inside `2.5x` or `e.g`);
     only those reach Python, so a long text costs little more than its tokenization.
     """
-    import numpy
-    from spacy.attrs import IDX, LENGTH, SENT_START
+    from spacy.attrs import IDX, LENGTH
 
-    if not len(doc):
-        return doc
-    text = doc.text if text is None else text
     offsets = doc.to_array([IDX, LENGTH]).astype("int64")
     token_starts = offsets[:, 0]
     token_start_set = set(token_starts.tolist())
@@ -206,19 +212,16 @@ def mark_sentence_starts(doc: Doc, text: str | None = None) -> Doc:
     events = [(match.end(), True) for match in BLANK_LINE.finditer(text)]
     events += [(match.end(), False) for match in TERMINAL_RUN.finditer(text) if match.end() in token_ends]
     events.sort()
-    starts = []
+    first = int(token_starts[0])
+    starts = [first]
     sentence_start = 0
     for offset, blank_line in events:
         boundary = offset if blank_line else _boundary_after(text, offset, sentence_start)
         if boundary is not None and boundary > sentence_start and boundary in token_start_set:
-            starts.append(boundary)
+            if boundary != first:
+                starts.append(boundary)
             sentence_start = boundary
-    flags = numpy.full(len(doc), -1, dtype="int64")
-    flags[0] = 1
-    if starts:
-        flags[numpy.searchsorted(token_starts, numpy.array(starts))] = 1
-    # One bulk write: setting `token.is_sent_start` token by token is quadratic in spaCy.
-    return doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    return starts
 
 
 def _boundary_after(text: str, mark_end: int, sentence_start: int) -> int | None:
