@@ -14,11 +14,14 @@ it for every buffer, the daemon for every check; a one-shot `introlint check` ha
 
 from __future__ import annotations
 
+from .bounded import BoundedCache
 from .checker import Checker
 from .checks.memo import ParagraphMemo, active
 from .document.latex_reread import LatexReads, active as latex_active
 from .document.reread import MarkdownReads
+from .document import LATEX_SUFFIXES, looks_like_latex
 from .paper import load_paper
+from .results import CheckResult
 
 
 class IncrementalChecker(Checker):
@@ -29,14 +32,26 @@ class IncrementalChecker(Checker):
         self.memo = ParagraphMemo()
         self.reads = MarkdownReads()
         self.latex_reads = LatexReads()
+        # path -> ((text, kind, folder), config, answer, what it added to a CheckResult): a
+        # Markdown file reads no other file, so the same text under the same config (the same
+        # object: a changed config file is a new one) is the same check (the server on save,
+        # the daemon's pre-commit checks of files that did not change)
+        self.unchanged: BoundedCache = BoundedCache(16)
 
-    def check_paper(self, *args, **kwargs):
+    def check_paper(self, source, config, kind, base_dir, result=None):
+        same = self.unchanged.get(source.path)
+        if same is not None and same[0] == (source.text, kind, base_dir) and same[1] is config:
+            return _replayed(same[2], same[3], source, result)
+        part = CheckResult()
         try:
             with active(self.memo):
-                return super().check_paper(*args, **kwargs)
+                answer = super().check_paper(source, config, kind, base_dir, part)
         except BaseException:  # cut anywhere (its time budget, a signal): nothing half-stored is kept
             self.forget()
             raise
+        if not (source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text)):
+            self.unchanged[source.path] = ((source.text, kind, base_dir), config, answer, part)
+        return _replayed(answer, part, source, result)
 
     def forget(self) -> None:
         """Start again from clean caches, as a new checker would."""
@@ -44,7 +59,21 @@ class IncrementalChecker(Checker):
         self.memo = ParagraphMemo()
         self.reads = MarkdownReads()
         self.latex_reads = LatexReads()
+        self.unchanged = BoundedCache(16)
 
     def load(self, source, base_dir, found, kind, config):
         with latex_active(self.latex_reads):
             return load_paper(source, base_dir, found, self.section, kind, config.latex, self.reads.read)
+
+
+def _replayed(answer, part: CheckResult, source, result: CheckResult | None):
+    """`answer` (paper, findings, context) as `Checker.check_paper` gives it, with what the check
+    added to a CheckResult (notes, rules, sources) added to `result`."""
+    if result is not None:
+        result.notes.extend(part.notes)
+        result.rules.update(part.rules)
+        for path, read in part.sources.items():
+            result.sources.setdefault(path, read)
+        result.sources[source.path] = source
+    paper, findings, context = answer
+    return paper, list(findings), context

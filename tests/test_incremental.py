@@ -10,6 +10,7 @@ report what a fresh full check reports.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
@@ -307,8 +308,37 @@ def test_a_check_cut_anywhere_leaves_clean_caches():
         raise KeyboardInterrupt
 
     checker.load = cut
-    with pytest.raises(KeyboardInterrupt):
-        checker.check_source(Source(str(path), text), config, None, str(path.parent))
-    assert checker.memo.misses == checker.memo.hits == 0 and not checker.reads.last
+    with pytest.raises(KeyboardInterrupt):  # (an edited text: the same one is answered unread)
+        checker.check_source(Source(str(path), text + "\nMore.\n"), config, None, str(path.parent))
+    assert checker.memo.misses == checker.memo.hits == 0 and not checker.reads.last and not checker.unchanged
     del checker.load
     assert checker.check_source(Source(str(path), text), config, None, str(path.parent)) == expected
+
+
+def test_the_same_markdown_text_is_answered_without_a_check():
+    """The same text of a Markdown file under the same config object gives the last answer, and
+    adds to the result what the check added (sources, rules, notes); another config, text or a
+    LaTeX file is checked."""
+    from sage_introlint.results import CheckResult
+
+    path = ROOT / "fixtures" / "docs" / "clean-intro.md"
+    text, folder = "Caf\u00e9 \U0001F600 TODO.\n\n" + path.read_text(encoding="utf-8"), str(path.parent)
+    config, checker, loads = config_for(folder), IncrementalChecker(), []
+    original = checker.load
+    checker.load = lambda *args: loads.append(1) or original(*args)
+    first, again, full = CheckResult(), CheckResult(), CheckResult()
+    expected = Checker().check_source(Source(str(path), text), config, None, folder, full)
+    assert checker.check_source(Source(str(path), text), config, None, folder, first) == expected
+    assert checker.check_source(Source(str(path), text), config, None, folder, again) == expected
+    assert len(loads) == 1
+    for result in (first, again):
+        assert (result.sources.keys(), result.rules, result.notes) == (full.sources.keys(), full.rules, full.notes)
+        assert result.sources[str(path)].text == text
+    other = dataclasses.replace(config)  # a config file that changed is read as a new object
+    assert checker.check_source(Source(str(path), text), other, None, folder) == expected and len(loads) == 2
+    checker.check_source(Source(str(path), text + "More.\n"), other, None, folder)
+    assert len(loads) == 3
+    latex = ROOT / "fixtures" / "docs" / "planted-intro.tex"  # an \\input file may have changed on disk
+    for _ in range(2):
+        checker.check_source(Source(str(latex), latex.read_text(encoding="utf-8")), config, None, folder)
+    assert len(loads) == 5

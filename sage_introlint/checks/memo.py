@@ -123,9 +123,11 @@ class ParagraphMemo:
         each remembered by its text.
 
         A paragraph is searched on its own only where no match can run across its end: it is
-        followed by white space, and its last character is neither a word character nor one of
-        the list's `inner` characters (a term's punctuation, white space, hyphens). The search
-        reads two characters before where it starts (a term's left edge): they are in the key.
+        followed by white space that holds a blank line (a term's words join across one line
+        break at most, `_terms.GAP`), or its last character is neither a word character nor one
+        of the list's `inner` characters (a term's punctuation, white space, hyphens). The search
+        reads two characters before where it starts (a term's left edge): they are in the key;
+        a term's right edge reads white space at the cut either way.
         """
         found = []
         for start, end in _regions(doc, inner):
@@ -142,8 +144,9 @@ def _regions(doc: Document, inner: set) -> list[tuple[int, int]]:
     text, cuts = doc.text, [0]
     for before, after in zip(doc.paragraphs, doc.paragraphs[1:]):
         last, cut = before.span.end, after.span.start
-        if last < cut and cut > cuts[-1] and last > 0 and not text[last:cut].strip() \
-                and not _may_hold(text[last - 1], inner):
+        gap = text[last:cut]
+        if last < cut and cut > cuts[-1] and last > 0 and not gap.strip() \
+                and ("\n\n" in gap or not _may_hold(text[last - 1], inner)):
             cuts.append(cut)
     cuts.append(len(text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(text))]
