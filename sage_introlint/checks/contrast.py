@@ -10,6 +10,9 @@ Options:
   cues (required): contrast cues (terms; a trailing `*` matches any ending).
   message (required): template with `{member}`, `{name}`, `{contrast}` (what the prompt says
     the system does differently).
+  patterns: regular expressions that also set a sentence apart, such as a clause about the
+    system after a semicolon or dash ("they optimize one model; SAGE coordinates many", the
+    prompts' own way of contrasting).
   own: phrases that mark a mention as part of a name of the paper's own setup when they follow
     it within three words ("a vLLM serving benchmark we built"); with `own`, a mention after
     "our" (two words at most between) is the paper's own too.
@@ -20,13 +23,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, span_finding
 from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units
-from .schema import group_ref, list_of, terms, text
+from .schema import group_ref, list_of, regexes, terms, text
 
 OPTIONS = {"group": group_ref(required=True), "cues": terms(required=True), "message": text(required=True),
-           "own": list_of(text())}
+           "own": list_of(text()), "patterns": regexes()}
 
 
 def _own_matcher(rule):
@@ -48,11 +52,18 @@ def _foreign(doc: Document, matcher, own, span) -> bool:
     return False
 
 
+def _matches(doc: Document, patterns: list, span) -> bool:
+    return any(doc.source_map.is_checkable(m.start(), m.end())
+               for p in patterns for m in p.finditer(doc.text, span.start, span.end))
+
+
 def check(doc: Document, rule) -> Iterator[Finding]:
     cues = cached("contrast.cues", rule.options["cues"], lambda: Matcher(rule.options["cues"]))
     own = cached("contrast.own", rule.options, lambda: _own_matcher(rule))
     units = prose_units(doc)
-    has_cue = [cues.search(doc, span) for _, span in units]
+    patterns = cached("contrast.patterns", rule.options.get("patterns") or [],
+                      lambda: [user_regex.compile(p, re.I | re.S) for p in rule.options.get("patterns") or []])
+    has_cue = [cues.search(doc, span) or _matches(doc, patterns, span) for _, span in units]
     for member, matcher in member_matchers(rule, rule.options["group"]):
         mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]
         if not mentions:
