@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cli_invoke import invoke
+from warm_start import command
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITORS = ROOT / "docs" / "editors"
@@ -68,10 +69,22 @@ def neovim(folder: Path):
     return "intro.md", ["nvim", "--headless", "-u", str(EDITORS / "neovim-0.7.lua"), "-c", "luafile driver.lua", "intro.md"]
 
 
+def warm_introlint_on_path(folder: Path) -> str:
+    """A folder holding an `introlint` that runs the installed one forked from the worker's warm
+    starter (tests/warm_start.py): the editor starts `introlint lsp` as the snippet says, and the
+    server is a real process, without a cold spaCy import."""
+    folder.mkdir()
+    script = folder / "introlint"
+    script.write_text("#!/bin/sh\nexec " + " ".join(shlex.quote(part) for part in command()) + ' "$@"\n')
+    script.chmod(0o755)
+    return str(folder)
+
+
 @pytest.fixture(scope="module")
-def sessions(tmp_path_factory):
+def sessions(tmp_path_factory, warm_introlint):
     """Every installed editor, started at once, each in its own folder: name -> (file, process)."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    found = warm_introlint_on_path(tmp_path_factory.mktemp("bin") / "bin")
+    env = dict(os.environ, PATH=f"{found}{os.pathsep}{os.environ.get('PATH', '')}")
     started = {}
     for name, setup in (("emacs", emacs), ("neovim", neovim)):
         folder = tmp_path_factory.mktemp(name)

@@ -8,6 +8,8 @@ comment must give no finding of it: suppression works for every case.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 import yaml
 
@@ -21,9 +23,10 @@ from .conftest import FIXTURES, pack_data
 DISABLE = {"md": "<!-- introlint-disable {rule} -->\n", "tex": "% introlint-disable {rule}\n"}
 
 
-def _case_files():
-    for path in sorted(FIXTURES.glob("*.yaml")):
-        yield path, yaml.safe_load(path.read_text(encoding="utf-8"))
+@functools.cache
+def _case_files() -> tuple:
+    """(path, data) of every case file, read once per process (both parametrizations use them)."""
+    return tuple((path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(FIXTURES.glob("*.yaml")))
 
 
 def _cases():
