@@ -29,11 +29,13 @@ SLOT_RULE = "placeholder"  # the rule whose recognition the ledger's slot invent
 def check_document(doc: Document, rules) -> list[Finding]:
     """All findings for `doc` under `rules` (already configured), suppressed and sorted."""
     findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in doc.problems]
-    if not doc.text.strip():
+    notes_only = not doc.text.strip()  # a section that holds only notes to co-authors: report them
+    if notes_only and not doc.leftovers:
         if not findings:  # nothing to check is a problem with the input, not 20 rule findings
             findings.append(position_finding(doc.start, "error", INPUT_ERROR, "empty document: no prose to check"))
         return findings
-    ran = {rule.id for rule in rules if doc.kind in rule.kinds}
+    ran = {rule.id for rule in rules
+           if doc.kind in rule.kinds and not (notes_only and not rule.options.get("leftovers"))}
     for rule in rules:
         if rule.id in ran:
             findings.extend(run(rule, doc))
@@ -118,7 +120,8 @@ class Checker:
         if not checked and not findings:  # nothing to check is a problem with the input
             start = paper.sections[0].heading if paper.sections else source.position(0)
             findings.append(position_finding(start, "error", INPUT_ERROR, "empty document: no prose to check"))
-        for section in checked:
+        notes_only = [section for section in paper.sections if not section.doc.text.strip() and section.doc.leftovers]
+        for section in checked + notes_only:
             rules = self.rules_for(config, found.spec(section.name))
             named = section.name if len(found.sections) > 1 or self.section else None
             findings.extend(dataclasses.replace(f, section=named) if named else f

@@ -17,7 +17,7 @@ from pylatexenc import latexwalker as lw
 from . import latex_macros as roles
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, is_conditional
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, SILENT_ARGUMENT, is_conditional
 from .model import Leftover, Source
 
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
@@ -59,6 +59,8 @@ class CommandReader:
             definition = MacroDefinition(name, 1, roles.DROP)
         if definition is not None:
             return self.author_macro(items, index, definition)
+        if name in SILENT_ARGUMENT and not _arguments(node):
+            return self.take_groups(items, index + 1, 1)
         if self.is_unknown(node):
             return self.undefined_macro(items, index)
         return None

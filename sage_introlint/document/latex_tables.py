@@ -24,6 +24,9 @@ CITATIONS = {
 REFERENCES = {"ref", "cref", "Cref", "autoref", "Autoref", "pageref", "nameref", "vref", "Vref", "labelcref", "cpageref", "subref"}
 EQUATION_REFERENCES = {"eqref"}
 SILENT = {"label", "nocite", "index", "glossary", "footnotemark", "xspace", "@", "/", "-", "noindent", "bibliography", "bibliographystyle"}
+# silent commands whose one argument is not prose either, when pylatexenc reads none for them
+# (`\\bibliographystyle{IEEEtranS}` was read as the word "IEEEtranS")
+SILENT_ARGUMENT = {"label", "nocite", "index", "glossary", "bibliography", "bibliographystyle"}
 FOOTNOTES = {"footnote", "footnotetext", "thanks"}
 INCLUDES = {"input", "include", "subfile"}
 ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
