@@ -100,7 +100,8 @@ def pytest_collection_modifyitems(items):
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist's `loadscope` with our scope: a ONE_WORKER file is one unit of work, every other
     test its own, so each free worker takes the next test and the workers stay evenly loaded to the end.
-    (Its `loadgroup` cannot do this under pytest 9.2, which no longer reads the node id it rewrites.)"""
+    (Its `loadgroup` cannot do this under pytest 9.2, which no longer reads the node id it rewrites:
+    pytest-dev/pytest-xdist#1386.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class FileOrTest(LoadScopeScheduling):
