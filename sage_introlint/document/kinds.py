@@ -24,11 +24,11 @@ ENTRY_TITLE = re.compile(
     r"^[\W_]*(?:paragraph|para\.?|p\.?)\s*(?:\d+|[ivx]+|one|two|three|four|five|six)\b(?![-/])", re.IGNORECASE
 )
 GOAL = re.compile(r"^[\W_]*(?:goal|purpose|aim)s?\b\s*(?:of (?:the|this) paragraph\s*)?[:.\u2014\u2013-]", re.IGNORECASE)
-DETAILS = re.compile(
-    r"details?\s+(?:needed|required|missing|i need|we need|to (?:confirm|fill))"
+DETAILS = re.compile(  # searched in every paragraph: the lookahead lets most places fail at once
+    r"(?=[dimnoqt\[])(?:details?\s+(?:needed|required|missing|i need|we need|to (?:confirm|fill))"
     r"|needed from (?:you|the authors|us)|open questions|questions for (?:you|the authors)"
     r"|information (?:needed|required|i need|we need)|\[\s*needs?\b|todo for (?:the )?authors"
-    r"|(?:input|details|information) (?:needed|requested) from|missing (?:details|information)",
+    r"|(?:input|details|information) (?:needed|requested) from|missing (?:details|information))",
     re.IGNORECASE,
 )
 TRIMMING = re.compile(
