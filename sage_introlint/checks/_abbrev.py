@@ -125,7 +125,9 @@ def definitions(text: str) -> dict[str, int]:
             long = re.sub(r"^\s*(?:short for|i\.e\.,?|or)\s+", "", match.group(1))
             if _spells_out(short, long):
                 add(short, ahead.start("short"))
-    for match in SHORT_FOR.finditer(text):
+    # (a search that tries every capital of the text: only where one of its phrases stands at all)
+    said = "short for" in text or "stands for" in text or "standing for" in text
+    for match in SHORT_FOR.finditer(text) if said else ():
         if fits(match.group("short"), match.group("long")):
             add(match.group("short"), match.start("short"))
     return found

@@ -51,7 +51,7 @@ def _shipped_term_file(name: str, at: tuple, context: Context) -> None:
 OPTIONS = {"allow": list_of(text(), required=True), "well_known": list_of(Option((str,), check=_shipped_term_file)),
            "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True)}
 
-TOKEN = re.compile(r"(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,4})(?:s|'s|\u2019s)?"
+TOKEN = re.compile(r"(?=[A-Z])(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,4})(?:s|'s|\u2019s)?"
                    r"(?![\w\u2010\u2011&+])")
 HYPHEN_NAME = re.compile(r"[-\u2010\u2011](?:[A-Z\d]|[a-z](?![a-z]))")  # NC-Retriever, TPC-C, VT-d
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
@@ -59,7 +59,7 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 COMMENT = re.compile(r"(?<!\\)%[^\n]*|<!--.*?-->", re.S)  # LaTeX and HTML comments
 BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
-NOTE = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
+NOTE = re.compile(r"(?=[TFXC])(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
 # a capitalised name word right before or after: `NVIDIA Jetson AGX Xavier`, `PostgreSQL JSONB`
 NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;]\s\s)(?<=\S\s)(?P<word>[A-Z][a-z][\w-]*)[\s~]+$")
 NAME_AFTER = re.compile(r"[\s~]+[A-Z][a-z]")

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 MAX_RUN = 256
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+# from a run's first character only: a search does not rescan every word from each of its letters
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))
 
 
 def spaced(text: str) -> str:
