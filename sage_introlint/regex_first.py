@@ -101,3 +101,50 @@ def _cased(chars: set[str], flags: int):
     if flags & re.IGNORECASE and any(char.lower() != char.upper() or not char.isascii() for char in chars):
         return None
     return chars, False
+
+
+def reach_before(pattern) -> int | None:
+    """How many characters before where a search starts a compiled `re` pattern may read (its
+    lookbehinds, a word boundary or a line start), or None when that is not bounded or not known.
+    A search that does not read before its start (RE2's, which is given the span alone) reads 0."""
+    if not isinstance(pattern, re.Pattern):
+        return 0 if hasattr(pattern, "finditer") and type(pattern).__name__ == "Re2Pattern" else None
+    try:
+        return _reach(list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)))
+    except (re.error, TypeError, ValueError, OverflowError):
+        return None
+
+
+def _reach(items) -> int | None:
+    reach = 0
+    for op, argument in items:
+        name = str(op)
+        if name == "AT":
+            reach = max(reach, 1)
+        elif name in ("ASSERT", "ASSERT_NOT") and argument[0] < 0:  # a lookbehind
+            width = argument[1].getwidth()[1]
+            if width >= _sre_parse.MAXREPEAT:
+                return None
+            reach = max(reach, width)
+        for sub in _subpatterns(name, argument):
+            inner = _reach(sub)
+            if inner is None:
+                return None
+            reach = max(reach, inner)
+    return reach
+
+
+def _subpatterns(name: str, argument) -> list:
+    if name == "BRANCH":
+        return [list(branch) for branch in argument[1]]
+    if name == "SUBPATTERN":
+        return [list(argument[3])]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return [list(argument[2])]
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return [list(argument[1])]
+    if name == "ATOMIC_GROUP":
+        return [list(argument)]
+    if name == "GROUPREF_EXISTS":
+        return [list(part) for part in argument[1:] if part is not None]
+    return []

@@ -66,3 +66,14 @@ def test_the_shipped_patterns_find_the_same_in_the_corpus():
 def test_which_patterns_get_a_lookahead(pattern, flags, prefixed):
     plain = re.compile(pattern, flags)
     assert (with_first_chars(pattern, flags, plain) is not plain) == prefixed
+
+
+@pytest.mark.parametrize("pattern, reach", [
+    ("abc", 0), (r"[;:]\s*SAGE\b", 1), (r"(?<![\w-])TODO", 1), (r"(?<=ab|cd)x", 2), (r"(?:(?<!abc)x|y)", 3),
+    (r"^x", 1),
+])
+def test_how_far_before_its_start_a_search_reads(pattern, reach):
+    from sage_introlint.regex_first import reach_before
+
+    assert reach_before(re.compile(pattern, re.M)) == reach
+    assert reach_before(user_regex.compile_user(pattern.replace("(?<", "(?:"))) == 0  # RE2 is given the span alone

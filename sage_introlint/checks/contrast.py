@@ -27,6 +27,8 @@ from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, span_finding
 from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units
+from ..regex_first import reach_before
+from .memo import current as current_memo
 from .schema import group_ref, list_of, regexes, terms, text
 
 OPTIONS = {"group": group_ref(required=True), "cues": terms(required=True), "message": text(required=True),
@@ -60,18 +62,48 @@ def _matches(doc: Document, patterns: list, span) -> bool:
 def check(doc: Document, rule) -> Iterator[Finding]:
     cues = cached("contrast.cues", rule.options["cues"], lambda: Matcher(rule.options["cues"]))
     own = cached("contrast.own", rule.options, lambda: _own_matcher(rule))
-    units = prose_units(doc)
     patterns = cached("contrast.patterns", rule.options.get("patterns") or [],
                       lambda: [user_regex.compile(p, re.I | re.S) for p in rule.options.get("patterns") or []])
-    has_cue = [cues.search(doc, span) or _matches(doc, patterns, span) for _, span in units]
-    for member, matcher in member_matchers(rule, rule.options["group"]):
-        mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]
-        if not mentions:
+    members = member_matchers(rule, rule.options["group"])
+    memo = current_memo()
+    back = _reach(patterns)
+    if memo is None or doc.outline or back is None:
+        units = prose_units(doc)
+        found = [_read(doc, cues, patterns, own, members, units)]
+    else:  # the editor: each paragraph's part is kept by what its searches read
+        units, found = [], []
+        for paragraph in doc.paragraphs:
+            spans = paragraph.sentences or [paragraph.span]
+            start = paragraph.span.start
+            name = ("contrast", tuple((s.start - start, s.end - start) for s in spans), doc.text[max(start - back, 0):start])
+            found.append(memo.paragraph_value(doc, paragraph.span, name, lambda: _read(
+                doc, cues, patterns, own, members, [(0, s) for s in spans]), owner=rule))
+            units.append(spans)
+    for index, (member, _) in enumerate(members):
+        first = next(((part, at) for part, read in enumerate(found) for at in read[index][0]), None)
+        if first is None or any(read[index][1] for read in found):
             continue
-        contrasted = any(
-            has_cue[i] or (i + 1 < len(units) and units[i + 1][0] == units[i][0] and has_cue[i + 1])
-            for i in mentions)
-        if not contrasted:
-            yield span_finding(doc, units[mentions[0]][1], rule.severity, rule.id,
-                               fill(rule.options["message"], member=member_title(member),
-                                    name=member["name"], contrast=member.get("contrast", "")))
+        span = prose_units(doc)[first[1]][1] if memo is None or doc.outline else units[first[0]][first[1]]
+        yield span_finding(doc, span, rule.severity, rule.id,
+                           fill(rule.options["message"], member=member_title(member), name=member["name"],
+                                contrast=member.get("contrast", "")))
+
+
+def _reach(patterns: list) -> int | None:
+    """How far before a sentence its searches read: a term's left edge (two characters), and the
+    `patterns`' lookbehinds; None when a pattern's is not known."""
+    reaches = [reach_before(pattern) for pattern in patterns]
+    return None if None in reaches else max([2] + reaches)
+
+
+def _read(doc: Document, cues, patterns, own, members, units) -> list[tuple[tuple[int, ...], bool]]:
+    """Per member: (where it is first mentioned among `units`, as a one-item tuple or empty,
+    whether a mention is contrasted: a cue in its unit or the next one of the same paragraph)."""
+    has_cue = [cues.search(doc, span) or _matches(doc, patterns, span) for _, span in units]
+    result = []
+    for _, matcher in members:
+        mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]
+        contrasted = any(has_cue[i] or (i + 1 < len(units) and units[i + 1][0] == units[i][0] and has_cue[i + 1])
+                         for i in mentions)
+        result.append((tuple(mentions[:1]), contrasted))
+    return result

@@ -108,14 +108,15 @@ class ParagraphMemo:
                                                for entry, found in search(doc, start, end)])
         return [(entry, Span(a + start, b + start)) for entry, a, b in hit[1]]
 
-    def paragraph_value(self, doc: Document, span: Span, name, build):
+    def paragraph_value(self, doc: Document, span: Span, name, build, owner=None):
         """`build()`, a value that depends on a paragraph's words and text only and holds no offset
-        (a document-level rule's per-paragraph part), remembered by that text."""
-        key = (name, _scan_key(doc, span))
+        (a document-level rule's per-paragraph part), remembered by that text (a character either
+        side) and `name`, for this `owner` (a rule: a reloaded rule with the same id is another)."""
+        key = (name, id(owner), _scan_key(doc, span))
         hit = self.values.get(key)
-        if hit is None:
-            hit = self.values[key] = build()
-        return hit
+        if hit is None or hit[0] is not owner:
+            hit = self.values[key] = (owner, build())
+        return hit[1]
 
     def matches(self, doc: Document, matcher, inner: set, search) -> list[tuple[int, int, int]]:
         """`search(0, len(doc.text))` as (start, end, term index) of every match, a term list's search

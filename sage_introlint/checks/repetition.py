@@ -36,14 +36,18 @@ def _joined(keys: list[str], block: list[int], size: int, places) -> list[tuple[
     return [("\0".join(keys[k:k + size]), k) for k in places if block[k] == block[k + size - 1]]
 
 
-def _runs(doc: Document, paragraph, tokens: list[Span], size: int) -> list[tuple[str, int]]:
+def _runs(doc: Document, paragraph, size: int) -> list[tuple[str, int]]:
     """Every run of a paragraph (`_joined`); the editor keeps them per paragraph (they depend on
-    its text only)."""
+    its text and its blocks only), so an unchanged paragraph's words are not read again."""
+    start = paragraph.span.start
+    blocks = tuple((b.span.start - start, b.span.end - start) for b in paragraph.blocks)
+
     def build():
+        tokens = words(doc, paragraph.span)
         keys = _keys(doc, tokens)
         return _joined(keys, _block_of([b.span for b in paragraph.blocks], tokens), size, range(len(keys) - size + 1))
 
-    return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size), build)
+    return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size, blocks), build)
 
 
 def _shared_runs(doc: Document, tokens_of: list[list[Span]], size: int) -> list[list[tuple[str, int]]]:
@@ -82,18 +86,19 @@ def _block_of(blocks: list[Span], tokens: list[Span]) -> list[int]:
 
 def check(doc: Document, rule) -> Iterator[Finding]:
     size = rule.options["min_words"]
-    tokens_of = [words(doc, paragraph.span) for paragraph in doc.paragraphs]
     if current_memo() is None:
+        tokens_of = [words(doc, paragraph.span) for paragraph in doc.paragraphs]
         runs_of = _shared_runs(doc, tokens_of, size)
-    else:
-        runs_of = [_runs(doc, paragraph, tokens, size) for paragraph, tokens in zip(doc.paragraphs, tokens_of)]
-    read = [(number, paragraph, tokens, runs)
-            for number, (paragraph, tokens, runs) in enumerate(zip(doc.paragraphs, tokens_of, runs_of), 1)]
+    else:  # the editor: runs kept per paragraph; words read only where a run repeats
+        tokens_of, runs_of = None, [_runs(doc, paragraph, size) for paragraph in doc.paragraphs]
     first: dict[str, int] = {}  # run -> the first paragraph that has it
-    for number, _, _, runs in reversed(read):
-        first.update((run, number) for run, _ in runs)
-    for number, paragraph, tokens, runs in read:
+    for number in range(len(runs_of), 0, -1):
+        first.update((run, number) for run, _ in runs_of[number - 1])
+    for number, (paragraph, runs) in enumerate(zip(doc.paragraphs, runs_of), 1):
         repeated = [(run, k) for run, k in runs if first[run] < number]
+        if not repeated:
+            continue
+        tokens = words(doc, paragraph.span) if tokens_of is None else tokens_of[number - 1]
         reported: set[int] = set()
         for run, k in repeated:
             sentences = paragraph.sentences or [paragraph.span]
