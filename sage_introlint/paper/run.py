@@ -55,11 +55,21 @@ def set_for_paper(found: PaperSet, paper, config: Config, override: str | None =
         return found
     if found.subject.named_in(section.doc.text for section in paper.sections):
         return found
+    if any(_answers_the_prompts(section) for section in paper.sections):
+        return found
     generic = found.without_subject()
     packs = {spec.name: spec.pack for spec in generic.sections}
     paper.sections = [dataclasses.replace(section, pack=packs[section.name]) for section in paper.sections
                       if section.name in packs]
     return generic
+
+
+def _answers_the_prompts(section) -> bool:
+    """An outline or a paragraph answer with its trimming list has the shape of the set's own
+    prompts (2.1, 2.2): it is the set's paper even where it never names the subject (prompt 2.2
+    asks not to repeat the system description in every paragraph)."""
+    doc = section.doc
+    return doc.kind == "outline" or (doc.kind == "paragraph" and bool(doc.trimming))
 
 
 def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
