@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 PAREN = re.compile(r"\(((?:[^()\n]|\n(?![^\S\n]*\n)){1,100})\)")  # a hard-wrapped line may break inside
-# the short form inside parentheses: `(SF)`, `(SFs)`, `(SF for short)`, `(or SF)`, `(SF; ...)`
+# the short form inside parentheses: `(SF)`, `(SFs)`, `(SF for short)`, `(or SF)`, `(SF; ...)`, `(SF-X)`
 SHORT_IN_PAREN = re.compile(
     r"\s*(?:or\s+|a\.k\.a\.?\s+|i\.e\.,?\s+|hereafter\s+|henceforth\s+)?[\"'`“‘]*"
-    r"(?P<short>[A-Za-z][A-Za-z\d&+]*?[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\"'”’]*"
+    r"(?P<short>[A-Za-z][A-Za-z\d&+]*?[A-Z](?:[A-Za-z\d&+]|[-\u2010\u2011](?=[A-Za-z\d]))*?)(?:s|'s|’s)?[\"'”’]*"
     r"(?:\s+for\s+short)?\s*(?:[,;:].*)?")
 SHORT_BEFORE = re.compile(r"(?P<short>[A-Za-z]*[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\s~]*$")
 SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?,?[\s~]+"

@@ -69,7 +69,7 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even o
 # Notes to co-authors known without a definition (more come from the preamble and the config).
 NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite"}
 # Text hidden on purpose: not prose and not a left-over.
-DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "delete", "deleted", "hidden"}
+DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "cmnt", "delete", "deleted", "hidden"}
 # Zero-argument commands that print no word: an unknown name not listed here stands for a word.
 NON_WORD_MACROS = set(
     """
