@@ -16,30 +16,17 @@ random edits give exactly a full check's findings.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import dataclasses
 
 from ..bounded import BoundedCache
+from ..scoped import Scoped
 from ..document.model import Document, Paragraph, Span
 
-_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("paragraph_memo", default=None)
+_SCOPE: "Scoped[ParagraphMemo]" = Scoped("paragraph_memo")
+active = _SCOPE.active  # with active(x): the checks use x
+current = _SCOPE.current
 
 NEIGHBOURS = "neighbours"  # a rule's context: the paragraphs before and after, whole
-
-
-@contextlib.contextmanager
-def active(memo: "ParagraphMemo"):
-    """Let the checks run inside this block use `memo`."""
-    token = _ACTIVE.set(memo)
-    try:
-        yield memo
-    finally:
-        _ACTIVE.reset(token)
-
-
-def current() -> "ParagraphMemo | None":
-    return _ACTIVE.get()
 
 
 class ParagraphMemo:

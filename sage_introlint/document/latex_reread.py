@@ -22,32 +22,19 @@ Why the splice equals a full parse:
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import copy
 
 from pylatexenc import latexwalker as lw
 from pylatexenc.macrospec import ParsedMacroArgs, ParsedVerbatimArgs
 
 from ..bounded import BoundedCache
+from ..scoped import Scoped
 from .textdiff import changed_range
 
 SAFE_PUNCTUATION = frozenset(" .,;:()/")
-_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("latex_reads", default=None)
-
-
-@contextlib.contextmanager
-def active(reads: "LatexReads"):
-    """Let the LaTeX reader parse through `reads` inside this block."""
-    token = _ACTIVE.set(reads)
-    try:
-        yield reads
-    finally:
-        _ACTIVE.reset(token)
-
-
-def current() -> "LatexReads | None":
-    return _ACTIVE.get()
+_SCOPE: "Scoped[LatexReads]" = Scoped("latex_reads")
+active = _SCOPE.active  # with active(x): the LaTeX reader uses x
+current = _SCOPE.current
 
 
 class LatexReads:
