@@ -74,7 +74,7 @@ def stats_command(path, output_format, kind, config_file, pack, section, stdin_f
     else:
         shown = visible(source.path)
         write("\n".join(stats_table(shown if len(parts) == 1 else f"{shown} [{part['title'] or part['name']}]",
-                                     part["kind"], part["paragraphs"], part["coverage"], groups)
+                                     part["kind"], part["paragraphs"], part["coverage"], groups, source.path)
                          for part, groups in parts) or f"{shown}: no section to count\n")
     for problem in paper.problems:
         say(f"introlint: error: {problem_line(problem)}")

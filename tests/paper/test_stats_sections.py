@@ -35,3 +35,14 @@ def test_stats_text_has_one_table_per_section_and_the_intro_groups_on_a_single_i
     single = invoke("stats", "--kind", "intro", str(intro))
     assert single.lines[0] == f"{intro}: intro, 1 paragraph"
     assert any(line.startswith("  competitor classes: 1/5") for line in single.lines)
+
+
+def test_stats_names_the_input_file_of_a_paragraph_read_from_it(tmp_path):
+    (tmp_path / "sec").mkdir()
+    (tmp_path / "sec" / "second.tex").write_text("The second paragraph sits in its own file.\n", encoding="utf-8")
+    (tmp_path / "intro.tex").write_text(
+        "\\section{Introduction}\nThe first paragraph is here.\n\n\\input{sec/second}\n\nThe third is here again.\n",
+        encoding="utf-8")
+    run = invoke("stats", "intro.tex", cwd=tmp_path)
+    rows = [line.split()[:2] for line in run.lines if line[:1].isdigit()]
+    assert rows == [["1", "2"], ["2", "sec/second.tex:1"], ["3", "6"]]
