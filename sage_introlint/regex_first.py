@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover (3.10)
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from .safe_regex import _sre_parse  # re's parser, found once for every Python we support
 
 _WIDEST_RANGE = 256  # a class range wider than this is not worth listing
 
@@ -23,6 +20,8 @@ _WIDEST_RANGE = 256  # a class range wider than this is not worth listing
 def with_first_chars(pattern: str, flags: int, compiled: re.Pattern) -> re.Pattern:
     """`compiled` (`pattern` under `flags`), or the same pattern behind a lookahead for the
     characters its matches begin with (the same matches)."""
+    if _sre_parse is None:
+        return compiled
     try:
         parsed = _sre_parse.parse(pattern, flags)
         found = _sequence(list(parsed), parsed.state.flags)
@@ -109,6 +108,8 @@ def reach_before(pattern) -> int | None:
     A search that does not read before its start (RE2's, which is given the span alone) reads 0."""
     if not isinstance(pattern, re.Pattern):
         return 0 if hasattr(pattern, "finditer") and type(pattern).__name__ == "Re2Pattern" else None
+    if _sre_parse is None:
+        return None
     try:
         return _reach(list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)))
     except (re.error, TypeError, ValueError, OverflowError):

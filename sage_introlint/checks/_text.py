@@ -20,6 +20,14 @@ def fill(template: str, **values) -> str:
     return templates.fill(template, **values)
 
 
+def regex_in(doc: Document, patterns, span: Span | None = None, anywhere: bool = False) -> bool:
+    """Does one of the compiled `patterns` match inside `span` (the whole text when None), in
+    prose unless `anywhere` (a match in code, math or a `\\cite` key does not count)?"""
+    start, end = (0, len(doc.text)) if span is None else (span.start, span.end)
+    return any(anywhere or doc.source_map.is_checkable(m.start(), m.end())
+               for p in patterns for m in p.finditer(doc.text, start, end))
+
+
 def lowered(severity: str, ceiling: str) -> str:
     """`severity`, but never above the rule's configured severity."""
     return severity if SEVERITY_RANK.get(severity, 3) <= SEVERITY_RANK.get(ceiling, 3) else ceiling

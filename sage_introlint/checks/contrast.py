@@ -26,7 +26,7 @@ from typing import Iterator
 from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, span_finding
-from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units
+from ._text import Matcher, cached, fill, member_matchers, member_title, prose_units, regex_in
 from ..regex_first import reach_before
 from .memo import current as current_memo
 from .schema import group_ref, list_of, regexes, terms, text
@@ -52,11 +52,6 @@ def _foreign(doc: Document, matcher, own, span) -> bool:
                                                   doc.text[max(span.start, found.start - 40):found.start], re.I)):
                 return True
     return False
-
-
-def _matches(doc: Document, patterns: list, span) -> bool:
-    return any(doc.source_map.is_checkable(m.start(), m.end())
-               for p in patterns for m in p.finditer(doc.text, span.start, span.end))
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
@@ -99,7 +94,7 @@ def _reach(patterns: list) -> int | None:
 def _read(doc: Document, cues, patterns, own, members, units) -> list[tuple[tuple[int, ...], bool]]:
     """Per member: (where it is first mentioned among `units`, as a one-item tuple or empty,
     whether a mention is contrasted: a cue in its unit or the next one of the same paragraph)."""
-    has_cue = [cues.search(doc, span) or _matches(doc, patterns, span) for _, span in units]
+    has_cue = [cues.search(doc, span) or regex_in(doc, patterns, span) for _, span in units]
     result = []
     for _, matcher in members:
         mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]

@@ -26,9 +26,9 @@ import re
 from typing import Iterator
 
 from .. import user_regex
-from ..document.model import Document, Span
+from ..document.model import Document
 from ..findings import Finding, position_finding
-from ._text import Matcher, cached, fill, lowered
+from ._text import Matcher, cached, fill, lowered, regex_in
 from .schema import integer, regexes, severity, terms, text
 
 OPTIONS = {"cues": terms(required=True), "inline": regexes(required=True), "numbered": regexes(required=True),
@@ -39,10 +39,6 @@ OPTIONS = {"cues": terms(required=True), "inline": regexes(required=True), "numb
 def _regex(patterns) -> re.Pattern:
     return cached("contributions.re", patterns,
                   lambda: user_regex.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.S, patterns))
-
-
-def _found(doc: Document, regex: re.Pattern, span: Span) -> bool:
-    return any(doc.source_map.is_checkable(m.start(), m.end()) for m in regex.finditer(doc.text, span.start, span.end))
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
@@ -62,7 +58,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield position_finding(doc.start, rule.severity, rule.id, fill(options["missing"], last=last))
             return
         numbered = _regex(options["numbered"])
-        good = [i for i in cued if _found(doc, numbered, units[i][0])]
+        good = [i for i in cued if regex_in(doc, [numbered], units[i][0])]
         chosen = good[-1] if good else cued[-1]
         if not good:
             yield position_finding(doc.position(units[chosen][1]), rule.severity, rule.id,
@@ -72,7 +68,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         inline = _regex(options["inline"])
 
         def numbered(i: int) -> bool:
-            return doc.paragraphs[i].list_kind == "ordered" or _found(doc, inline, units[i][0])
+            return doc.paragraphs[i].list_kind == "ordered" or regex_in(doc, [inline], units[i][0])
 
         good = [i for i in cued if numbered(i)]
         bullets = [i for i in cued if doc.paragraphs[i].list_kind == "bullet"]

@@ -22,7 +22,7 @@ from typing import Iterator
 from .. import user_regex
 from ..document.model import Document
 from ..findings import Finding, position_finding
-from ._text import cached, fill
+from ._text import cached, fill, regex_in
 from .schema import choice, integer, regexes, text
 
 OPTIONS = {"part": choice("goal", "bullets", "prose", "details", required=True), "message": text(required=True),
@@ -34,7 +34,7 @@ def _has_details(doc: Document, rule) -> bool:
         return True
     cues = rule.options.get("cues") or []
     regex = cached("outline.cues", cues, lambda: user_regex.compile("|".join(f"(?:{c})" for c in cues), re.I, cues) if cues else None)
-    return bool(regex and any(doc.source_map.is_checkable(m.start(), m.end()) for m in regex.finditer(doc.text)))
+    return bool(regex and regex_in(doc, [regex]))
 
 
 def _sentence_count(doc: Document, span) -> int:

@@ -28,7 +28,7 @@ from .. import user_regex
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from .memo import NEIGHBOURS, per_paragraph
-from ._text import Matcher, by_units, cached, excerpt, fill, prose_units
+from ._text import Matcher, by_units, cached, excerpt, fill, prose_units, regex_in
 from .schema import choice, flag, integer, list_of, number, regexes, terms, text
 
 OPTIONS = {"mode": choice("required", "forbidden", "majority", "closing", required=True), "all_of": list_of(terms()),
@@ -50,12 +50,9 @@ class SentenceTest:
     def __call__(self, doc: Document, span: Span) -> bool:
         if not all(m.search(doc, span) for m in self.required):
             return False
-        if self.patterns and not any(
-                self.in_code or doc.source_map.is_checkable(m.start(), m.end())
-                for p in self.patterns for m in p.finditer(doc.text, span.start, span.end)):
+        if self.patterns and not regex_in(doc, self.patterns, span, anywhere=self.in_code):
             return False
-        if any(doc.source_map.is_checkable(m.start(), m.end())
-               for p in self.excluded_patterns for m in p.finditer(doc.text, span.start, span.end)):
+        if regex_in(doc, self.excluded_patterns, span):
             return False
         return not self.excluded.search(doc, span)
 
