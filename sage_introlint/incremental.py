@@ -19,7 +19,7 @@ from .checker import Checker
 from .checks.memo import ParagraphMemo, active
 from .document.latex_reread import LatexReads, active as latex_active
 from .document.reread import MarkdownReads
-from .document import LATEX_SUFFIXES, looks_like_latex
+from .document import reads_as_latex
 from .paper import load_paper
 from .results import CheckResult
 
@@ -49,7 +49,7 @@ class IncrementalChecker(Checker):
         except BaseException:  # cut anywhere (its time budget, a signal): nothing half-stored is kept
             self.forget()
             raise
-        if not (source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text)):
+        if not reads_as_latex(source.path, source.text):
             self.unchanged[source.path] = ((source.text, kind, base_dir), config, answer, part)
         return _replayed(answer, part, source, result)
 

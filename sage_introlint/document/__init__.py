@@ -21,6 +21,11 @@ def looks_like_latex(text: str) -> bool:
     return "\\section" in text and not has_markdown_heading(text)
 
 
+def reads_as_latex(path: str, text: str) -> bool:
+    """Does the LaTeX front end read this file (by its suffix, or a .md written in LaTeX)?"""
+    return path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(text)
+
+
 def load(source: Source, kind: str = "auto", base_dir: str | None = None, latex: dict | None = None) -> Document:
     """Parse a Source into a Document with kind and sentences.
 
@@ -32,7 +37,7 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None, latex:
 
     if "\x00" in source.text:  # as CommonMark does; same length, so positions are unchanged
         source = Source(source.path, source.text.replace("\x00", "\ufffd"))
-    if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
+    if reads_as_latex(source.path, source.text):
         from .latex import parse_latex
 
         latex = latex or {}

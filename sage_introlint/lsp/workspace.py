@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..config import config_for
-from ..document import LATEX_SUFFIXES, decode, looks_like_latex
+from ..document import LATEX_SUFFIXES, decode, reads_as_latex
 from ..document.model import Source
 from ..checker import Checker
 from ..results import CheckResult
@@ -32,7 +32,7 @@ def wanted(path: str, language_id: str | None) -> bool:
 
 def syntax(path: str, text: str) -> str:
     """`latex` or `markdown`: how the front ends will read this file, so comments fit it."""
-    return "latex" if path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(text) else "markdown"
+    return "latex" if reads_as_latex(path, text) else "markdown"
 
 
 @dataclass

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import LATEX_SUFFIXES, looks_like_latex
+from ..document import reads_as_latex
 from ..document.model import Document, Position, Problem, Source
 from .specs import PaperSet, SectionSpec
 
@@ -65,7 +65,7 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     forced: SectionSpec | None = paper.spec(section) if section else None
     if "\x00" in source.text:  # as the front ends do; same length, so positions are unchanged
         source = Source(source.path, source.text.replace("\x00", "\ufffd"))
-    if source.path.lower().endswith(LATEX_SUFFIXES) or looks_like_latex(source.text):
+    if reads_as_latex(source.path, source.text):
         from .latex import sections
 
         problems, found = sections(source, base_dir, paper, forced, kind, latex or {})
