@@ -120,8 +120,9 @@ class Checker:
         if not checked and not findings:  # nothing to check is a problem with the input
             start = paper.sections[0].heading if paper.sections else source.position(0)
             findings.append(position_finding(start, "error", INPUT_ERROR, "empty document: no prose to check"))
-        notes_only = [section for section in paper.sections if not section.doc.text.strip() and section.doc.leftovers]
-        for section in checked + notes_only:
+        for section in paper.sections:
+            if not (section.doc.text.strip() or section.doc.leftovers):  # no prose, no note to co-authors
+                continue
             rules = self.rules_for(config, found.spec(section.name))
             named = section.name if len(found.sections) > 1 or self.section else None
             findings.extend(dataclasses.replace(f, section=named) if named else f
