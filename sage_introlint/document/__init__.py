@@ -7,6 +7,7 @@ import os
 from .model import INTRO_KINDS, Document, Source
 from .source import (  # noqa: F401  (the package's API: callers import these from here)
     INTRODUCTION_TITLE, MAX_BYTES, decode, is_introduction_title, normalise_newlines, read_source,
+    without_nul,
 )
 
 LATEX_SUFFIXES = (".tex", ".ltx", ".latex")
@@ -35,8 +36,7 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None, latex:
     """
     from . import sentences
 
-    if "\x00" in source.text:  # as CommonMark does; same length, so positions are unchanged
-        source = Source(source.path, source.text.replace("\x00", "\ufffd"))
+    source = without_nul(source)
     if reads_as_latex(source.path, source.text):
         from .latex import parse_latex
 

@@ -30,6 +30,14 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def without_nul(source: Source) -> Source:
+    """NUL characters (from stdin or an editor's buffer; files with one are refused as binary)
+    become U+FFFD, as CommonMark does; the length is the same, so positions are unchanged."""
+    if "\x00" not in source.text:
+        return source
+    return Source(source.path, source.text.replace("\x00", "\ufffd"))
+
+
 def decode(path: str, data: bytes, size: int | None = None) -> str:
     """Bytes -> text with newlines normalised, or an InputError that says what is wrong.
 

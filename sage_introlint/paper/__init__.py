@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import reads_as_latex
+from ..document import reads_as_latex, without_nul
 from ..document.model import Document, Position, Problem, Source
 from .specs import PaperSet, SectionSpec
 
@@ -63,8 +63,7 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     from ..document import sentences
 
     forced: SectionSpec | None = paper.spec(section) if section else None
-    if "\x00" in source.text:  # as the front ends do; same length, so positions are unchanged
-        source = Source(source.path, source.text.replace("\x00", "\ufffd"))
+    source = without_nul(source)
     if reads_as_latex(source.path, source.text):
         from .latex import sections
 
