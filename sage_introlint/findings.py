@@ -67,3 +67,9 @@ def position_finding(position: Position, severity: str, rule: str, message: str,
     """A finding at a single source position (document-level rules, input problems)."""
     return Finding(position.path, position.line, position.column, position.line, position.column,
                    severity, rule, message, suggestion)
+
+
+def file_finding(path: str, rule: str, message: str) -> Finding:
+    """An error about a whole file that was not checked (unreadable, over its time budget, a bad
+    config), at its first line and column."""
+    return Finding(path, 1, 1, 1, 1, "error", rule, message)

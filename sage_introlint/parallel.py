@@ -172,9 +172,9 @@ class _Pool:
 
 def not_checked(part, path: str, why: str):
     """`part` (an empty CheckResult) holding the one input-error of a file that was not checked."""
-    from .findings import INPUT_ERROR, Finding
+    from .findings import INPUT_ERROR, file_finding
 
-    part.findings.append(Finding(path, 1, 1, 1, 1, "error", INPUT_ERROR, why))
+    part.findings.append(file_finding(path, INPUT_ERROR, why))
     return part
 
 

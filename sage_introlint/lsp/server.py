@@ -25,7 +25,8 @@ from ..cli.explanation import explanation
 from ..document.buffers import open_buffers
 from ..fixes import fix_edit
 from . import convert, disable
-from .workspace import Findings, check_buffer, is_config, not_checked, syntax, wanted
+from ..findings import INPUT_ERROR
+from .workspace import CONFIG_ERROR, Findings, check_buffer, is_config, not_checked, syntax, wanted
 
 DEBOUNCE = 0.2
 
@@ -80,7 +81,7 @@ class IntrolintServer(LanguageServer):
             with open_buffers(self.open_texts()), time_budget(self.budget, path):
                 checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
         except OverBudget:
-            checked = not_checked(path, Source(path, ""), "input-error", over_budget(self.budget, "timeoutMs"))
+            checked = not_checked(path, Source(path, ""), INPUT_ERROR, over_budget(self.budget, "timeoutMs"))
         self.publish(self.findings.update(path, checked))
 
     def open_texts(self) -> dict[str, str]:
@@ -150,7 +151,7 @@ class IntrolintServer(LanguageServer):
         style = syntax(path, "\n".join(buffer))
         fixes, actions, offered = [], [], set()
         for finding, checked in self.at(uri, params.range.start, params.range.end):
-            if finding.rule in ("input-error", "config-error"):
+            if finding.rule in (INPUT_ERROR, CONFIG_ERROR):
                 continue
             known = self.lines(checked, path)
             if finding.fix is not None and _same_line(known.lines, buffer, finding.line):

@@ -16,8 +16,8 @@ from ..document import LATEX_SUFFIXES, decode, reads_as_latex
 from ..document.model import Source
 from ..checker import Checker
 from ..results import CheckResult
-from ..errors import IntrolintError
-from ..findings import Finding
+from ..errors import ConfigError, IntrolintError
+from ..findings import INPUT_ERROR, Finding, file_finding
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 LANGUAGES = {"markdown": ".md", "latex": ".tex", "tex": ".tex", "plaintex": ".tex"}
@@ -54,7 +54,7 @@ def check_buffer(checker: Checker, path: str, text: str, folder: str) -> Checked
         result = CheckResult()
         findings = checker.check_source(source, config, None, folder, result)
     except IntrolintError as error:
-        return not_checked(path, source, CONFIG_ERROR if "config" in type(error).__name__.lower() else "input-error",
+        return not_checked(path, source, CONFIG_ERROR if isinstance(error, ConfigError) else INPUT_ERROR,
                            str(error))
     sources = dict(result.sources)
     sources.setdefault(path, source)
@@ -63,7 +63,7 @@ def check_buffer(checker: Checker, path: str, text: str, folder: str) -> Checked
 
 def not_checked(path: str, source: Source, rule: str, message: str) -> Checked:
     """A buffer that could not be checked: one finding on its first line saying why."""
-    return Checked([Finding(path, 1, 1, 1, 1, "error", rule, message)], {path: source}, {}, {path})
+    return Checked([file_finding(path, rule, message)], {path: source}, {}, {path})
 
 
 def is_config(path: str) -> bool:
