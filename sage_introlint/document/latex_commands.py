@@ -139,7 +139,7 @@ class CommandReader:
             with self.prose.as_code(role == roles.CODE):
                 self.format_groups(source, texts, label=role == roles.LABEL)
         elif role == roles.LIST_BEGIN:
-            self.begin_macro_list()
+            self.begin_macro_list(self.macros.kind_of(node.macroname))
         elif role == roles.LIST_END:
             self.end_macro_list()
         return after

@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from .latex_tables import FORMATS
+from .latex_tables import FORMATS, LISTS as LIST_KINDS
 
 # Roles a macro can play in the prose.
 WORD = "word"  # zero arguments, expands to words: `\sys` -> "Bundler"
@@ -80,6 +80,7 @@ class MacroTable:
     macros: dict[str, MacroDefinition]
     list_environments: set[str]
     switches: dict[str, bool] = field(default_factory=dict)  # `\\newif\\ifdraft` ... `\\draftfalse`
+    numbered: set[str] = field(default_factory=set)  # environments and begin-macros that open an enumerate
 
     @classmethod
     def empty(cls) -> MacroTable:
@@ -98,14 +99,29 @@ class MacroTable:
         for name, begin in _environments(plain):
             if _LIST_BEGIN.search(begin):
                 self.list_environments.add(name)
+                self._note_numbered(name, begin)
         words = {name: body for name, (count, body) in bodies.items() if count == 0}
         for name, (count, body) in bodies.items():
             self.macros[name] = _classify(name, count, body, words)
+            if self.macros[name].role == LIST_BEGIN:
+                self._note_numbered(name, body)
         for match in _NEW_IF.finditer(plain):
             self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
         for match in _SET_SWITCH.finditer(plain):
             if match.group(1) in self.switches:
                 self.switches[match.group(1)] = match.group(2) == "true"
+
+    def _note_numbered(self, name: str, begin: str) -> None:
+        """`\\newenvironment{contribs}{\\begin{enumerate}..}`: its items are numbered, as enumerate's are."""
+        opened = _LIST_BEGIN.search(begin)
+        if opened and LIST_KINDS.get(opened.group(0).split("{")[-1].rstrip("}").strip()) == "ordered":
+            self.numbered.add(name)
+        else:
+            self.numbered.discard(name)
+
+    def kind_of(self, name: str) -> str:
+        """The list kind an author environment or begin-macro opens: "ordered" or "bullet"."""
+        return "ordered" if name in self.numbered else "bullet"
 
     def add_names(self, names, role: str) -> None:
         """Names from the config (`latex: {note-macros: [...]}`): they win over definitions."""

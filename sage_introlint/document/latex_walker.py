@@ -221,7 +221,7 @@ class Walker(CommandReader):
         elif name in CODE_ENVIRONMENTS and is_closed:
             self.display_math(source, node)  # code inside a sentence keeps the sentence whole
         elif name in self.macros.list_environments or any(is_macro(child, {"item"}) for child in node.nodelist or []):
-            self.list_environment(source, node, "bullet")
+            self.list_environment(source, node, self.macros.kind_of(name))
         elif name in RAW_ENVIRONMENTS:  # never closed (reported): read its body rather than lose the file
             body = arguments(node)[0] if isinstance(node.nodeargd, ParsedVerbatimArgs) else None
             if isinstance(body, lw.LatexCharsNode):
@@ -351,8 +351,8 @@ class Walker(CommandReader):
                 self.skip_to = (source, after + 1)
             self.prose.end_label()
 
-    def begin_macro_list(self) -> None:
-        self.prose.begin_list("bullet")
+    def begin_macro_list(self, kind: str = "bullet") -> None:
+        self.prose.begin_list(kind)
         self.list_depth += 1
         self._macro_lists += 1
 
