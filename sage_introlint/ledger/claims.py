@@ -28,7 +28,16 @@ GAP = r"[\s~\u00a0\u202f]?"
 # A quantity named next to a value ("while reducing latency by 10x"): the value is about it, not
 # about a metric of the pack named elsewhere in the sentence.
 OTHER_QUANTITY = re.compile(r"\b(?:latency|latencies|throughput|cost|costs|energy|power|memory|bandwidth|overhead|"
-                            r"accuracy|time|runtime|size|footprint|utili[sz]ation|speed)\b", re.IGNORECASE)
+                            r"accuracy|time|runtime|size|footprint|utili[sz]ation|speed|linear)\b", re.IGNORECASE)
+# Numbers that describe the setup, not a result: the shares of a workload mix ("70% chat and 30%
+# embedding requests", "60% reads, 40% writes": percentages, each followed by what it is a share
+# of, that add up to 100) and a confidence level ("95% confidence intervals").
+SHARE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)[\s~]?\\?%[\s~]+(?:of[\s~]+)?(?:the[\s~]+)?[A-Za-z][\w-]*")
+SHARE_JOIN = re.compile(r"(?:[\s~]+[A-Za-z][\w-]*){0,2}[\s~]*(?:,|/|;|\band\b|\bplus\b)[\s~]*(?:,[\s~]*)?(?:and[\s~]+)?$")
+# What may stand between a value and the metric it quantifies ("1.3x the throughput", "31% lower p99").
+ATTACHED = re.compile(r"[\s~]*(?:(?:the|a|an|of|higher|lower|more|less|better|greater|smaller|larger|faster|slower)[\s~]+){0,2}",
+                      re.IGNORECASE)
+CONFIDENCE = re.compile(r"[\s~]*(?:confidence|credible)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,31 @@ def _values(doc: Document, spec: ClaimSpec, sentence: Span, slots: "_Starts") ->
     return sorted(found, key=lambda v: v.span.start)
 
 
+def _setup_numbers(doc: Document, sentence: Span) -> set[int]:
+    """Start offsets of the sentence's percentages that are workload shares (a run of two or more
+    `N% word`, joined by `,`/`and`/`/`, adding up to 100) or confidence levels: not claims."""
+    found: set[int] = set()
+    run: list[tuple[int, float]] = []
+    previous_end = None
+    for match in SHARE.finditer(doc.text, sentence.start, sentence.end):
+        joined = previous_end is not None and SHARE_JOIN.match(doc.text[previous_end:match.start()])
+        if not joined:
+            _close_run(run, found)
+            run = []
+        run.append((match.start(), float(match.group(1))))
+        previous_end = match.end()
+    _close_run(run, found)
+    for match in re.finditer(r"\d{1,3}(?:\.\d+)?[\s~]?\\?%", doc.text[sentence.start:sentence.end]):
+        if CONFIDENCE.match(doc.text, sentence.start + match.end()):
+            found.add(sentence.start + match.start())
+    return found
+
+
+def _close_run(run: list[tuple[int, float]], found: set[int]) -> None:
+    if len(run) >= 2 and abs(sum(share for _, share in run) - 100) < 0.5:
+        found.update(start for start, _ in run)
+
+
 def _nearest(spans: list[tuple[object, Span]], target: Span, window: Span):
     best, distance = None, None
     for label, span in spans:
@@ -157,6 +191,8 @@ def _baseline(doc: Document, spec: ClaimSpec, value: Span, window: Span, sentenc
     names += [(doc.slice(s), s) for s in slots.starting_in(sentence)
               if SLOT_BODY.fullmatch(doc.slice(s)) and not any(v.start <= s.start < v.end for v in taken)]
     cues = [span for _, span in spec.cues.finditer(doc, sentence)]
+    if window.start > sentence.start:  # "by 31% compared to X, scales by 7x": X is the previous value's
+        cues = [cue for cue in cues if not (window.start <= cue.start and not doc.text[window.start:cue.start].strip(" ,~"))]
     named = []
     for cue in cues:
         following = [(name, s) for name, s in names if 0 <= s.start - cue.end <= 24]
@@ -175,6 +211,9 @@ def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
     slots = _Starts(slots)
     for _, sentence in prose_units(doc):
         values = _values(doc, spec, sentence, slots)
+        if any(v.unit == "%" for v in values):
+            setup = _setup_numbers(doc, sentence)
+            values = [v for v in values if v.span.start not in setup]
         if not values:
             continue
         named = [(i, s) for i, m in enumerate(spec.metric_matchers) for _, s in m.finditer(doc, sentence)]
@@ -186,6 +225,9 @@ def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
                           values[index + 1].span.start if index + 1 < len(values) else sentence.end)
             role = "baseline" if VERSUS.search(doc.text, window.start, value.span.start) else "system"
             metrics = [(i, s) for i, s in named if not spec.metrics[i].units or value.unit in spec.metrics[i].units]
+            if index:  # "sustains 1.3x the throughput of X, and scales to 7x": the throughput is 1.3x's
+                metrics = [(i, s) for i, s in metrics if not (window.start <= s.start
+                           and ATTACHED.fullmatch(doc.text, window.start, s.start))]
             which = _nearest(metrics, value.span, window)
             if which is None and not OTHER_QUANTITY.search(doc.text, window.start, window.end):
                 which = _nearest(metrics, value.span, sentence)  # "cuts p99 latency by 30% and 40% ..."

@@ -65,6 +65,21 @@ def claims(text: str, path: str = "a.md", stage: str = "draft"):
       ("p99 latency", None, 38.0, "%", "Ray Serve", "system", 66)]),
     ("It lowers p99 latency by 10x and 2x on CPU and GPU nodes, respectively.",
      [("p99 latency", "reduction", 10.0, "x", None, "paired", 26), ("p99 latency", None, 2.0, "x", None, "paired", 34)]),
+    # a baseline right after one value is that value's, not the next one's
+    ("It cuts p99 latency by 31% compared to separate services, and improves throughput by 7x.",
+     [("p99 latency", "reduction", 31.0, "%", "separate services", "system", 24),
+      ("throughput", "gain", 7.0, "x", None, "system", 86)]),
+    # "within 11% of linear" is about scaling, not the metric named earlier in the sentence
+    ("It lowers p99 latency by 31% over vLLM and scales to 8 GPUs within 11% of linear.",
+     [("p99 latency", "reduction", 31.0, "%", "vLLM", "system", 26), (None, None, 8.0, "GPUs", None, "system", 54),
+      (None, None, 11.0, "%", None, "system", 68)]),
+    # the metric right after one value ("1.3x the throughput") is that value's, not the next one's
+    ("It sustains 1.3x the throughput of separate services, and it scales to 7x on 8 GPUs.",
+     [("throughput", None, 1.3, "x", None, "system", 13), (None, None, 7.0, "x", None, "system", 72),
+      (None, None, 8.0, "GPUs", None, "system", 78)]),
+    # the shares of a workload mix are its setup, not claims; the result in the same sentence is one
+    ("With 70% chat and 30% embedding requests, SAGE lowers p99 latency by 31% over vLLM.",
+     [("p99 latency", "reduction", 31.0, "%", "vLLM", "system", 70)]),
 ])
 def test_claims_in_a_sentence(text, expected):
     assert claims(f"# Introduction\n\n{text}\n") == expected
@@ -74,6 +89,10 @@ def test_claims_in_a_sentence(text, expected):
     "SAGE was released in 2024 and has 11 packages.",  # numbers without a unit
     "Section 5 evaluates the control plane on vLLM [12].",
     "The six-layer design (L1-L6) avoids upward dependencies.",
+    "The mixed workload is 70% chat and 30% embedding requests.",
+    "Traffic is 60% reads, 25% writes and 15% scans.",
+    "The mix (70\u00a0% chat / 30\u00a0% embedding) follows the prompt.",
+    "We report the mean with 95% confidence intervals.",
 ])
 def test_numbers_that_are_not_claims(text):
     assert claims(f"# Introduction\n\n{text}\n") == []
