@@ -1,5 +1,6 @@
 """Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF (long,
-form)`, `SF, short for ...`, `SF stands for ...`.
+form)`, `SF, short for ...`, `SF stands for ...`, and in apposition: `long form, or SF`, `SF, or
+long form`, `SF, Long Form`, `the SF principles: Long, Form`.
 
 The test that a long form fits a short form is Schwartz and Hearst's ("A simple algorithm for
 identifying abbreviation definitions in biomedical text", PSB 2003): the short form's letters
@@ -23,6 +24,11 @@ SHORT_IN_PAREN = re.compile(
 SHORT_BEFORE = re.compile(r"(?P<short>[A-Za-z]*[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\s~]*$")
 SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?,?[\s~]+"
                        r"(?:\()?(?:short|(?:which )?stands|standing) for[\s~]+(?P<long>[^.;:()]{3,80})")
+# apposition: `SF, or long form`, `SF, Long Form, ...`, `the SF principles [4]: Long, Form`
+SHORT_APPOSED = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?(?:[\s~]+[a-z]+)?"
+                           r"(?:[\s~]*\[[^\]\n]{1,40}\])?[\s~]*[,:][\s~]+(?:or[\s~]+)?(?=(?P<long>[^.;:()\[\]]{3,120}))")
+LONG_OR_SHORT = re.compile(r",[\s~]+or[\s~]+(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?(?![\w-])")
+ARTICLE = re.compile(r"(?:(?:a|an|the)[\s~]+)?", re.I)
 WORD = re.compile(r"[^\W_][\w'’\-\u2010\u2011]*")
 CORE = re.compile(r"[A-Z][A-Z\d&]*[A-Z\d]|[A-Z]{2,}")
 
@@ -130,4 +136,20 @@ def definitions(text: str) -> dict[str, int]:
     for match in SHORT_FOR.finditer(text) if said else ():
         if fits(match.group("short"), match.group("long")):
             add(match.group("short"), match.start("short"))
+    _apposed(text, add)
     return found
+
+
+def _apposed(text: str, add) -> None:
+    """`SF, or long form`, `SF, Long Form` and `long form, or SF`: the long form beside the short
+    one, set off by a comma or colon, starting with the short form's first letter."""
+    for match in SHORT_APPOSED.finditer(text) if ", " in text or ": " in text else ():
+        short, long = match.group("short"), match.group("long").split("\n\n")[0]
+        long = long[ARTICLE.match(long).end():]
+        if long[:1].lower() == short[:1].lower() and _spells_out(short, long):
+            add(short, match.start("short"))
+    for match in LONG_OR_SHORT.finditer(text) if ", or " in text else ():
+        short = match.group("short")
+        before = re.split(r"[.;:!?()]\s|\n\s*\n", text[max(0, match.start() - 200):match.start()])[-1]
+        if fits(short, _window(before, short)):
+            add(short, match.start("short"))
