@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 
 import pytest
+from pylatexenc.latexwalker import LatexNode
+from pylatexenc.macrospec import ParsedMacroArgs
 
 from sage_introlint.checker import Checker
 from sage_introlint.config import config_for
@@ -245,10 +247,7 @@ def test_an_edit_in_an_input_file_checks_as_a_full_check(tmp_path):
 
 def _node_shape(value):
     """Everything a reader of pylatexenc's nodes can see, recursively (positions, text, fields)."""
-    from pylatexenc import latexwalker as lw
-    from pylatexenc.macrospec import ParsedMacroArgs
-
-    if isinstance(value, lw.LatexNode):
+    if isinstance(value, LatexNode):
         state = value.parsing_state
         return (type(value).__name__, value.pos, value.len, value.latex_verbatim(),
                 (state.in_math_mode, state.math_mode_delimiter) if state else None,

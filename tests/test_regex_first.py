@@ -27,8 +27,9 @@ def _spans(pattern: re.Pattern, text: str) -> list:
 
 
 def _same_matches(texts: list[str], flags: int) -> int:
-    """Every shipped pattern (and all of them as one term list) finds the same with and without
-    the lookahead; returns how many got one."""
+    """Every shipped pattern (and all of them as one term list) that gets the lookahead finds the
+    same with and without it; returns how many got one. (A pattern left as it was is the same
+    compiled object: comparing it with itself could not fail, and was 9/10 of this test's time.)"""
     for name in sorted(path.stem for path in (ROOT / "rules").glob("*.yaml")):
         load_pack(name)  # marks every shipped pattern as trusted
     patterns = sorted(user_regex._SHIPPED)
@@ -38,7 +39,9 @@ def _same_matches(texts: list[str], flags: int) -> int:
     for pattern in patterns:
         plain = re.compile(pattern, flags)
         fast = with_first_chars(pattern, flags, plain)
-        changed += fast is not plain
+        if fast is plain:  # no lookahead put in front: the same object, nothing to compare
+            continue
+        changed += 1
         for text in texts:
             assert _spans(fast, text) == _spans(plain, text), pattern
     return changed
