@@ -23,6 +23,8 @@ Options:
     not_before: words that make a match a term of art when they follow it ("seamless handover").
     fix: true when replacing the match by the entry's replacement (or, without one, dropping
       it) is always safe: `check --fix` and the editor's quick fix apply it (default false).
+    math: true when a match may stand in inline math (`$X$\\%`: a slot the author set as
+      math); citations, URLs and code are still skipped (default false).
   leftovers: message template (`{match}` is the note as written); also report, where each
     stands, what the front end took out of the prose as a left-over: notes to co-authors
     (`\\todo{..}`, `\\fixme{..}`, author note macros, `latex: note-macros` of the config) and
@@ -55,7 +57,7 @@ LIST = mapping({"terms": terms(required=True), "message": text(required=True), "
                 "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
                 # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
                 "stages": mapping({stage: severity() for stage in STAGES}),
-                "fix": flag()},
+                "fix": flag(), "math": flag()},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True), "leftovers": text()}
 
@@ -64,7 +66,7 @@ def _matchers(rule) -> list[tuple[dict, Matcher]]:
     lists = rule.options["lists"]
     return cached("terms", lists, lambda: [
         (spec, Matcher(spec.get("terms", []), spec.get("inflect", False),
-                       spec.get("case_sensitive", False), spec.get("regex", False)))
+                       spec.get("case_sensitive", False), spec.get("regex", False), anywhere=spec.get("math", False)))
         for spec in lists])
 
 
@@ -77,6 +79,8 @@ def matches(doc: Document, rule) -> Iterator[tuple[dict, Entry, Span]]:
             if after is not None and after.search(doc.text, max(0, span.start - 20), span.start):
                 continue
             if before is not None and before.match(doc.text, span.end):
+                continue
+            if matcher.anywhere and not _prose_or_math(doc, span):
                 continue
             yield spec, entry, span
 
@@ -101,6 +105,18 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             start, end = leftover.start, leftover.end
             yield Finding(start.path, start.line, start.column, end.line, end.column, rule.severity, rule.id,
                           fill(rule.options["leftovers"], match=leftover.text))
+
+
+def _prose_or_math(doc: Document, span: Span) -> bool:
+    """Is every part of the span the author's words or inline math (`$..$`, `\\(..\\)`), never a
+    citation, URL or code?"""
+    source_map = doc.source_map
+    for index in source_map.closed_between(span.start, span.end):
+        piece = source_map.pieces[source_map.index_at(source_map.closed_starts[index])]
+        written = piece.source.text[piece.src_start:piece.src_start + 2]
+        if not (written.startswith("$") or written == "\\("):
+            return False
+    return True
 
 
 def _after_words(spec: dict):
