@@ -2,7 +2,8 @@
 
 A word list can ask to be searched in headings too (`headings: true`): a heading marked
 `(draft)` is a left-over like a TODO. Markdown ATX headings (`## Title`) and the arguments of
-LaTeX sectioning commands (`\\section{Title}`, `\\paragraph*{Title}`) outside comments count.
+LaTeX sectioning commands (`\\section{Title}`, `\\paragraph*{Title}`) outside comments count, and so
+do the run-in heads the front ends left out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`).
 """
 
 from __future__ import annotations
@@ -16,20 +17,31 @@ MARKDOWN = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
 LATEX = re.compile(r"\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)\*?(?:\[[^\]\n]*\])?\{(?P<title>[^{}\n]*)\}")
 
 
-def sources(doc: Document) -> list[Source]:
-    """The source files whose text is in the document, in first-use order."""
-    seen: dict[int, Source] = {}
-    for piece in doc.source_map.pieces:
-        seen.setdefault(id(piece.source), piece.source)
-    return list(seen.values())
-
-
 def headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
-    """(source, start, end) of every heading title in the document's files."""
-    for source in sources(doc):
+    """(source, start, end) of every heading title within the document's extent (a section of a
+    paper sees its own headings, not the other sections'), then of its run-in heads."""
+    for source, low, high in _extents(doc):
         pattern = LATEX if source.path.endswith((".tex", ".ltx", ".latex")) else MARKDOWN
-        for match in pattern.finditer(source.text):
+        for match in pattern.finditer(source.text, low, high):
             line_start = source.text.rfind("\n", 0, match.start()) + 1
             if pattern is LATEX and re.search(r"(?<!\\)%", source.text[line_start:match.start()]):
                 continue  # commented out
             yield source, match.start("title"), match.end("title")
+    yield from doc.run_in_heads
+
+
+def _extents(doc: Document) -> list[tuple[Source, int, int]]:
+    """Per source file: from the line of the document's heading (or its first prose) to the end
+    of the line of its last prose."""
+    spans: dict[int, list] = {}
+    for piece in doc.source_map.pieces:
+        span = spans.setdefault(id(piece.source), [piece.source, piece.src_start, piece.src_end])
+        span[1], span[2] = min(span[1], piece.src_start), max(span[2], piece.src_end)
+    out = []
+    for source, low, high in spans.values():
+        if source.path == doc.start.path and doc.start.line <= len(source.line_starts):
+            low = min(low, source.offset(doc.start.line))
+        low = source.text.rfind("\n", 0, low) + 1
+        end = source.text.find("\n", high)
+        out.append((source, low, len(source.text) if end < 0 else end))
+    return out

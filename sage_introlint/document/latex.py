@@ -70,6 +70,7 @@ def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
         suppressions=files.suppressions,
         problems=files.problems,
         leftovers=prose.leftovers,
+        run_in_heads=prose.run_in_heads,
     )
 
 

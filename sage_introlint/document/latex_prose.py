@@ -23,6 +23,7 @@ class ProseWriter:
         self.paragraphs: list[Paragraph] = []
         self.footnotes: list[Span] = []
         self.leftovers: list[Leftover] = []  # notes to co-authors, written by the walker
+        self.run_in_heads: list[tuple[Source, int, int]] = []  # dropped run-in labels, where they stand
         self.in_footnote = False
         self._blocks: list[Block] = []
         self._items: list[Span] = []
@@ -57,7 +58,9 @@ class ProseWriter:
         return False
 
     def _open(self, source: Source, pos: int) -> None:
-        self._held = []  # text follows a label: the label is a heading, not prose
+        if self._held:  # text follows a label: the label is a heading, not prose
+            self._keep_head(self._held)
+        self._held = []
         if self._start is None:
             if self.out.length:
                 joined = self._blocks and not self.in_footnote
@@ -104,6 +107,13 @@ class ProseWriter:
             self._held.append(("space", source, start, end, text))
         elif self._start is not None:
             self._pending.append((text, source, start, end))
+
+    def _keep_head(self, held: list[tuple]) -> None:
+        """Record where a dropped run-in label stands in its source (one source per label)."""
+        parts = [(write[1], write[2], write[3]) if write[0] != "replace" else (write[2], write[3], write[4])
+                 for write in held if write[0] != "space"]
+        if parts:
+            self.run_in_heads.append((parts[0][0], min(p[1] for p in parts), max(p[2] for p in parts)))
 
     def begin_label(self) -> bool:
         """Start holding a run-in label back; False when not at a block's start."""

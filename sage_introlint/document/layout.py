@@ -23,6 +23,7 @@ class Writer:
         self.builder = TextBuilder()
         self._last_src = 0
         self._tail = ""  # the last separator written, if nothing was written after it
+        self.run_in_heads: list[tuple[Source, int, int]] = []  # labels left out of the prose
 
     def separate(self, separator: str) -> None:
         if self.builder.length and self._tail != separator:
@@ -46,6 +47,9 @@ class Writer:
         if inline is None:
             return None
         parts = (inline.label_chunks + _space_after(inline)) if with_label and inline.label_chunks else []
+        if inline.label_chunks and not with_label:
+            chunks = inline.label_chunks
+            self.run_in_heads.append((self.source, chunks[0].src_start, chunks[-1].src_end))
         parts = parts + inline.chunks
         if not parts:
             return None
@@ -278,5 +282,6 @@ def layout(tree: MdTree, kind: str = "auto") -> Document:
     doc.start = source.position(source.offset(line))
     doc.suppressions = list(tree.suppressions)
     doc.problems = list(tree.problems)
+    doc.run_in_heads = writer.run_in_heads
     return doc
 

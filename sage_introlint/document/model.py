@@ -301,6 +301,9 @@ class Document:
     # per document by the helpers in checks/_text.py.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     leftovers: list[Leftover] = field(default_factory=list)
+    # Run-in heads (`**Setup.**`, `\\textbf{TODO:}` opening a block) kept out of the prose, as
+    # (source, start, end): searched like headings by lists that ask for it (`headings: true`).
+    run_in_heads: list[tuple[Source, int, int]] = field(default_factory=list)
     # Paper mode: the prose of the known sections before this one, in paper order (an acronym
     # spelled out, or already reported, in the Introduction is not reported again in Related Work).
     earlier: str = ""
