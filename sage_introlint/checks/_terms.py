@@ -160,9 +160,7 @@ class Matcher:
             made = [(match.start(), match.end(), int(match.lastgroup[1:]))
                     for match in self._matches(doc, 0, len(doc.text))]
         else:  # the editor: unchanged paragraphs' matches are remembered
-            made = memo.matches(doc, self, self.keys.inner, lambda start, end: [
-                (m.start(), m.end(), int(m.lastgroup[1:]))
-                for m in self._matches(doc, start, end, region_starts(doc, start, end))])
+            made = memo.matches(doc, self, self.keys.inner, self._region_search(doc))
         made = [(start, end, index) for start, end, index in made if end > start]
         checkable = doc.source_map.is_checkable
         matches = [(self.entries[index], Span(start, end)) for start, end, index in made
@@ -170,6 +168,26 @@ class Matcher:
         if self.keys is None:  # a user's regex may look anywhere: never stand in for a span's search
             return [hit.start for _, hit in matches], matches, None, None
         return [hit.start for _, hit in matches], matches, [a for a, _, _ in made], [b for _, b, _ in made]
+
+    def _region_search(self, doc: Document):
+        """search(start, end): (start, end, term index) of every match the search of a region makes."""
+        return lambda start, end: [(m.start(), m.end(), int(m.lastgroup[1:]))
+                                   for m in self._matches(doc, start, end, region_starts(doc, start, end))]
+
+    def mentions(self, doc: Document, enough: int | None = None) -> int:
+        """How many matches the whole text holds (or `enough`, once that many are found); in the
+        editor, for a list that counts anywhere (prose or not), from the paragraphs remembered
+        first (`memo.counted`)."""
+        memo = current_memo()
+        if memo is None or self.keys is None or not self.keys.usable or not self.anywhere \
+                or self.regex is None or self in doc.cache.get("matches", {}):
+            found = 0
+            for _ in self.finditer(doc):
+                found += 1
+                if found == enough:
+                    break
+            return found
+        return memo.counted(doc, self, self.keys.inner, self._region_search(doc), enough)
 
     def _search(self, doc: Document, start: int, end: int, starts: "WordStarts | None" = None
                 ) -> Iterator[tuple[Entry, Span]]:

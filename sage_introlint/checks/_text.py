@@ -57,7 +57,8 @@ def member_matchers(rule, option) -> list[tuple[dict, Matcher]]:
 
 def mention_counts(rule, option, doc: Document, span: Span | None = None) -> list[tuple[dict, int]]:
     """(member, how often any of its systems or terms is mentioned in `span`) for every member."""
-    return [(member, sum(1 for _ in matcher.finditer(doc, span))) for member, matcher in member_matchers(rule, option)]
+    return [(member, matcher.mentions(doc) if span is None else sum(1 for _ in matcher.finditer(doc, span)))
+            for member, matcher in member_matchers(rule, option)]
 
 
 def member_title(member: dict, examples: int = 3) -> str:

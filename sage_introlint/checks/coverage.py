@@ -26,7 +26,7 @@ OPTIONS = {"group": group_ref(required=True), "message": text(required=True)}
 def check(doc: Document, rule) -> Iterator[Finding]:
     title = group(rule, rule.options["group"]).get("title", "")
     for member, matcher in member_matchers(rule, rule.options["group"]):
-        if not matcher.search(doc):
+        if not matcher.mentions(doc, enough=1):
             yield position_finding(doc.start, rule.severity, rule.id,
                                    fill(rule.options["message"], member=member_title(member),
                                         name=member["name"], contrast=member.get("contrast", ""),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..bounded import BoundedCache
+from ._shared import shared
 from ..scoped import Scoped
 from ..document.model import Document, Paragraph, Span
 
@@ -118,17 +119,49 @@ class ParagraphMemo:
         a term's right edge reads white space at the cut either way.
         """
         found = []
-        for start, end in _regions(doc, inner):
-            key = (id(matcher), doc.text[max(start - 2, 0):start], doc.text[start:end], end == len(doc.text))
-            hit = self.terms.get(key)
-            if hit is None or hit[0] is not matcher:
-                hit = self.terms[key] = (matcher, [(a - start, b - start, index) for a, b, index in search(start, end)])
-            found.extend((a + start, b + start, index) for a, b, index in hit[1])
+        for start, end, read in _regions(doc, inner):
+            found.extend((a + start, b + start, index) for a, b, index in self._region(matcher, read, start, end, search))
         return found
 
+    def counted(self, doc: Document, matcher, inner: set, search, enough: int | None = None) -> int:
+        """How many non-empty matches `matches` holds (a list that counts anywhere, prose or not:
+        `coverage`, `share`), or `enough` once that many are found. The regions remembered are
+        counted first, so after an edit `coverage` searches the edited paragraph only when no
+        other paragraph mentions a term of the list."""
+        count, pending = 0, []
+        for start, end, read in _regions(doc, inner):
+            hit = self.terms.get((id(matcher), read))
+            if hit is None or hit[0] is not matcher:
+                pending.append((start, end, read))
+                continue
+            count += sum(1 for a, b, _ in hit[1] if b > a)
+            if enough is not None and count >= enough:
+                return enough
+        for start, end, read in pending:
+            count += sum(1 for a, b, _ in self._region(matcher, read, start, end, search) if b > a)
+            if enough is not None and count >= enough:
+                return enough
+        return count
 
-def _regions(doc: Document, inner: set) -> list[tuple[int, int]]:
-    """The document's text cut at the starts of paragraphs that no match can run into."""
+    def _region(self, matcher, read: tuple, start: int, end: int, search) -> list:
+        """The matches of one region (`_regions`), relative to its start, remembered by what it reads."""
+        key = (id(matcher), read)
+        hit = self.terms.get(key)
+        if hit is None or hit[0] is not matcher:
+            hit = self.terms[key] = (matcher, [(a - start, b - start, index) for a, b, index in search(start, end)])
+        return hit[1]
+
+
+def _regions(doc: Document, inner: set) -> list[tuple[int, int, tuple]]:
+    """The document's text cut at the starts of paragraphs that no match can run into: (start,
+    end, what a search of it reads: the two characters before it, its text, whether it ends the
+    text), once per document and set of `inner` characters."""
+    return shared(doc, "term regions", frozenset(inner), lambda: [
+        (start, end, (doc.text[max(start - 2, 0):start], doc.text[start:end], end == len(doc.text)))
+        for start, end in _cuts(doc, inner)])
+
+
+def _cuts(doc: Document, inner: set) -> list[tuple[int, int]]:
     text, cuts = doc.text, [0]
     for before, after in zip(doc.paragraphs, doc.paragraphs[1:]):
         last, cut = before.span.end, after.span.start
