@@ -19,7 +19,7 @@ import struct
 import sys
 import time
 
-from .. import __version__
+from .. import __version__, heap
 from .place import FORWARDED_ENV, check_folder, fingerprint, installation
 from .warm import WarmCheckers
 from .wire import WireError, pack, receive, send, unpack
@@ -122,9 +122,15 @@ class Daemon:
         try:
             request = receive(conn)
             conn.settimeout(None)
-            send(conn, self.answer(request))
+            with heap.deferred():
+                answer = self.answer(request)
+            send(conn, answer)
         except (WireError, OSError):
             return
+        finally:
+            if self.checks:
+                heap.settle()  # warm now: later full collections skip what the first check loaded
+            heap.tidy()  # the collector's turn, once the client has its answer
 
     def owns_socket(self) -> bool:
         """Is our socket file still in place (not removed or replaced by a newer daemon)?"""

@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from .. import __version__
+from .. import __version__, heap
 from ..budget import DEFAULT_BUDGET, OverBudget, over_budget, time_budget
 from ..document.model import Source
 from ..incremental import IncrementalChecker
@@ -78,11 +78,15 @@ class IntrolintServer(LanguageServer):
             return
         self.uris[path] = uri
         try:
-            with open_buffers(self.open_texts()), time_budget(self.budget, path):
-                checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
-        except OverBudget:
-            checked = not_checked(path, Source(path, ""), INPUT_ERROR, over_budget(self.budget, "timeoutMs"))
-        self.publish(self.findings.update(path, checked))
+            try:
+                with open_buffers(self.open_texts()), time_budget(self.budget, path), heap.deferred():
+                    checked = check_buffer(self.checker, path, document.source, os.path.dirname(path))
+            except OverBudget:
+                checked = not_checked(path, Source(path, ""), INPUT_ERROR, over_budget(self.budget, "timeoutMs"))
+            self.publish(self.findings.update(path, checked))
+        finally:
+            heap.settle()  # warm now: later full collections skip what the first check loaded
+            heap.tidy()  # the collector's turn, while the author types the next key
 
     def open_texts(self) -> dict[str, str]:
         """path -> unsaved text of every open buffer of a file (what an `\\input` of it reads)."""
