@@ -27,7 +27,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from . import suppression
 from .source import is_introduction_title
 from .layout import layout
-from .markdown_latex_lists import latex_lists_as_markdown
+from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
 from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
@@ -292,7 +292,7 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     md = parser()
     nodes: list[MdNode] = []
     line_offset = 0
-    lines = latex_lists_as_markdown(source.text).split("\n")
+    lines = latex_lists_as_markdown(latex_floats_blanked(source.text)).split("\n")
     while True:
         chunk = "\n".join(lines[line_offset:])
         tokens = md.parse(chunk)

@@ -1,10 +1,13 @@
-"""LaTeX lists in a Markdown draft: `\\begin{enumerate} \\item ..` rewritten as Markdown lists.
+"""LaTeX lists in a Markdown draft: `\\begin{enumerate} \\item ..` rewritten as Markdown lists;
+LaTeX floats and displays (`\\begin{table} .. \\end{table}`, pandoc's raw LaTeX) blanked out.
 
 Drafts pasted from a LaTeX paper into a Markdown file keep their list environments; markdown-it
 reads them as one paragraph, so the items are not items and an `enumerate` is not a numbered
 list. Before parsing, each environment line becomes a blank line and each `\\item` a list marker
 of the same length (`1.` for enumerate, `-` for itemize), so every offset, line and column is
-unchanged and the items' text is read where it stands.
+unchanged and the items' text is read where it stands. A table, figure, equation or listing
+pasted the same way is not running prose (its cells would read as one long sentence): its lines,
+from `\\begin` to the matching `\\end`, become blank lines of the same length.
 """
 
 from __future__ import annotations
@@ -15,6 +18,34 @@ BEGIN = re.compile(r"^[ \t]*\\begin\{(enumerate|itemize|compactenum|compactitem)
 END = re.compile(r"^[ \t]*\\end\{(?:enumerate|itemize|compactenum|compactitem)\}[ \t]*$")
 ITEM = re.compile(r"^([ \t]*)\\item(?:\[[^\]\n]*\])?[ \t]+(?=\S)")
 ORDERED = ("enumerate", "compactenum")
+FLOAT = re.compile(r"^[ \t]*\\begin\{(?P<env>(?:table|figure|tabular[xy]?|longtable|equation|align|gather|"
+                   r"multline|eqnarray|algorithm|algorithmic|lstlisting|verbatim|minted)\*?)\}")
+
+
+def latex_floats_blanked(text: str) -> str:
+    """`text` with each line-level LaTeX float or display, `\\begin` to matching `\\end`, blanked."""
+    if "\\begin{" not in text:
+        return text
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        begin = FLOAT.match(lines[index])
+        if begin:
+            end_mark, opened = "\\end{" + begin.group("env") + "}", "\\begin{" + begin.group("env") + "}"
+            depth, last = 0, index
+            while last < len(lines):
+                depth += lines[last].count(opened) - lines[last].count(end_mark)
+                if depth <= 0:
+                    break
+                last += 1
+            if last == len(lines):
+                index += 1  # never closed: left as written
+                continue
+            for blank in range(index, last + 1):
+                lines[blank] = " " * len(lines[blank])
+            index = last
+        index += 1
+    return "\n".join(lines)
 
 
 def latex_lists_as_markdown(text: str) -> str:
