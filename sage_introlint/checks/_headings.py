@@ -12,14 +12,20 @@ import re
 from typing import Iterator
 
 from ..document.model import Document, Source
+from ._shared import shared
 
 MARKDOWN = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
 LATEX = re.compile(r"\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)\*?(?:\[[^\]\n]*\])?\{(?P<title>[^{}\n]*)\}")
 
 
-def headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
+def headings(doc: Document) -> list[tuple[Source, int, int]]:
     """(source, start, end) of every heading title within the document's extent (a section of a
-    paper sees its own headings, not the other sections'), then of its run-in heads."""
+    paper sees its own headings, not the other sections'), then of its run-in heads; found once
+    per document (every list with `headings: true` reads them)."""
+    return shared(doc, "headings", None, lambda: list(_headings(doc)))
+
+
+def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
     for source, low, high in _extents(doc):
         pattern = LATEX if source.path.endswith((".tex", ".ltx", ".latex")) else MARKDOWN
         for match in pattern.finditer(source.text, low, high):
