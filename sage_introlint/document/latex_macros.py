@@ -105,11 +105,25 @@ class MacroTable:
             self.macros[name] = _classify(name, count, body, words)
             if self.macros[name].role == LIST_BEGIN:
                 self._note_numbered(name, body)
+        self._notes_through_notes(bodies)
         for match in _NEW_IF.finditer(plain):
             self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
         for match in _SET_SWITCH.finditer(plain):
             if match.group(1) in self.switches:
                 self.switches[match.group(1)] = match.group(2) == "true"
+
+    def _notes_through_notes(self, bodies: dict[str, tuple[int, str]]) -> None:
+        """`\\newcommand{\\needCite}{\\editorial{need cite}}`: a macro whose body leaves a note is a
+        note too (its words would otherwise be read into the sentence)."""
+        notes = {name for name, macro in self.macros.items() if macro.role == NOTE}
+        changed = bool(notes)
+        while changed:
+            changed = False
+            for name, (count, body) in bodies.items():
+                if name not in notes and any(re.search(r"\\" + re.escape(note) + r"(?![A-Za-z@])", body) for note in notes):
+                    self.macros[name] = MacroDefinition(name, count, NOTE)
+                    notes.add(name)
+                    changed = True
 
     def _note_numbered(self, name: str, begin: str) -> None:
         """`\\newenvironment{contribs}{\\begin{enumerate}..}`: its items are numbered, as enumerate's are."""
