@@ -84,6 +84,7 @@ class _TreeReader:
         self.problems: list[Problem] = []
         self.referenced_footnotes: dict[str, list[int]] = {}  # label -> source offsets of its references
         self.footnotes: dict[str, tuple[int, list[MdParagraph]]] = {}
+        self.inline_footnotes: dict[str, int] = {}  # "^ID" -> source offset of an inline footnote's text
         self.front_matter_end = 0  # 0-based line after the front matter
 
     def collect_suppressions(self, html: str, offset: int) -> None:
@@ -146,7 +147,12 @@ class _TreeReader:
         while index < len(tokens) and tokens[index].type != "footnote_block_close":
             token = tokens[index]
             if token.type == "footnote_open":
-                label = token.meta.get("label", "")
+                label = token.meta.get("label") or f"^{token.meta.get('id')}"
+            elif token.type == "inline" and token.map is None and label in self.inline_footnotes:
+                # an inline footnote `^[..]` has no line map: its text starts where the reference put it
+                line = self.source.position(self.inline_footnotes[label]).line - 1
+                placed = token.copy(map=[line - line_offset, line - line_offset + token.content.count("\n") + 1])
+                self.footnotes.setdefault(label, (line, []))[1].append(MdParagraph(self.inline(placed, line_offset)))
             elif token.type == "inline" and token.map is not None:
                 line = token.map[0] + line_offset
                 self.footnotes.setdefault(label, (line, []))[1].append(MdParagraph(self.inline(token, line_offset)))

@@ -255,6 +255,15 @@ class InlineReader:
             self._skip_link_tail()
 
     def _footnote_ref(self, token, emit: bool) -> None:
+        if token.meta.get("label") is None:  # an inline footnote `^[..]`: its words are a footnote
+            at = self._find("^[")
+            close = _bracket_end(self.text, at + 1, self.block_end + 1) if at >= 0 else -1
+            if close >= 0:
+                label = f"^{token.meta.get('id')}"
+                self.tree.inline_footnotes[label] = at + 2
+                self.tree.referenced_footnotes.setdefault(label, []).append(at)
+                self.cursor = close + 1
+            return
         at = self._find("[^")
         if at >= 0:
             close = self.text.find("]", at, self.block_end + 1)
@@ -291,6 +300,20 @@ def text_matches(content: str):
         if match.start() >= position:
             yield match
             position = match.end()
+
+
+def _bracket_end(text: str, start: int, limit: int) -> int:
+    """Offset of the "]" that closes the "[" at `start` (nested brackets skipped), else -1."""
+    depth = 0
+    for index in range(start, min(limit, len(text))):
+        char = text[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 def run_in_label(children) -> int:
