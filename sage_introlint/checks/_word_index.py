@@ -3,9 +3,10 @@ term list is tried only where one of its terms can begin (see `_terms.Matcher`).
 
 from __future__ import annotations
 
-import re
+from itertools import accumulate
 
 from ..document.model import Document
+from ._ascii import Twins, ascii_words, words_are_ascii
 from ._shared import shared
 
 LEFT = r"(?<!\w)(?<!\w[-\u2010\u2011])"  # a term's left edge: no word, nor word and hyphen, before it
@@ -20,22 +21,30 @@ class WordStarts:
 
     A run is cut at `end`: a search that stops there sees only that much of it."""
 
-    RUN = re.compile(LEFT + r"\w+")
+    RUN = Twins(LEFT + r"\w+")
+    SPLIT = Twins("(" + LEFT + r"\w+)")  # the runs and the text between them, alternating
 
-    def __init__(self, text: str, start: int = 0, end: int | None = None):
+    def __init__(self, text: str, start: int = 0, end: int | None = None, plain: bool | None = None):
+        """`plain`: every word character of the text is ASCII (None: find out)."""
         end = len(text) if end is None else end
-        found = list(self.RUN.finditer(text, start, end))
-        self.places = [match.start() for match in found]
-        self.runs = [match.group() for match in found]
-        ascii_only = text.isascii() or text[start:end].isascii()
-        self.unusual = [] if ascii_only else [place for place, run in zip(self.places, self.runs) if not run.isascii()]
+        if plain is None:
+            plain = words_are_ascii(text, max(0, start - 2), end)  # LEFT looks two characters back
+        if start == 0 and end == len(text):  # the whole text: no match object per word
+            parts = self.SPLIT.pick(plain).split(text)
+            self.runs = parts[1::2]
+            self.places = list(accumulate(map(len, parts[:-1]), initial=0))[1::2]
+        else:
+            found = list(self.RUN.pick(plain).finditer(text, start, end))
+            self.places = [match.start() for match in found]
+            self.runs = [match.group() for match in found]
+        self.unusual = [] if plain else [place for place, run in zip(self.places, self.runs) if not run.isascii()]
         self._index: dict[bool, tuple[dict, list]] = {}
 
     def index(self, case_sensitive: bool) -> tuple[dict[str, list[int]], list[str]]:
         """(run -> its places in text order, the distinct runs sorted), lower-cased unless
         `case_sensitive`."""
         if case_sensitive not in self._index:
-            runs = self.runs if case_sensitive else [run.lower() for run in self.runs]
+            runs = self.runs if case_sensitive else list(map(str.lower, self.runs))
             by_run: dict[str, list[int]] = {}
             for run, place in zip(runs, self.places):
                 found = by_run.get(run)
@@ -49,7 +58,7 @@ class WordStarts:
 
 def word_starts(doc: Document) -> WordStarts:
     """The document's word starts (computed once per document)."""
-    return shared(doc, "word starts", None, lambda: WordStarts(doc.text))
+    return shared(doc, "word starts", None, lambda: WordStarts(doc.text, plain=ascii_words(doc)))
 
 
 def region_starts(doc: Document, start: int, end: int) -> WordStarts:

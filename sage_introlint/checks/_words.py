@@ -10,12 +10,13 @@ import bisect
 import re
 
 from ..document.model import Document, Span
+from ._ascii import Twins, ascii_words
 from ._shared import shared
 from .memo import current as current_memo
 
-WORD = re.compile(r"[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
-                  r"|[^\W\d_](?:\.[^\W\d_])+\.?"
-                  r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
+WORDS = Twins(r"[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
+              r"|[^\W\d_](?:\.[^\W\d_])+\.?"
+              r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
 
 
 MARKER = re.compile(r"\d{1,2}|[ivx]{1,4}|[a-z]", re.IGNORECASE)
@@ -95,7 +96,7 @@ def _closed_throughout(source_map, start: int, end: int) -> bool:
 
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     text, size = doc.text, len(doc.text)
-    raw = [match.span() for match in WORD.finditer(text, span.start, span.end)]
+    raw = [match.span() for match in WORDS.pick(ascii_words(doc)).finditer(text, span.start, span.end)]
     source_map = doc.source_map
     if source_map.is_checkable(span.start, span.end):  # all prose: only enumeration markers go
         return raw, [Span(start, end) for start, end in raw
