@@ -4,8 +4,8 @@ Python's `re` tries a pattern at every position of the text; a pattern that begi
 lookbehind (`(?<![\\w-])TODO`) or holds several alternatives gets no quick reject of its own, so
 the placeholder list costs a full pass per check. `with_first_chars` puts `(?=[...])` in front,
 the set of characters every match must begin with: the same matches, found several times
-faster. Where that set is not certain (a class such as `\\w`, any character, a letter under
-IGNORECASE, a match that may be empty) the pattern is left as it is.
+faster. Where that set is not certain (a class such as `\\w`, any character, a letter under an
+inline `(?i:...)`, a match that may be empty) the pattern is left as it is.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ def with_first_chars(pattern: str, flags: int, compiled: re.Pattern) -> re.Patte
         return compiled
     try:
         parsed = _sre_parse.parse(pattern, flags)
-        found = _sequence(list(parsed), parsed.state.flags)
+        # Read as if case mattered: the lookahead is compiled under the same flags, so under
+        # IGNORECASE its class takes every case of a letter just as the pattern's letter does
+        # (`(?i:...)` inside a case-sensitive pattern still adds IGNORECASE there: not certain).
+        found = _sequence(list(parsed), parsed.state.flags & ~re.IGNORECASE)
     except (re.error, TypeError, ValueError, OverflowError):
         return compiled
     if found is None or found[1] or not found[0] or parsed.state.flags & (re.LOCALE | re.VERBOSE) \

@@ -277,8 +277,9 @@ class _Keys:
     word characters a term's first word begins with (`e` of `e.g.`, every inflection of a
     one-word term), or a run that begins with it (a prefix term, `optim*`).
 
-    Not `usable` when a term can begin with something the index does not hold: a non-word or
-    non-ASCII character (case-insensitive matching of those is not plain lower-casing).
+    Not `usable` when a term can begin with something the index does not hold: a non-word
+    character, or a first run of word characters that is not ASCII (case-insensitive matching of
+    those is not plain lower-casing).
     """
 
     def __init__(self, case_sensitive: bool):
@@ -299,11 +300,11 @@ class _Keys:
         # the last word of an inflected term has other forms, which may begin differently (`be`, `bing`)
         forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not prefix else [first]
         for form in forms:
-            if not form.isascii() or not re.match(r"\w", form):
+            lead = re.match(r"\w+", form)
+            if lead is None or not lead.group().isascii():  # `L1–L6` is fine: its first run is `L1`
                 self.usable = False
                 continue
-            key = form if self.case_sensitive else form.lower()
-            lead = re.match(r"\w+", key).group()
+            key, lead = (form, lead.group()) if self.case_sensitive else (form.lower(), lead.group().lower())
             (self.prefixes if prefix and lead == key else self.words).add(lead)
 
     def places(self, starts: "WordStarts") -> list[int]:

@@ -14,9 +14,10 @@ from ._ascii import Twins, ascii_words
 from ._shared import shared
 from .memo import current as current_memo
 
-WORDS = Twins(r"[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
+# every word begins with a letter or digit: the lookahead skips the rest before trying three ways
+WORDS = Twins(r"(?=[^\W_])(?:[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
               r"|[^\W\d_](?:\.[^\W\d_])+\.?"
-              r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?")
+              r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?)")
 
 
 MARKER = re.compile(r"\d{1,2}|[ivx]{1,4}|[a-z]", re.IGNORECASE)

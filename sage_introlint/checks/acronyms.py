@@ -56,7 +56,7 @@ TOKEN = re.compile(r"(?=[A-Z])(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z
 HYPHEN_NAME = re.compile(r"[-\u2010\u2011](?:[A-Z\d]|[a-z](?![a-z]))")  # NC-Retriever, TPC-C, VT-d
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
-SHOUTED = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
+SHOUTED = re.compile(r"(?=[A-Z])(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 COMMENT = re.compile(r"(?<!\\)%[^\n]*|<!--.*?-->", re.S)  # LaTeX and HTML comments
 BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
 NOTE = re.compile(r"(?=[TFXC])(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose

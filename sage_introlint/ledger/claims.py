@@ -64,7 +64,7 @@ class ClaimSpec:
         ordered = sorted(units, key=len, reverse=True)
         alternatives = "|".join(re.escape(u) + (r"(?![\w/])" if u[-1].isalnum() else "") for u in ordered)
         self.unit = re.compile(rf"{GAP}(?P<unit>{alternatives})", re.IGNORECASE)
-        self.value = re.compile(rf"(?P<number>{NUMBER})(?:{GAP}(?P<unit>{alternatives}))", re.IGNORECASE)
+        self.value = re.compile(rf"(?=\d)(?P<number>{NUMBER})(?:{GAP}(?P<unit>{alternatives}))", re.IGNORECASE)
         self.baselines = Matcher(baselines, anywhere=True)
         self.cues = Matcher(baseline_cues)
 

@@ -1,5 +1,6 @@
-"""The word scans read ASCII text with ASCII twins of their patterns (`_ascii`): the same words
-and word starts as the Unicode patterns find."""
+"""The word scans read ASCII text with ASCII twins of their patterns (`_ascii`), and a term list
+whose terms begin with an ASCII word is tried only where such a word stands: the same words,
+word starts and term matches as the Unicode patterns and the whole term pattern find."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import re
 import pytest
 
 from sage_introlint.checks._ascii import Twins, words_are_ascii
+from sage_introlint.checks._terms import Matcher
 from sage_introlint.checks._word_index import LEFT, WordStarts
 from sage_introlint.checks._words import WORDS
+from sage_introlint.document import Source, load
 
 PLAIN = "A 2.5x gain \u2013 \u201cquoted\u201d e.g. v0.4.2, cutting-edge \u00a7 3 \u2019s (1) state\u2011of\u2011the\u2011art_x"
 ACCENTED = ["caf\u00e9 au lait", "na\u00efve-ly", "\u0663 digits", "\u212a kelvin", "stra\u00dfe", "\u017fs long"]
@@ -34,3 +37,12 @@ def test_word_starts_are_the_unicode_runs(text, start, end):
     found = WordStarts(text, start, end)
     assert list(zip(found.places, found.runs)) == unicode_runs
 
+
+def test_a_term_whose_first_word_is_ascii_is_looked_up_by_it():
+    """`L1\u2013L6` begins with the ASCII run `L1`: the list is still tried only at word starts."""
+    matcher = Matcher(["L1\u2013L6", "layers", "six-layer"], inflect=True)
+    assert matcher.keys.usable
+    doc = load(Source("x.md", "We split it into layers L1\u2013L6 (l1\u2013l6, xL1\u2013L6, six-layered).\n"))
+    found = [doc.text[span.start:span.end] for _, span in matcher.finditer(doc)]
+    plain = [m.group() for m in matcher.regex.finditer(doc.text)]
+    assert found == plain == ["layers", "L1\u2013L6", "l1\u2013l6", "six-layered"]
