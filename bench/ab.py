@@ -6,6 +6,10 @@ same `--texts` intros never seen before (fixtures/docs/clean-intro.md with a sen
 per paragraph, as bench/run.py's full warm check), the checkouts' rounds alternating. Prints the
 median CPU ms per check of each, and their ratio. A and B are folders holding `sage_introlint`
 (a worktree, or `git worktree add /tmp/base main`).
+
+With `--batch N`, each round instead runs `introlint check` of each checkout (its default
+--jobs, in its own processes) over the same N intros bench/run.py's batch is made of, and
+reports the CPU seconds of all its processes (load hits both alike: the rounds alternate).
 """
 
 from __future__ import annotations
@@ -45,6 +49,39 @@ def one_round(checkout: Path, path: Path, texts: int) -> float:
     return float(out.stdout.split()[-1])
 
 
+MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+           "stderr=subprocess.DEVNULL); u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime)")
+
+
+def batch_round(checkout: Path, files: list[Path]) -> float:
+    """CPU seconds of `introlint check` of `checkout` over `files` (every process it started)."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [sys.executable, "-m", "sage_introlint", "check", "--no-daemon", "--format", "json", "--fail-on", "error"]
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command, *map(str, files)], env=env, cwd=checkout,
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.split()[-1])
+
+
+def batch(a: Path, b: Path, count: int, rounds: int) -> None:
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import make_batch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files, words = make_batch(Path(tmp), count)
+        ra, rb = [], []
+        for _ in range(rounds):
+            ra.append(batch_round(a, files))
+            rb.append(batch_round(b, files))
+    ma, mb = statistics.median(ra), statistics.median(rb)
+    print(f"batch of {count} intros ({words} words), CPU-s of all processes, median of {rounds} alternating rounds")
+    print(f"A {a}: {ma:.2f} CPU-s, {words / ma:,.0f} words/CPU-s  (rounds: {', '.join(f'{x:.1f}' for x in ra)})")
+    print(f"B {b}: {mb:.2f} CPU-s, {words / mb:,.0f} words/CPU-s  (rounds: {', '.join(f'{x:.1f}' for x in rb)})")
+    print(f"B/A = {mb / ma:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("a", type=Path)
@@ -52,7 +89,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per checkout")
     parser.add_argument("--texts", type=int, default=40, help="new intros checked per round (median)")
     parser.add_argument("--intro", type=Path, default=INTRO)
+    parser.add_argument("--batch", type=int, default=0, metavar="N",
+                        help="compare `introlint check` over a batch of N intros instead (CPU-s)")
     args = parser.parse_args()
+    if args.batch:
+        batch(args.a.resolve(), args.b.resolve(), args.batch, args.rounds)
+        return
     a, b = [], []
     for _ in range(args.rounds):
         a.append(one_round(args.a.resolve(), args.intro.resolve(), args.texts))
