@@ -25,6 +25,7 @@ import re
 from typing import Iterator
 
 from .. import user_regex
+from ..regex_first import reach_before
 from ..document.model import Document, Span
 from ..findings import Finding, position_finding, span_finding
 from .memo import NEIGHBOURS, per_paragraph
@@ -46,6 +47,13 @@ class SentenceTest:
         self.excluded = Matcher(options.get("none_of") or [])
         self.excluded_patterns = [user_regex.compile(p, re.I | re.S) for p in options.get("none_patterns") or []]
         self.in_code = options.get("in_code", False)
+        # What the editor's memo keeps a paragraph's results by (memo.fingerprint): the paragraph
+        # and the character either side, when that is all a test reads (no term list: a term's
+        # left edge reads two characters back, and a whole-text match may reach in; patterns that
+        # look back one character at most); else the paragraphs before and after too.
+        reaches = [reach_before(p) for p in self.patterns + self.excluded_patterns]
+        alone = not self.required and self.excluded.regex is None and all(r is not None and r <= 1 for r in reaches)
+        self.context = None if alone else NEIGHBOURS
 
     def __call__(self, doc: Document, span: Span) -> bool:
         if not all(m.search(doc, span) for m in self.required):
@@ -72,11 +80,11 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         if units and not any(test(doc, span) for _, span in units):
             yield position_finding(doc.start, rule.severity, rule.id, fill(template))
     elif mode == "forbidden":
-        yield from by_units(doc, rule, lambda units: _forbidden(doc, rule, test, units), NEIGHBOURS)
+        yield from by_units(doc, rule, lambda units: _forbidden(doc, rule, test, units), test.context)
     elif mode == "majority":
         for number, paragraph in enumerate(doc.paragraphs, 1):
             yield from per_paragraph(doc, rule, number, paragraph, lambda: _majority(doc, rule, test, number, paragraph),
-                                     NEIGHBOURS)
+                                     test.context)
     else:
         raise ValueError(f"rule {rule.id}: unknown pattern mode {mode!r}")
 
