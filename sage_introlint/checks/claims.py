@@ -18,6 +18,9 @@ Options:
   baselines: names of baselines.   baseline_cues: words before one ("compared to", "over").
   compare_units: units of relative numbers (default ["%", "x"]).
   headline: section names whose claims are headlines (default [abstract, introduction]).
+  measured_in: section names whose claims are measurements (default [experiments]): a headline
+    number must be one of theirs when they state the quantity; a Conclusion that restates the
+    headline does not vouch for it.
   slot_fills: list of {pattern, fills}: what a slot that is no claim's value waits for
     (`\\[REF:(?P<name>...)\\]` -> "a citation for {name}").
   message (required): template with `{quantity}`, `{value}`, `{text}`, `{other}`,
@@ -51,7 +54,7 @@ SCOPE = "paper"
 OPTIONS = {"metrics": list_of(METRIC, required=True), "directions": named_terms(),
            "units": list_of(text(), required=True), "baselines": terms(), "baseline_cues": terms(),
            "compare_units": list_of(text()),
-           "headline": list_of(text()), "qualifiers": named_terms(),
+           "headline": list_of(text()), "measured_in": list_of(text()), "qualifiers": named_terms(),
            "slot_fills": list_of(mapping({"pattern": regex(required=True), "fills": text(required=True)})),
            "message": text(required=True)}
 
@@ -79,8 +82,10 @@ def _equal(a, b) -> bool:
     return abs(a.claim.value - b.claim.value) < 1e-9
 
 
-def conflicts(entries: list, headline: set[str]) -> dict[int, int]:
-    """index -> index of the first claim it conflicts with."""
+def conflicts(entries: list, headline: set[str], measured_in: set[str] = frozenset({"experiments"})) -> dict[int, int]:
+    """index -> index of the first claim it conflicts with. A headline claim must equal one of
+    the claims of the sections that measure (`measured_in`) when they make any, else one of the
+    other sections' claims."""
     partner: dict[int, int] = {}
 
     def pair(i: int, j: int) -> None:
@@ -102,6 +107,8 @@ def conflicts(entries: list, headline: set[str]) -> dict[int, int]:
             if entries[j].at.section in headline and not _equal(head, entries[j]):
                 pair(i, j)
         evidence = [j for j in others if entries[j].at.section not in headline]
+        measured = [j for j in evidence if entries[j].at.section in measured_in]
+        evidence = measured or evidence  # a Conclusion restating the headline is no measurement
         if evidence and not any(_equal(head, entries[j]) for j in evidence):
             pair(i, evidence[0])
     return partner
@@ -115,7 +122,8 @@ def check_paper(context, rule) -> Iterator[Finding]:
     compare = {u.replace("×", "x") for u in options.get("compare_units", ["%", "x"])}
     entries = [e for e in ledger.claims() if e.claim.role == "system" and e.claim.value is not None
                and e.claim.metric and e.claim.unit in compare]
-    for i, j in sorted(conflicts(entries, set(options.get("headline", ["abstract", "introduction"]))).items()):
+    headline = set(options.get("headline", ["abstract", "introduction"]))
+    for i, j in sorted(conflicts(entries, headline, set(options.get("measured_in", ["experiments"]))).items()):
         here, there = entries[i], entries[j]
         message = fill(options["message"], quantity=quantity(here.claim), value=here.at.text(),
                        text=here.at.context(), other=there.at.text(), other_where=there.at.where,
