@@ -17,7 +17,7 @@ from .latex_tables import (
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
-from .model import Source
+from .model import Leftover, Source
 
 
 KNOWN = (
@@ -272,6 +272,7 @@ class Walker(CommandReader):
             self.accent(source, node)
         elif name in CITATIONS:
             self.prose.replace("[1]", source, node.pos, end, checkable=False)
+            self.citation_note(source, node, end)
         elif name in REFERENCES or name in EQUATION_REFERENCES:
             self.prose.replace("(1)" if name in EQUATION_REFERENCES else "1", source, node.pos, end, checkable=False)
         elif name == "url":
@@ -319,6 +320,19 @@ class Walker(CommandReader):
         label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len, node.pos)
         with self.prose.as_code(node.macroname == "texttt"):  # code, as Markdown's `code`: no term finding
             self.format_groups(source, [group], label=label)
+
+    def citation_note(self, source: Source, node, end: int) -> None:
+        """`\\cite{}` or `\\cite{ask Ana for the ref}`: no key, or words where a key goes (a key has no
+        spaces), is a citation still to find: a note to co-authors, reported where it stands."""
+        group = last_group(node)
+        if group is None:
+            return
+        keys = [key.strip() for key in raw_inside(source, group).split(",") if key.strip()]
+        if keys and not any(re.search(r"\s", key) for key in keys):
+            return
+        text = " ".join(source.text[node.pos:end].split())
+        self.prose.leftovers.append(Leftover(text if len(text) <= 60 else text[:59] + "…",
+                                             source.position(node.pos), source.position(end)))
 
     def run_in(self, source: Source, nodes: list, end: int, start: int | None = None) -> bool:
         """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label.
