@@ -28,12 +28,39 @@ def headings(doc: Document) -> list[tuple[Source, int, int]]:
 def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
     for source, low, high in _extents(doc):
         pattern = LATEX if source.path.endswith((".tex", ".ltx", ".latex")) else MARKDOWN
+        hidden = [] if pattern is LATEX else _not_markdown_headings(source.text)
         for match in pattern.finditer(source.text, low, high):
             line_start = source.text.rfind("\n", 0, match.start()) + 1
             if pattern is LATEX and re.search(r"(?<!\\)%", source.text[line_start:match.start()]):
                 continue  # commented out
+            if any(start <= match.start() < end for start, end in hidden):
+                continue  # a `# comment` line of code, front matter or an HTML comment
             yield source, match.start("title"), match.end("title")
     yield from doc.run_in_heads
+
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _not_markdown_headings(text: str) -> list[tuple[int, int]]:
+    """Spans of a Markdown file where a line starting with `#` is no heading: fenced code (a
+    shell or Python comment), the front matter (a YAML comment) and HTML comments."""
+    spans = [(m.start(), m.end()) for m in HTML_COMMENT.finditer(text)] if "<!--" in text else []
+    front = FRONT_MATTER.match(text)
+    if front:
+        spans.append((0, front.end()))
+    opened = None
+    for match in FENCE.finditer(text):
+        if opened is None:
+            opened = match
+        elif match.group(1)[0] == opened.group(1)[0] and len(match.group(1)) >= len(opened.group(1)):
+            spans.append((opened.start(), match.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened.start(), len(text)))
+    return spans
 
 
 def _extents(doc: Document) -> list[tuple[Source, int, int]]:
