@@ -47,7 +47,7 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
     if forced is not None:
         first = marks[0] if marks else None
         return [Region(forced, first, 0, length, level=first.level if first else 0)]
-    known = [(mark, paper.classify(mark.title)) for mark in marks]
+    known = _without_titles([(mark, paper.classify(mark.title)) for mark in marks], paper)
     levels = [mark.level for mark, spec in known if spec is not None]
     if not levels:
         default = paper.spec(paper.default) if paper.default else None
@@ -76,6 +76,25 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         regions.append(region)
     preface = _preface(bounds, regions, paper, level)
     return ([preface] if preface else []) + regions
+
+
+def _without_titles(known: list, paper: PaperSet) -> list:
+    """A heading over a deeper heading of a section that comes before its own in the paper is the
+    paper's title (`# SAGE` over `## Abstract`, `## Introduction`), not the section its words
+    happen to name; a section's own subsections come after it (an Introduction's `### Overview`
+    or `### Related work`), so it stays a section."""
+    order = {spec.name: rank for rank, spec in enumerate(paper.sections)}
+    result = []
+    for index, (mark, spec) in enumerate(known):
+        if spec is not None:
+            for other, other_spec in known[index + 1:]:
+                if other.level <= mark.level:
+                    break
+                if other_spec is not None and order[other_spec.name] < order[spec.name]:
+                    spec = None
+                    break
+        result.append((mark, spec))
+    return result
 
 
 def _preface(bounds: list, regions: list[Region], paper: PaperSet, level: int) -> Region | None:

@@ -114,3 +114,19 @@ def test_numbered_subsections_at_the_level_of_their_section_stay_inside_it(tmp_p
     assert "Eight servers run the cache." in paper.section("experiments").doc.text
     assert [d.title for d in paper.section("experiments").doc.divisions] == ["Setup"]
     assert "fraction of a cent" in paper.sections[2].doc.text
+
+
+@pytest.mark.parametrize("title", ["SAGE", "System Design", "Introduction to Tiered Caching"])
+def test_a_title_over_earlier_sections_is_no_section(tmp_path, title):
+    """A title whose words name a section (`# SAGE` names the system section) but that stands over
+    an abstract and an Introduction is the paper's title: the sections under it are found; an
+    Introduction's own `### Design` subsection stays inside it."""
+    path = tmp_path / "paper.md"
+    path.write_text(f"# {title}\n\n## Abstract\n\nWe tier a cache.\n\n## Introduction\n\nCaches are small.\n\n"
+                    "### Design\n\nTwo tiers share one index.\n\n## Design\n\nThe index is a hash table.\n\n"
+                    "## Evaluation\n\nWe replay traces.\n", encoding="utf-8")
+    paper = _paper(path)
+    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [
+        ("abstract", "Abstract", 3), ("introduction", "Introduction", 7), ("system", "Design", 15),
+        ("experiments", "Evaluation", 19)]
+    assert "Two tiers share one index." in paper.section("introduction").doc.text
