@@ -38,8 +38,9 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
     found = []
     abstract = (forced if forced.environment else None) if forced else paper.by_environment("abstract")
     in_abstract: set[int] = set()  # the abstract's nodes: never part of a preface
+    environment = abstract.environment if abstract is not None else "abstract"
     if abstract is not None:
-        located = _abstract(items, marks, abstract.environment)
+        located = _abstract(items, marks, environment)
         if located is not None:
             start, body = located
             in_abstract = {id(node) for _, node in body}
@@ -50,7 +51,7 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
         start = region.heading.position if region.heading else source.position(0)
         body = items[region.start:region.end]
         if region.preface:
-            body = [item for item in body if id(item[1]) not in in_abstract and not _is_abstract(item[1], abstract)]
+            body = [item for item in body if id(item[1]) not in in_abstract and not _is_abstract(item[1], environment)]
         if region.heading is not None and region.heading.index == region.start and not region.siblings:
             body = body[1:]
         doc_kind = region.spec.kind
@@ -63,20 +64,21 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
     return files.problems, found
 
 
-def _is_abstract(node, abstract: SectionSpec | None) -> bool:
-    """Is `node` the abstract's environment or its bare command?"""
-    name = abstract.environment if abstract is not None else "abstract"
-    return (isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == name) or \
-        (isinstance(node, lw.LatexMacroNode) and node.macroname == name)
+def _is_abstract(node, environment: str) -> bool:
+    """Is `node` the abstract's environment (`\\begin{abstract}`) or its command (`\\abstract`)?"""
+    return (isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == environment) or \
+        (isinstance(node, lw.LatexMacroNode) and node.macroname == environment)
 
 
 def _abstract(items: list, marks: list, environment: str):
     """(start, items) of `\\begin{abstract}`, or of the bare `\\abstract` command some classes use
     (USENIX: the abstract runs from `\\abstract` to the first heading); None without either."""
     for index, (item_source, node) in enumerate(items):
-        if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == environment:
+        if not _is_abstract(node, environment):
+            continue
+        if isinstance(node, lw.LatexEnvironmentNode):
             return item_source.position(node.pos), [(item_source, child) for child in node.nodelist if child is not None]
-        if isinstance(node, lw.LatexMacroNode) and node.macroname == environment and not arguments(node):
+        if not arguments(node):
             end = next((mark.index for mark in marks if mark.index > index), len(items))
             return item_source.position(node.pos), items[index + 1:end]
     return None
