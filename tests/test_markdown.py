@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sage_introlint.document.markdown import has_markdown_heading, parse_markdown
+from sage_introlint.document.markdown_latex_lists import latex_floats_blanked
 from sage_introlint.document.model import Source
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -277,3 +278,12 @@ def test_corpus_markdown_keeps_the_invariant():
         doc = parse_markdown(Source(str(path), path.read_text(encoding="utf-8")), "auto")
         assert_literal_pieces_match(doc)
         assert os.path.basename(doc.path) == path.name
+
+
+def test_a_pasted_latex_float_is_blanked_and_an_unclosed_one_left_as_written():
+    """Blanking keeps every line's length; a `\\begin` that is never closed is left as written,
+    and a later one that is closed is still blanked (the unclosed ones are told apart without a
+    scan to the end of the text each)."""
+    text = "\\begin{table}\nProse here.\n\\begin{figure}\na cell\n\\end{figure}\n\\begin{table}\nend"
+    assert latex_floats_blanked(text).split("\n") == [
+        "\\begin{table}", "Prose here.", " " * 14, " " * 6, " " * 12, "\\begin{table}", "end"]

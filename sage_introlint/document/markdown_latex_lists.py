@@ -27,25 +27,45 @@ def latex_floats_blanked(text: str) -> str:
     if "\\begin{" not in text:
         return text
     lines = text.split("\n")
+    depths: dict[str, tuple[list[int], list[int]]] = {}
     index = 0
     while index < len(lines):
         begin = FLOAT.match(lines[index])
         if begin:
-            end_mark, opened = "\\end{" + begin.group("env") + "}", "\\begin{" + begin.group("env") + "}"
+            env = begin.group("env")
+            end_mark, opened = "\\end{" + env + "}", "\\begin{" + env + "}"
+            if env not in depths:
+                depths[env] = _depths(lines, opened, end_mark)
+            running, least = depths[env]
+            if least[index] > (running[index - 1] if index else 0):
+                index += 1  # never closed: left as written
+                continue
             depth, last = 0, index
             while last < len(lines):
                 depth += lines[last].count(opened) - lines[last].count(end_mark)
                 if depth <= 0:
                     break
                 last += 1
-            if last == len(lines):
-                index += 1  # never closed: left as written
-                continue
             for blank in range(index, last + 1):
                 lines[blank] = " " * len(lines[blank])
             index = last
         index += 1
     return "\n".join(lines)
+
+
+def _depths(lines: list[str], opened: str, end_mark: str) -> tuple[list[int], list[int]]:
+    """(the environment's nesting depth after each line, the least such depth from each line
+    on): a `\\begin` on line i is closed iff the least depth from i reaches the depth before i,
+    known without a scan to the end of the text for every unclosed `\\begin` (quadratic on a
+    file of them). Lines after the one being read are never blanked yet, so both stay true."""
+    running, total = [], 0
+    for line in lines:
+        total += line.count(opened) - line.count(end_mark)
+        running.append(total)
+    least = running[:]
+    for index in range(len(least) - 2, -1, -1):
+        least[index] = min(least[index], least[index + 1])
+    return running, least
 
 
 def latex_lists_as_markdown(text: str) -> str:
