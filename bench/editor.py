@@ -6,7 +6,8 @@
   `python bench/editor.py` runs this one measurement alone.
 - `one_word_edit`: the language server's check of a buffer after a one-word edit, each edit a
   different word (so no cache keyed by the whole text can answer it), median in ms.
-  `python bench/editor.py edit [RUNS]` runs it alone, for the Markdown and the LaTeX intro.
+  `python bench/editor.py edit [RUNS]` runs it alone, for the Markdown and the LaTeX intro, each
+  with where an edit's time goes (bench/edit_shares.py: reading, each costly rule, paper rules).
 - `server_memory`: peak resident memory (VmHWM) of a real `introlint lsp` process after it has
   opened the intro and re-checked it after many edits.
 """
@@ -166,11 +167,15 @@ async def _server_memory(introlint: str, intro: Path, changes: int) -> float:
 
 
 def edit_rows(root: Path, runs: int) -> None:
-    """Print the re-check after a one-word edit and of the same text, Markdown and LaTeX intro."""
+    """Print the re-check after a one-word edit and of the same text, Markdown and LaTeX intro,
+    each with where the edit's time goes (`edit_shares`), measured in the same run."""
+    from edit_shares import edit_shares, shares_line
+
     for name in ("clean-intro.md", "clean-intro.tex"):
         (edited, edited_cpu, edited_gc), (same, same_cpu, same_gc) = one_word_edit(root / "fixtures" / "docs" / name, runs)
         print(f"{name}: one-word edit {edited:.1f} ms (CPU {edited_cpu:.1f}, then collector {edited_gc:.1f}); "
               f"same text {same:.1f} ms (CPU {same_cpu:.1f}, then collector {same_gc:.1f})")
+        print("  " + shares_line("where the edit goes", *edit_shares(root / "fixtures" / "docs" / name, runs)))
 
 
 if __name__ == "__main__":

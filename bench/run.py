@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import editor  # noqa: E402  (bench/editor.py: the daemon, the server's re-check and memory)
+import edit_shares  # noqa: E402  (bench/edit_shares.py: where the re-check's time goes)
 INTRO = ROOT / "fixtures" / "docs" / "clean-intro.md"
 INTRO_TEX = ROOT / "fixtures" / "docs" / "clean-intro.tex"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -260,6 +261,9 @@ def main() -> None:
         "server peak memory (MB)": server_mb,
         "peak memory (MB)": max(cold_rss, ours_rss, cold_pss, ours_pss),
     }
+    print("\nwhere a one-word edit's re-check goes (CPU ms per edit, same edits, bench/edit_shares.py):")
+    for intro in (INTRO, INTRO_TEX):
+        print("  " + edit_shares.shares_line(intro.name, *edit_shares.edit_shares(intro, 50)))
     print()
     for name, value in results.items():
         target = TARGETS[name]

@@ -1,0 +1,123 @@
+"""Where the language server's re-check after a one-word edit spends its time, measured.
+
+The same edits as `editor.one_word_edit`, checked the same way (`check_buffer` under
+`heap.deferred`), with a CPU clock around each part of the check:
+- reading: the paper's sections read from the buffer (Markdown splice or LaTeX parse, sentences,
+  layout), `IncrementalChecker.load`;
+- each rule run on a section (`checks.run`), the costly ones by name, the rest summed by where
+  they report (term, sentence, paragraph: the memo answers unchanged paragraphs; document);
+- paper rules and the ledger (`ledger.context.paper_findings`);
+- suppressions, and the rest (config lookup, decoding, paper set, sorting, the replay),
+  which is the whole minus the parts, so the rows sum to the measured whole.
+The whole is this pass's own mean CPU per edit (the clocks add ~0.1 ms of their own; the
+median without them is `one_word_edit`'s).
+`python bench/edit_shares.py [RUNS]` prints it for the Markdown and the LaTeX intro.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+
+from editor import edits
+
+COSTLY_MS = 0.25  # a rule at least this costly per edit gets its own row
+
+
+@contextmanager
+def clocked(totals: Counter):
+    """Patch the checker so each part's CPU time adds to `totals` (undone on exit)."""
+    from sage_introlint import checker, incremental
+
+    clock = time.process_time
+    originals = (checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load)
+
+    def run(rule, doc):
+        start = clock()
+        found = list(originals[0](rule, doc))
+        totals[("rule", rule.location, rule.id)] += clock() - start
+        return found
+
+    def timed(name, call):
+        def wrapper(*args, **kwargs):
+            start = clock()
+            value = call(*args, **kwargs)
+            value = list(value) if name == "paper" else value
+            totals[(name,)] += clock() - start
+            return value
+        return wrapper
+
+    checker.run, checker.paper_findings = run, timed("paper", originals[1])
+    checker.apply_suppressions = timed("suppressions", originals[2])
+    incremental.IncrementalChecker.load = timed("reading", originals[3])
+    try:
+        yield
+    finally:
+        checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load = originals
+
+
+def edit_shares(intro: Path, runs: int) -> tuple[float, list[tuple[str, float]]]:
+    """(mean CPU ms per one-word edit, [(part, mean CPU ms)]) summing to it."""
+    from sage_introlint import heap
+    from sage_introlint.incremental import IncrementalChecker
+    from sage_introlint.lsp.workspace import check_buffer
+
+    checker, path = IncrementalChecker(), str(intro.resolve())
+    text = intro.read_text(encoding="utf-8")
+
+    def check(buffer: str) -> None:
+        with heap.deferred():
+            check_buffer(checker, path, buffer, str(intro.parent))
+
+    check(text)
+    heap.settle()
+    versions = edits(text, runs + 5)
+    for version in versions[:5]:  # the edited paragraph's first variants warm the memo's other entries
+        check(version)
+        heap.tidy()
+    totals: Counter = Counter()
+    whole = 0.0
+    with clocked(totals):
+        for version in versions[5:]:
+            start = time.process_time()
+            check(version)
+            whole += time.process_time() - start
+            heap.tidy()
+    return whole * 1000 / runs, rows(totals, whole, runs)
+
+
+def rows(totals: Counter, whole: float, runs: int) -> list[tuple[str, float]]:
+    """The parts in ms per edit: reading, costly rules by name, other rules by location, paper
+    rules, suppressions, the rest."""
+    per = {key: value * 1000 / runs for key, value in totals.items()}
+    found = [("reading", per.pop(("reading",), 0.0))]
+    rules = sorted(((key, ms) for key, ms in per.items() if key[0] == "rule"), key=lambda item: -item[1])
+    lumped: Counter = Counter()
+    for (_, location, rule), ms in rules:
+        if ms >= COSTLY_MS:
+            found.append((f"rule {rule} ({location})", ms))
+        else:
+            lumped[location] += ms
+    found += [(f"other {location}-level rules", ms) for location, ms in lumped.most_common()]
+    found.append(("paper rules and ledger", per.pop(("paper",), 0.0)))
+    found.append(("suppressions", per.pop(("suppressions",), 0.0)))
+    found.append(("the rest (config, decoding, paper set, sort)", whole * 1000 / runs - sum(ms for _, ms in found)))
+    return found
+
+
+def shares_line(name: str, whole: float, parts: list[tuple[str, float]]) -> str:
+    """One line: the whole, then every part in ms and share."""
+    return f"{name}: {whole:.1f} ms CPU per edit = " + "; ".join(
+        f"{part} {ms:.2f} ({ms / whole:.0%})" for part, ms in parts)
+
+
+if __name__ == "__main__":
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    for name in ("clean-intro.md", "clean-intro.tex"):
+        whole, parts = edit_shares(root / "fixtures" / "docs" / name, runs)
+        print(shares_line(name, whole, parts))
