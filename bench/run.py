@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import editor  # noqa: E402  (bench/editor.py: the daemon, the server's re-check and memory)
 import edit_shares  # noqa: E402  (bench/edit_shares.py: where the re-check's time goes)
+import phases  # noqa: E402  (bench/phases.py: where the time of a full check goes)
 INTRO = ROOT / "fixtures" / "docs" / "clean-intro.md"
 INTRO_TEX = ROOT / "fixtures" / "docs" / "clean-intro.tex"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -210,6 +211,7 @@ def main() -> None:
     rows.append(('cold python -c "import spacy"', f"{spacy_cold:.3f} s ({spacy_min:.3f})", memory(spacy_rss, spacy_pss)))
 
     warm, warm_cpu = warm_new_text(INTRO, 50)
+    warm_phases = phases.measured("warm", str(INTRO), "51")
     rows.append(("full warm check of a new intro (Python API), median of 50", f"{warm:.1f} ms (CPU {warm_cpu:.1f})", ""))
     again, again_cpu = warm_recheck(INTRO, 50)
     rows.append(("full warm check of the same text again, median of 50", f"{again:.1f} ms (CPU {again_cpu:.1f})", ""))
@@ -233,6 +235,7 @@ def main() -> None:
             batch_cmd += ["--jobs", str(args.jobs)]
         ours, theirs = batch_pair(batch_cmd + [str(f) for f in files], [proselint, "check"] + [str(f) for f in files],
                                   args.batch_runs)
+        batch_phases = phases.measured("batch", *map(str, files))
     ours_rss, ours_pss = ours["rss"], ours["pss"]
     ours_wps, theirs_wps = words / ours["wall"], words / theirs["wall"]
     ours_cps, theirs_cps = words / ours["cpu"], words / theirs["cpu"]
@@ -270,6 +273,12 @@ def main() -> None:
         met = value >= target if name.startswith("batch") else value <= target
         bound = "at least" if name.startswith("batch") else "at most"
         print(f"{name:<30} {value:8.3f}   target {bound} {target:g}   {'met' if met else 'NOT MET'}")
+    print("\nWhere the time goes (why a target is not met), measured in this run:")
+    for line in (phases.explain("full warm check, CPU", warm_phases, warm_cpu, "ms", TARGETS["full warm check (ms)"])
+                 + phases.explain(f"batch, CPU of all processes (wall {ours['wall']:.2f} s against proselint's "
+                                  f"{theirs['wall']:.2f} s; CPU against its {theirs['cpu']:.2f} CPU-s)", batch_phases,
+                                  ours["cpu"], "CPU-s", theirs["cpu"] / TARGETS["batch CPU speed vs proselint (x)"])):
+        print(line)
     print(json.dumps({k: round(v, 4) for k, v in results.items()}), file=sys.stderr)
 
 
