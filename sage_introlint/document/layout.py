@@ -24,6 +24,7 @@ class Writer:
         self._last_src = 0
         self._tail = ""  # the last separator written, if nothing was written after it
         self.run_in_heads: list[tuple[Source, int, int]] = []  # labels left out of the prose
+        self.leftovers: list[Leftover] = []  # notes written inline (`\\cite{}`), reported where they stand
 
     def separate(self, separator: str) -> None:
         if self.builder.length and self._tail != separator:
@@ -39,6 +40,8 @@ class Writer:
                 self.builder.literal(self.source, chunk.src_start, chunk.src_end, chunk.checkable)
             else:
                 self.builder.replace(chunk.text, self.source, chunk.src_start, chunk.src_end, chunk.checkable)
+            if chunk.note:
+                self.leftovers.append(_leftover(self.source, chunk.src_start, chunk.src_end))
             self._last_src = chunk.src_end
         self._tail = ""
         return Span(start, self.builder.length)
@@ -86,7 +89,10 @@ def echo_leftover(source: Source, node: MdParagraph) -> Leftover | None:
     chunks = node.inline.label_chunks + node.inline.chunks
     if not chunks:
         return None
-    start, end = min(c.src_start for c in chunks), max(c.src_end for c in chunks)
+    return _leftover(source, min(c.src_start for c in chunks), max(c.src_end for c in chunks))
+
+
+def _leftover(source: Source, start: int, end: int) -> Leftover:
     text = " ".join(source.text[start:end].split())
     return Leftover(text if len(text) <= 60 else text[:59] + "…", source.position(start), source.position(end))
 
@@ -283,5 +289,6 @@ def layout(tree: MdTree, kind: str = "auto") -> Document:
     doc.suppressions = list(tree.suppressions)
     doc.problems = list(tree.problems)
     doc.run_in_heads = writer.run_in_heads
+    doc.leftovers.extend(writer.leftovers)
     return doc
 

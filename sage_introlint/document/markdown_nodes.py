@@ -23,6 +23,7 @@ class Chunk:
     src_end: int
     literal: bool = True
     checkable: bool = True
+    note: bool = False  # a note to co-authors standing in the prose (`\\cite{}`): a Leftover
 
 
 @dataclass
