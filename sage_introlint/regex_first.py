@@ -41,10 +41,13 @@ def with_first_chars(pattern: str, flags: int, compiled: re.Pattern) -> re.Patte
 
 
 def _begins_plainly(items) -> bool:
-    """Does the pattern begin with a character or a class (through groups)? `re` then skips to
-    where it can match on its own, faster than a lookahead would."""
+    """Does the pattern begin with a character or a class (through groups), or with `\\A`? `re`
+    then skips to where it can match on its own (for `\\A`, the text's start alone), faster than
+    a lookahead would."""
     while items and str(items[0][0]) == "SUBPATTERN":
         items = list(items[0][1][3])
+    if items and str(items[0][0]) == "AT":
+        return str(items[0][1]) == "AT_BEGINNING_STRING"
     return bool(items) and str(items[0][0]) in ("LITERAL", "IN")
 
 

@@ -82,3 +82,16 @@ def test_how_far_before_its_start_a_search_reads(pattern, reach):
 
     assert reach_before(re.compile(pattern, re.M)) == reach
     assert reach_before(user_regex.compile_user(pattern.replace("(?<", "(?:"))) == 0  # RE2 is given the span alone
+
+
+def test_a_pattern_anchored_at_the_start_gets_no_lookahead():
+    """`\\A...`: `re` tries it at the text's start alone; a lookahead in front would make it try
+    every position (a "to do" heading term cost a pass over every checked text)."""
+    import re
+
+    from sage_introlint.regex_first import with_first_chars
+
+    pattern = r"\A(?i:to[- ]?do)[ \t]*\Z"
+    compiled = re.compile(pattern, re.I)
+    assert with_first_chars(pattern, re.I, compiled) is compiled
+    assert with_first_chars(r"\bTODO", 0, re.compile(r"\bTODO")).pattern.startswith("(?=")
