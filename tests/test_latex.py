@@ -137,6 +137,21 @@ def test_todo_is_a_leftover_not_prose():
     assert (note.start.line, note.start.column, note.end.line, note.end.column) == (1, 13, 1, 31)
 
 
+def test_glossary_commands_print_the_entry_and_glsadd_prints_nothing():
+    """`\\gls{key}` prints the short form (or the key when the entry is out of reach); at a
+    sentence's opening it opens the sentence; `\\glsadd` prints nothing."""
+    doc = parse("\\newacronym{vm}{VM}{virtual machine}\n"
+                "Hosts pack each \\gls{vm} tightly \\glsadd{vm}. \\gls{vm} images share pages. "
+                "\\gls{kv} entries age, and \\acrlong{vm} disks and \\glspl{vm} are cheap.\n")
+    assert doc.text.endswith("Hosts pack each VM tightly . VM images share pages. "
+                             "Kv entries age, and virtual machine disks and VMs are cheap.")
+    assert where(doc, "VM images") == ("intro.tex", 2, 47)
+    from sage_introlint.document.sentences import segment
+
+    segment(doc)
+    assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [3]
+
+
 # ---- scope
 
 

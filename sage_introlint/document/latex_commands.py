@@ -15,6 +15,7 @@ import re
 from pylatexenc import latexwalker as lw
 
 from . import latex_macros as roles
+from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, SILENT_ARGUMENT, is_conditional
@@ -61,6 +62,10 @@ class CommandReader:
             return self.author_macro(items, index, definition)
         if name in SILENT_ARGUMENT and not _arguments(node):
             return self.take_groups(items, index + 1, 1)
+        if (name in GLOSSARY_COMMANDS or name in GLOSSARY_SILENT) and not _arguments(node):
+            handled = self.glossary_command(items, index)
+            if handled is not None:
+                return handled
         if self.is_unknown(node):
             return self.undefined_macro(items, index)
         return None
@@ -143,6 +148,23 @@ class CommandReader:
         elif role == roles.LIST_END:
             self.end_macro_list()
         return after
+
+    def glossary_command(self, items: list, index: int) -> int | None:
+        """`\\gls{pfa}` -> what the glossary prints ("PFA"; its key as a stand-in when the entry is
+        out of reach), never a term finding; `\\glsadd{pfa}` prints nothing."""
+        source, node = items[index]
+        end = self.take_groups(items, index + 1, 1)
+        if end == index + 1:  # no `{key}` (`\\gls[options]{key}`): read as any other macro
+            return None
+        if node.macroname in GLOSSARY_SILENT:
+            return end
+        group = items[end - 1][1]
+        key = source.text[group.pos + 1 : _end(group) - 1].strip()
+        text = glossary_text(self.macros.glossary.get(key), key, node.macroname)
+        if self.prose.after_sentence_end():
+            text = text[:1].upper() + text[1:]
+        self.prose.replace(text, source, node.pos, _end(group), checkable=False)
+        return end
 
     def leftover(self, source: Source, start: int, end: int) -> None:
         raw = " ".join(source.text[start:end].split())

@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from .latex_glossary import GlossaryEntry, glossary_entries
 from .latex_tables import FORMATS, LISTS as LIST_KINDS
 
 # Roles a macro can play in the prose.
@@ -58,7 +59,8 @@ _NEW_IF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
 _SET_SWITCH = re.compile(r"\\([A-Za-z@]+)(true|false)\b")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _ARGUMENT = re.compile(r"#(\d)")
-MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts")
+MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts",
+               "glossary", "glossaries", "acronyms", "acronym", "abbreviations")
 MACRO_FILE_MAX = 256 * 1024
 
 
@@ -81,6 +83,7 @@ class MacroTable:
     list_environments: set[str]
     switches: dict[str, bool] = field(default_factory=dict)  # `\\newif\\ifdraft` ... `\\draftfalse`
     numbered: set[str] = field(default_factory=set)  # environments and begin-macros that open an enumerate
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # `\\newacronym{key}{..}{..}` entries
 
     @classmethod
     def empty(cls) -> MacroTable:
@@ -106,6 +109,7 @@ class MacroTable:
             if self.macros[name].role == LIST_BEGIN:
                 self._note_numbered(name, body)
         self._notes_through_notes(bodies)
+        self.glossary.update(glossary_entries(plain))
         for match in _NEW_IF.finditer(plain):
             self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
         for match in _SET_SWITCH.finditer(plain):
