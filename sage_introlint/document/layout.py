@@ -49,6 +49,7 @@ class Writer:
     def inline(self, inline: Inline | None, separator: str, with_label: bool = False) -> Span | None:
         if inline is None:
             return None
+        self.leftovers.extend(inline.notes)  # raw LaTeX notes cut out of the block's prose
         parts = (inline.label_chunks + _space_after(inline)) if with_label and inline.label_chunks else []
         if inline.label_chunks and not with_label:
             chunks = inline.label_chunks

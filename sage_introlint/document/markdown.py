@@ -28,6 +28,7 @@ from . import suppression
 from .source import is_introduction_title
 from .layout import layout
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
+from .markdown_notes import cut_notes
 from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
@@ -120,7 +121,8 @@ class _TreeReader:
             and all(t.type not in ("softbreak", "hardbreak") for t in children)
         )
         label = "".join(chunk.text for chunk in label_chunks).strip()
-        return Inline(trim(reader.chunks), token.map[0] + line_offset + 1, label, trim(label_chunks), emphasised)
+        chunks, notes = cut_notes(self.source, reader.chunks)
+        return Inline(trim(chunks), token.map[0] + line_offset + 1, label, trim(label_chunks), emphasised, notes)
 
     def read(self, tokens, line_offset: int) -> tuple[list[MdNode], int | None]:
         """Top-level nodes of one parse; also the 0-based line of an unclosed fence, if any."""

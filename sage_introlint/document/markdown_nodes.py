@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Problem, Source, Suppression
+from .model import Leftover, Problem, Source, Suppression
 
 
 # --- the inline prose of one block ------------------------------------------------------------
@@ -35,6 +35,7 @@ class Inline:
     label: str = ""  # run-in heading such as "Cost model." or "Goal:"
     label_chunks: list[Chunk] = field(default_factory=list)
     emphasised: bool = False  # the whole block is one **strong** / *em* span
+    notes: list[Leftover] = field(default_factory=list)  # raw LaTeX notes cut out of the prose
 
     @property
     def text(self) -> str:
