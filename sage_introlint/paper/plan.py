@@ -54,8 +54,8 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         return [Region(default, None, 0, length)] if default else []
     level = min(levels)
     bounds = _bounds(known, level, paper)
-    regions: list[Region] = []
-    seen: set[str] = set()
+    regions: list[Region] = _front_matter(known, level, length)
+    seen: set[str] = {region.spec.name for region in regions}
     index = 0
     while index < len(bounds):
         mark, spec = bounds[index]
@@ -95,6 +95,23 @@ def _without_titles(known: list, paper: PaperSet) -> list:
                     break
         result.append((mark, spec))
     return result
+
+
+def _front_matter(known: list, level: int, length: int) -> list[Region]:
+    """The abstract written as a heading deeper than the sections, before the first of them
+    (`\\subsection*{Abstract}` then `\\section{Introduction}`, as some ACM and IEEE drafts do):
+    its own region, up to the next heading at its level or above. Only a section the front ends
+    also know by its environment (the abstract) is front matter."""
+    first = next((mark.index for mark, _ in known if mark.level <= level), length)
+    regions = []
+    for position, (mark, spec) in enumerate(known):
+        if mark.index >= first:
+            break
+        if spec is None or not spec.environment or mark.level <= level:
+            continue
+        end = next((other.index for other, _ in known[position + 1:] if other.level <= mark.level), first)
+        regions.append(Region(spec, mark, mark.index, min(end, first), level=mark.level))
+    return regions
 
 
 def _preface(bounds: list, regions: list[Region], paper: PaperSet, level: int) -> Region | None:

@@ -130,3 +130,19 @@ def test_a_title_over_earlier_sections_is_no_section(tmp_path, title):
         ("abstract", "Abstract", 3), ("introduction", "Introduction", 7), ("system", "Design", 15),
         ("experiments", "Evaluation", 19)]
     assert "Two tiers share one index." in paper.section("introduction").doc.text
+
+
+def test_an_abstract_heading_below_the_section_level_is_the_abstract(tmp_path):
+    """`\\subsection*{Abstract}` before `\\section{Introduction}` (an ACM draft without the abstract
+    environment) is the abstract, read up to the Introduction, with its own findings."""
+    path = tmp_path / "main.tex"
+    path.write_text("\\documentclass{acmart}\n\\begin{document}\n\\subsection*{Abstract}\n"
+                    "We shard a log by key. The shards seamlessly merge.\n\n\\section{Introduction}\n"
+                    "Logs grow without bound.\n\n\\section{Evaluation}\nWe replay a trace.\n\\end{document}\n",
+                    encoding="utf-8")
+    paper = _paper(path)
+    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [
+        ("abstract", "Abstract", 3), ("introduction", "Introduction", 6), ("experiments", "Evaluation", 9)]
+    assert paper.section("abstract").doc.text == "We shard a log by key. The shards seamlessly merge."
+    findings = Checker("sage-paper").check_source(read_source(str(path)), DEFAULT, None, str(tmp_path))
+    assert [(f.line, f.column) for f in findings if f.section == "abstract" and f.rule == "marketing-language"] == [(4, 35)]
