@@ -23,7 +23,12 @@ class BoundedCache(OrderedDict):
         return value
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        try:  # one lookup, not `in` then `[]` (a memo's keys are long tuples, hashed on every lookup)
+            value = OrderedDict.__getitem__(self, key)
+        except KeyError:
+            return default
+        self.move_to_end(key)
+        return value
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)

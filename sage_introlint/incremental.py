@@ -14,6 +14,7 @@ it for every buffer, the daemon for every check; a one-shot `introlint check` ha
 
 from __future__ import annotations
 
+from . import heap
 from .bounded import BoundedCache
 from .checker import Checker
 from .checks.memo import ParagraphMemo, active
@@ -43,12 +44,14 @@ class IncrementalChecker(Checker):
         if same is not None and same[0] == (source.text, kind, base_dir) and same[1] is config:
             return _replayed(same[2], same[3], source, result)
         part = CheckResult()
+        heap.keep((same, self.reads.last.get(source.path), self.latex_reads.last.get(source.path)))  # replaced below
         try:
             with active(self.memo):
                 answer = super().check_paper(source, config, kind, base_dir, part)
         except BaseException:  # cut anywhere (its time budget, a signal): nothing half-stored is kept
             self.forget()
             raise
+        heap.keep(answer)  # the caller keeps only the findings
         if not reads_as_latex(source.path, source.text):
             self.unchanged[source.path] = ((source.text, kind, base_dir), config, answer, part)
         return _replayed(answer, part, source, result)

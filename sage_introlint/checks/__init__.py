@@ -46,11 +46,17 @@ def kind_names() -> list[str]:
     return sorted(CHECK_KINDS)
 
 
+_MODULES: dict[str, ModuleType] = {}  # name -> module: every run of every rule asks (import_module takes a lock)
+
+
 def kind_module(name: str) -> ModuleType:
     """The module of check kind `name`; KeyError for a name that is not a check kind."""
-    if name not in CHECK_KINDS:
-        raise KeyError(name)
-    return importlib.import_module(f"{__name__}.{name}")
+    module = _MODULES.get(name)
+    if module is None:
+        if name not in CHECK_KINDS:
+            raise KeyError(name)
+        module = _MODULES[name] = importlib.import_module(f"{__name__}.{name}")
+    return module
 
 
 def kind_options(name: str) -> dict:

@@ -61,7 +61,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
                       lambda: [user_regex.compile(p, re.I | re.S) for p in rule.options.get("patterns") or []])
     members = member_matchers(rule, rule.options["group"])
     memo = current_memo()
-    back = _reach(patterns)
+    back = cached("contrast.reach", patterns, lambda: _reach(patterns))  # parses each pattern: once per list
     if memo is None or doc.outline or back is None:
         units = prose_units(doc)
         found = [_read(doc, cues, patterns, own, members, units)]
