@@ -2,7 +2,8 @@
 
 In-process with the socket functions patched, and once in a fresh process whose
 `sitecustomize` (found first on PYTHONPATH) patches them before anything is imported and writes
-a marker file when a connection or name lookup is attempted.
+a marker file when a connection or name lookup is attempted. That process does not even import
+an HTTP client: spaCy's CLI, which brings requests and httpx, is left out (document/spacy_import.py).
 """
 
 from __future__ import annotations
@@ -42,10 +43,17 @@ its deadline under load.\footnote{A very long footnote.}
 """
 
 SITECUSTOMIZE = '''
-import os, socket
+import atexit, os, socket, sys
 
 MARKER = os.environ["INTROLINT_NET_MARKER"]
 open(MARKER + ".loaded", "w").close()
+
+
+@atexit.register
+def _imported():
+    with open(MARKER + ".imported", "a") as handle:
+        handle.write(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in
+                                     ("spacy", "requests", "httpx", "urllib3", "typer", "weasel"))) + "\\n")
 
 
 def _blocked(*args, **kwargs):
@@ -103,3 +111,7 @@ def test_cold_process_never_connects(tmp_path):
         assert proc.returncode in (0, 1), proc.stderr
     assert (tmp_path / "network-attempted.loaded").exists(), "the sitecustomize blocker was not loaded"
     assert not marker.exists(), marker.read_text()
+    imported = (tmp_path / "network-attempted.imported").read_text().splitlines()
+    assert len(imported) == 3 and all("spacy.lang.en" in line.split() for line in imported), imported
+    assert not [name for line in imported for name in line.split() if not name.startswith("spacy")], imported
+    assert not [name for line in imported for name in line.split() if name.startswith("spacy.cli")], imported

@@ -41,7 +41,8 @@ STARTER = r'''
 import json, os, resource, select, socket, sys
 
 listener = socket.socket(fileno=int(sys.argv[1]))
-import spacy  # what a cold `introlint check` imports
+import sage_introlint.document.sentences  # spaCy, imported as a cold `introlint check` imports it
+sage_introlint.document.sentences.language()
 import sage_introlint.cli, sage_introlint.document.sentences, sage_introlint.engine, sage_introlint.entry
 
 # ... and what every check then builds and keeps for the process (spaCy's pipeline, the shipped

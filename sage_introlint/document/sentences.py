@@ -103,6 +103,9 @@ def language() -> Language:
 
 
 def _build_language() -> Language:
+    from .spacy_import import import_without_cli
+
+    import_without_cli()  # before any `spacy.*` import: spaCy's CLI is never loaded
     from spacy.lang.en import English
     from spacy.language import Language
 
