@@ -23,6 +23,10 @@ Options:
     not_before: words that make a match a term of art when they follow it ("seamless handover").
     fix: true when replacing the match by the entry's replacement (or, without one, dropping
       it) is always safe: `check --fix` and the editor's quick fix apply it (default false).
+    ends_block: true when a match counts only where it ends a block of its paragraph (a list item
+      or the lead-in before the list), whatever follows on the next line: "..." ending an item
+      before a lower-case item is text trailing off; before a lower-case line of the same
+      sentence it is not (default false).
     math: true when a match may stand in inline math (`$X$\\%`: a slot the author set as
       math); citations, URLs and code are still skipped (default false).
   leftovers: message template (`{match}` is the note as written); also report, where each
@@ -39,6 +43,7 @@ from typing import Iterator
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._headings import headings
+from ._shared import shared
 from ._text import Entry, Matcher, cached, entries, excerpt, fill, lowered
 from ..stage import STAGES
 from .schema import Context, check_regex, term_text, flag, list_of, mapping, severity, terms, text
@@ -57,7 +62,7 @@ LIST = mapping({"terms": terms(required=True), "message": text(required=True), "
                 "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
                 # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
                 "stages": mapping({stage: severity() for stage in STAGES}),
-                "fix": flag(), "math": flag()},
+                "fix": flag(), "math": flag(), "ends_block": flag()},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True), "leftovers": text()}
 
@@ -82,6 +87,8 @@ def matches(doc: Document, rule) -> Iterator[tuple[dict, Entry, Span]]:
                 continue
             if matcher.anywhere and not _prose_or_math(doc, span):
                 continue
+            if spec.get("ends_block") and span.end not in _block_ends(doc):
+                continue
             yield spec, entry, span
 
 
@@ -105,6 +112,17 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             start, end = leftover.start, leftover.end
             yield Finding(start.path, start.line, start.column, end.line, end.column, rule.severity, rule.id,
                           fill(rule.options["leftovers"], match=leftover.text))
+
+
+def _block_ends(doc: Document) -> frozenset[int]:
+    """Where the blocks (lead-ins, list items) of the document's paragraphs end, trailing space left out."""
+    def ends() -> frozenset[int]:
+        found = set()
+        for paragraph in doc.paragraphs:
+            for block in paragraph.blocks:
+                found.add(block.span.start + len(doc.slice(block.span).rstrip()))
+        return frozenset(found)
+    return shared(doc, "block_ends", None, ends)
 
 
 def _prose_or_math(doc: Document, span: Span) -> bool:
