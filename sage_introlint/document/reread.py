@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import dataclasses
 import re
 
 from ..bounded import BoundedCache
@@ -156,8 +157,9 @@ def _moved_chunks(chunks: list[Chunk], delta: int) -> list[Chunk]:
 def _moved_inline(inline: Inline | None, delta: int) -> Inline | None:
     if inline is None:
         return None
-    return Inline(_moved_chunks(inline.chunks, delta), inline.line, inline.label,
-                  _moved_chunks(inline.label_chunks, delta), inline.emphasised)
+    # its notes (left-overs) hold lines and columns, which an edit of another line keeps
+    return dataclasses.replace(inline, chunks=_moved_chunks(inline.chunks, delta),
+                               label_chunks=_moved_chunks(inline.label_chunks, delta))
 
 
 def _moved(node, delta: int):
