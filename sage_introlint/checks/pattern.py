@@ -9,11 +9,15 @@ nor `none_patterns` expression (a number, a slot) occurs in it. `mode` decides w
              `min_sentences`) -> the paragraph's first character
   closing    the last paragraph, read as a whole, does not match -> document start
 With `only_if`, the rule applies only to a document that mentions one of those terms.
+With `implied_subject`, an item of a list whose lead-in has one of those terms ("We make the
+following contributions:") has the subject of `all_of`'s first list: "a general platform for
+distributed training" there says what the authors built, though it names no one.
 
 Options:
   mode (required): required | forbidden | majority | closing.
   all_of: list of term lists.   patterns: list of regular expressions.   none_of: term list.
   none_patterns: regular expressions the sentence must not match.   only_if: term list.
+  implied_subject: term list (see above).
   in_code: `patterns` also match in code, citations and URLs (identifiers are written as code).
   share: fraction for `majority` (default 0.5).   min_sentences: default 4.
   message (required): template with `{count}`, `{total}`, `{where}`, `{sentence}`.
@@ -34,7 +38,7 @@ from .schema import choice, flag, integer, list_of, number, regexes, terms, text
 
 OPTIONS = {"mode": choice("required", "forbidden", "majority", "closing", required=True), "all_of": list_of(terms()),
            "patterns": regexes(), "none_of": terms(), "none_patterns": regexes(), "only_if": terms(),
-           "in_code": flag(), "share": number(minimum=0, maximum=1),
+           "implied_subject": terms(), "in_code": flag(), "share": number(minimum=0, maximum=1),
            "min_sentences": integer(minimum=1), "message": text(required=True)}
 
 
@@ -47,6 +51,7 @@ class SentenceTest:
         self.excluded = Matcher(options.get("none_of") or [])
         self.excluded_patterns = [user_regex.compile(p, re.I | re.S) for p in options.get("none_patterns") or []]
         self.in_code = options.get("in_code", False)
+        self.lead = Matcher(options["implied_subject"], inflect=True) if options.get("implied_subject") else None
         # What the editor's memo keeps a paragraph's results by (memo.fingerprint): the paragraph
         # and the character either side, when that is all a test reads (no term list: a term's
         # left edge reads two characters back, and a whole-text match may reach in; patterns that
@@ -56,13 +61,26 @@ class SentenceTest:
         self.context = None if alone else NEIGHBOURS
 
     def __call__(self, doc: Document, span: Span) -> bool:
-        if not all(m.search(doc, span) for m in self.required):
+        required = self.required
+        if self.lead is not None and required and not required[0].search(doc, span) and self._implied(doc, span):
+            required = required[1:]
+        if not all(m.search(doc, span) for m in required):
             return False
         if self.patterns and not regex_in(doc, self.patterns, span, anywhere=self.in_code):
             return False
         if regex_in(doc, self.excluded_patterns, span):
             return False
         return not self.excluded.search(doc, span)
+
+
+    def _implied(self, doc: Document, span: Span) -> bool:
+        """Is the span inside an item of a list whose lead-in names the subject for it?"""
+        for paragraph in doc.paragraphs:
+            if paragraph.items and paragraph.span.start <= span.start < paragraph.span.end:
+                lead = paragraph.blocks[0]
+                return not lead.item and any(i.start <= span.start < i.end for i in paragraph.items) \
+                    and self.lead.search(doc, lead.span)
+        return False
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
