@@ -152,6 +152,17 @@ def test_glossary_commands_print_the_entry_and_glsadd_prints_nothing():
     assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [3]
 
 
+def test_author_macro_with_an_optional_argument_takes_it_and_its_groups():
+    """`\\newcommand{\\term}[2][x]{\\emph{#2}}`: `\\term[a]{queue}` prints its second argument;
+    a note macro with an optional argument (`\\RZ[Ana]{..}`) is one note."""
+    doc = parse("\\newcommand{\\term}[2][x]{\\emph{#2}}\n\\newcommand{\\RZ}[2][]{\\textcolor{red}{RZ: #2}}\n"
+                "A \\term[a]{queue} holds jobs. \\RZ[Ana]{say which jobs} Workers drain it.\n")
+    assert doc.text.endswith("A queue holds jobs. Workers drain it.")
+    assert where(doc, "queue") == ("intro.tex", 3, 12)
+    [note] = doc.leftovers
+    assert (note.text, note.start.line, note.start.column) == ("\\RZ[Ana]{say which jobs}", 3, 31)
+
+
 # ---- scope
 
 

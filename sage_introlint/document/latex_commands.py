@@ -129,8 +129,9 @@ class CommandReader:
         source, node = items[index]
         role = definition.role
         parsed = len([arg for arg in _arguments(node) if arg is not None])
-        wanted = max(definition.arguments - parsed, 0) if parsed else definition.arguments
-        after = self.take_groups(items, index + 1, wanted, extra=role in (roles.NOTE, roles.DROP))
+        wanted = max(definition.arguments - parsed, 0) if parsed else definition.arguments - definition.optional
+        first = _after_optional(items, index) if definition.optional and not parsed else index + 1
+        after = self.take_groups(items, first, wanted, extra=role in (roles.NOTE, roles.DROP))
         if role == roles.WORD:
             self.prose.replace(_opening(definition.text) if self.prose.after_sentence_end() else definition.text,
                                source, node.pos, node.pos + 1 + len(node.macroname))
@@ -140,7 +141,8 @@ class CommandReader:
         elif role in (roles.LABEL, roles.FORMAT, roles.CODE):
             groups = [items[n][1] for n in range(index + 1, after) if _is_group(items[n][1])]
             groups = _arguments_of(node) + groups
-            texts = [groups[n - 1] for n in definition.prose_arguments if n - 1 < len(groups)]
+            shift = 1 + (definition.optional and not parsed)  # `#2` is the first group after an optional `[..]`
+            texts = [groups[n - shift] for n in definition.prose_arguments if 0 <= n - shift < len(groups)]
             with self.prose.as_code(role == roles.CODE):
                 self.format_groups(source, texts, label=role == roles.LABEL)
         elif role == roles.LIST_BEGIN:
@@ -222,6 +224,17 @@ def symbol_text(name: str) -> str | None:
     if spec is None or spec.macroname != name or not isinstance(spec.simplify_repl, str) or "%" in spec.simplify_repl:
         return None
     return spec.simplify_repl if spec.simplify_repl.strip() else None
+
+
+def _after_optional(items: list, index: int) -> int:
+    """The index after an optional `[..]` argument written right after the macro at items[index]
+    (pylatexenc gives an unknown macro's `[Dim]` as text), or index + 1 when there is none."""
+    node = items[index][1]
+    following = items[index + 1][1] if index + 1 < len(items) else None
+    if isinstance(following, lw.LatexCharsNode) and following.pos == _end(node) \
+            and following.chars.startswith("[") and following.chars.rstrip().endswith("]") and "\n\n" not in following.chars:
+        return index + 2
+    return index + 1
 
 
 def _end(node) -> int:

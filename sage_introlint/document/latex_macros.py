@@ -12,6 +12,7 @@ The definitions are read from the raw text with a brace matcher, not from pylate
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -73,6 +74,7 @@ class MacroDefinition:
     role: str
     text: str = ""  # WORD: the expansion as plain text
     prose_arguments: tuple[int, ...] = ()  # FORMAT/LABEL: which arguments (1-based) are text
+    optional: bool = False  # the first argument is optional (`\\newcommand{\\HC}[2][]{..}`: `\\HC[Dim]{..}`)
 
 
 @dataclass
@@ -97,8 +99,10 @@ class MacroTable:
         """Add the definitions found in one file's text (later definitions win, as in LaTeX)."""
         bodies: dict[str, tuple[int, str]] = {}
         plain = strip_comments(text)
-        for name, count, body in _definitions(plain):
+        optional = set()
+        for name, count, body, has_optional in _definitions(plain):
             bodies[name] = (count, body)
+            (optional.add if has_optional else optional.discard)(name)
         for name, begin in _environments(plain):
             if _LIST_BEGIN.search(begin):
                 self.list_environments.add(name)
@@ -109,6 +113,8 @@ class MacroTable:
             if self.macros[name].role == LIST_BEGIN:
                 self._note_numbered(name, body)
         self._notes_through_notes(bodies)
+        for name in optional & set(bodies):
+            self.macros[name] = dataclasses.replace(self.macros[name], optional=True)
         self.glossary.update(glossary_entries(plain))
         for match in _NEW_IF.finditer(plain):
             self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
@@ -183,10 +189,10 @@ def _definitions(text: str):
     for match in _NEW_COMMAND.finditer(text):
         name = match.group(1) or match.group(2)
         end = group_end(text, match.end())
-        yield name, int(match.group(3) or 0), text[match.end() + 1 : end - 1]
+        yield name, int(match.group(3) or 0), text[match.end() + 1 : end - 1], bool(match.group(3) and match.group(4))
     for match in _DEF.finditer(text):
         end = group_end(text, match.end())
-        yield match.group(1), len(match.group(2)) // 2, text[match.end() + 1 : end - 1]
+        yield match.group(1), len(match.group(2)) // 2, text[match.end() + 1 : end - 1], False
 
 
 def _environments(text: str):
