@@ -27,6 +27,9 @@ SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:
 # apposition: `SF, or long form`, `SF, Long Form, ...`, `the SF principles [4]: Long, Form`
 SHORT_APPOSED = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?(?:[\s~]+[a-z]+)?"
                            r"(?:[\s~]*\[[^\]\n]{1,40}\])?[\s~]*[,:][\s~]+(?:or[\s~]+)?(?=(?P<long>[^.;:()\[\]]{3,120}))")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")  # begins with a class: `re` skips to each one in C
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 LONG_OR_SHORT = re.compile(r",[\s~]+or[\s~]+(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?(?![\w-])")
 ARTICLE = re.compile(r"(?:(?:a|an|the)[\s~]+)?", re.I)
 WORD = re.compile(r"[^\W_][\w'’\-\u2010\u2011]*")
@@ -143,7 +146,7 @@ def definitions(text: str) -> dict[str, int]:
 def _apposed(text: str, add) -> None:
     """`SF, or long form`, `SF, Long Form` and `long form, or SF`: the long form beside the short
     one, set off by a comma or colon, starting with the short form's first letter."""
-    for match in SHORT_APPOSED.finditer(text) if ", " in text or ": " in text else ():
+    for match in _apposed_matches(text) if ", " in text or ": " in text else ():
         short, long = match.group("short"), match.group("long").split("\n\n")[0]
         long = long[ARTICLE.match(long).end():]
         if long[:1].lower() == short[:1].lower() and _spells_out(short, long):
@@ -153,3 +156,28 @@ def _apposed(text: str, add) -> None:
         before = re.split(r"[.;:!?()]\s|\n\s*\n", text[max(0, match.start() - 200):match.start()])[-1]
         if fits(short, _window(before, short)):
             add(short, match.start("short"))
+
+
+def _apposed_matches(text: str):
+    """`SHORT_APPOSED.finditer(text)`, tried only where a match can begin.
+
+    A match begins a run of ASCII letters that holds two capitals in a row, with no word
+    character or hyphen before it (`(?<![\\w-])[A-Za-z]*[A-Z]{2}`): the letter run's first letter,
+    found from each pair of capitals. `re` would try the pattern, lookbehind first, at every
+    position of the text, which cost most of the acronym rule. Matches never overlap an empty one
+    (the short form has two letters at least), so going on after each match's end is finditer's.
+    """
+    resume, tried = 0, -1
+    for pair in _TWO_CAPITALS.finditer(text):
+        start = pair.start()
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        if start == tried or start < resume:
+            continue
+        tried = start
+        if start and _WORD_OR_HYPHEN.match(text, start - 1):
+            continue
+        match = SHORT_APPOSED.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()

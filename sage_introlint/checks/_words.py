@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from ..document.model import Document, Span
 from ._ascii import Twins, ascii_words
@@ -15,9 +16,14 @@ from ._shared import shared
 from .memo import current as current_memo
 
 # every word begins with a letter or digit: the lookahead skips the rest before trying three ways
-WORDS = Twins(r"(?=[^\W_])(?:[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
-              r"|[^\W\d_](?:\.[^\W\d_])+\.?"
-              r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?)")
+WORD = (r"(?=[^\W_])(?:[^\W\d_]?\d+(?:[.,]\d+)+[^\W\d_]*"
+        r"|[^\W\d_](?:\.[^\W\d_])+\.?"
+        r"|[^\W_](?:[\w'\u2019\u2010\u2011-]*\w)?)")
+WORDS = Twins(WORD)
+# The words and the text between them, alternating: a split makes no match object per word. The
+# pattern reads nothing before where it starts nor after where it may end, so splitting a span's
+# slice finds what a search of the span finds.
+SPLIT = Twins(f"({WORD})")
 
 
 MARKER = re.compile(r"\d{1,2}|[ivx]{1,4}|[a-z]", re.IGNORECASE)
@@ -95,9 +101,16 @@ def _closed_throughout(source_map, start: int, end: int) -> bool:
     return at >= end
 
 
+def _spans(parts: list[str], start: int) -> list[tuple[int, int]]:
+    """(start, end) of each word of a split (text between words, word, text, ..., text) that
+    begins at `start`."""
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return list(zip(offsets[1::2], offsets[2::2]))
+
+
 def _words(doc: Document, span: Span) -> tuple[list[tuple[int, int]], list[Span]]:
     text, size = doc.text, len(doc.text)
-    raw = [match.span() for match in WORDS.pick(ascii_words(doc)).finditer(text, span.start, span.end)]
+    raw = _spans(SPLIT.pick(ascii_words(doc)).split(text[span.start:span.end]), span.start)
     source_map = doc.source_map
     if source_map.is_checkable(span.start, span.end):  # all prose: only enumeration markers go
         return raw, [Span(start, end) for start, end in raw

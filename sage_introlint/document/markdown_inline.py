@@ -18,10 +18,12 @@ from .markdown_nodes import Chunk
 
 # --- prose-level patterns inside text tokens (not Markdown structure) -------------------------
 
+# Every branch begins with a character (`[`, `@` or a backslash), so `re` skips to those in C
+# instead of trying the pattern at every position; the bare key's lookbehind is read after its `@`.
 CITATION = re.compile(
-    r"\[(?:see\s+|e\.g\.,?\s+|cf\.\s+)?-?@[\w][^\[\]\n]*\]"  # [@key], [see @a; @b, p. 3]
-    r"|(?<![\w.@])@[A-Za-z_][\w:.\-/+]*\w"  # bare @key
-    r"|\[\d+(?:\s*[,\u2013\-]\s*\d+)*\]"  # [12], [3, 5], [1-4]
+    r"\[(?:(?:see\s+|e\.g\.,?\s+|cf\.\s+)?-?@[\w][^\[\]\n]*"  # [@key], [see @a; @b, p. 3]
+    r"|\d+(?:\s*[,\u2013\-]\s*\d+)*)\]"  # [12], [3, 5], [1-4]
+    r"|@(?<![\w.@]@)[A-Za-z_][\w:.\-/+]*\w"  # bare @key
     r"|" + r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|[cC]?ref|autoref|eqref|label)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}"
 )  # last: raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")

@@ -78,7 +78,7 @@ ENUM_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+(\S)")
 COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
-TERMINAL_RUN = re.compile(r"[.?!…]+")
+TERMINAL_RUN = re.compile(r"[.?!…][.?!…]*")  # (begins with a class: `re` skips to each one in C)
 WORD = re.compile(r"[\w'’.-]+")
 # Words that stand before a citation without being the name of the work (`see [3]`, `work [4]`).
 CITING_WORDS = frozenset("see also work works paper papers study studies systems system approaches approach "
