@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from warm_start import SOCKET_VARIABLE, Starter
+from warm_start import SOCKET_VARIABLE, Starter, warm_here
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("INTROLINT_SHARED") or ROOT.parent / "shared")
@@ -43,6 +43,13 @@ def cache_bytecode() -> None:
     """
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     sys.dont_write_bytecode = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_worker():
+    """Each worker checks two fixtures before its first test (tests/warm_start.py: warm_here), so
+    the ~110 commands the suite runs in-process fork workers that find every pattern compiled."""
+    warm_here()
 
 
 @pytest.fixture(scope="session")
