@@ -171,6 +171,26 @@ def _close_run(run: list[tuple[int, float]], found: set[int]) -> None:
         found.update(start for start, _ in run)
 
 
+# "adds less than 2 ms": a comparative right before the value bounds it (a qualifier), it is not
+# the claim's direction ("20% less memory than vLLM" still is).
+BOUND = re.compile(r"[\s~]+than[\s~]+")
+# Where one clause of a sentence ends and the next begins ("adds 3 ms, while p99 latency drops by
+# 40%"): a value's metric and direction are those of its own clause.
+CLAUSE = re.compile(r";|,[\s~]*(?:while|whereas|but|although|though|yet)\b|[\s~]+(?:while|whereas)\b", re.IGNORECASE)
+
+
+def _clause(doc: Document, value: Span, window: Span) -> Span:
+    """The part of `window` in the value's own clause."""
+    start, end = window.start, window.end
+    for match in CLAUSE.finditer(doc.text, window.start, window.end):
+        if match.end() <= value.start:
+            start = match.end()
+        elif match.start() >= value.end:
+            end = match.start()
+            break
+    return Span(start, end)
+
+
 def _nearest(spans: list[tuple[object, Span]], target: Span, window: Span):
     best, distance = None, None
     for label, span in spans:
@@ -221,18 +241,22 @@ def extract(doc: Document, spec: ClaimSpec, slots: list[Span]) -> list[Claim]:
         qualifiers = [(name, s) for name, m in spec.qualifiers for _, s in m.finditer(doc, sentence)]
         previous: Claim | None = None
         for index, value in enumerate(values):
-            window = Span(values[index - 1].span.end if index else sentence.start,
-                          values[index + 1].span.start if index + 1 < len(values) else sentence.end)
+            between = Span(values[index - 1].span.end if index else sentence.start,
+                           values[index + 1].span.start if index + 1 < len(values) else sentence.end)
+            window = _clause(doc, value.span, between)
             role = "baseline" if VERSUS.search(doc.text, window.start, value.span.start) else "system"
             metrics = [(i, s) for i, s in named if not spec.metrics[i].units or value.unit in spec.metrics[i].units]
             if index:  # "sustains 1.3x the throughput of X, and scales to 7x": the throughput is 1.3x's
-                metrics = [(i, s) for i, s in metrics if not (window.start <= s.start
-                           and ATTACHED.fullmatch(doc.text, window.start, s.start))]
+                metrics = [(i, s) for i, s in metrics if not (between.start <= s.start
+                           and ATTACHED.fullmatch(doc.text, between.start, s.start))]
             which = _nearest(metrics, value.span, window)
             if which is None and not OTHER_QUANTITY.search(doc.text, window.start, window.end):
-                which = _nearest(metrics, value.span, sentence)  # "cuts p99 latency by 30% and 40% ..."
+                # "cuts p99 latency by 30% and 40% ...", "p99 latency reaches 1.9 s, whereas ... it
+                # stays at 240 ms": a metric of this clause or an earlier one, never a later clause's
+                which = _nearest(metrics, value.span, Span(sentence.start, _clause(doc, value.span, sentence).end))
             metric = spec.metrics[which] if which is not None else None
-            direction = _nearest(directions, value.span, window) or (metric.direction if metric else None)
+            cues = [(name, s) for name, s in directions if not BOUND.fullmatch(doc.text, s.end, value.span.start)]
+            direction = _nearest(cues, value.span, window) or (metric.direction if metric else None)
             baseline = _baseline(doc, spec, value.span, window, sentence, slots, [v.span for v in values])
             near = Span(max(window.start, value.span.start - 24), min(window.end, value.span.end + 16))
             qualifier = _nearest(qualifiers, value.span, near)

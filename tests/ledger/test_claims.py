@@ -18,7 +18,8 @@ SPEC = ClaimSpec.from_options({
         {"name": "SLO satisfaction", "terms": ["SLO satisfaction"], "units": ["%"]},
         {"name": "speedup", "units": ["x"], "direction": "gain"},
     ],
-    "directions": {"reduction": ["reduce", "lower", "cut"], "gain": ["improve", "higher", "increase"]},
+    "directions": {"reduction": ["reduce", "lower", "cut", "less"], "gain": ["improve", "higher", "increase"],
+                   "overhead": ["adds"]},
     "units": ["%", "x", "×", "ms", "req/s", "GPUs"],
     "baselines": ["vLLM", "Ray Serve", "separate services"],
     "baseline_cues": ["compared to", "relative to", "over", "than", "vs."],
@@ -77,6 +78,14 @@ def claims(text: str, path: str = "a.md", stage: str = "draft"):
     ("It sustains 1.3x the throughput of separate services, and it scales to 7x on 8 GPUs.",
      [("throughput", None, 1.3, "x", None, "system", 13), (None, None, 7.0, "x", None, "system", 72),
       (None, None, 8.0, "GPUs", None, "system", 78)]),
+    # "less than 2 ms" bounds the value, it is no reduction; "20% less ... than" still is
+    ("The gateway adds less than 2 ms per request.", [(None, "overhead", 2.0, "ms", None, "system", 28)]),
+    ("It needs 20% less memory than vLLM.", [(None, "reduction", 20.0, "%", "vLLM", "system", 10)]),
+    # a value's metric and direction are those of its own clause, not the next one's
+    ("The gateway adds at most 3 ms, while tail latency is cut by 40%.",
+     [(None, "overhead", 3.0, "ms", None, "system", 26), ("p99 latency", "reduction", 40.0, "%", None, "system", 61)]),
+    ("Alone the tail latency is 90 ms, whereas under load it stays at 120 ms.",
+     [("p99 latency", None, 90.0, "ms", None, "system", 27), ("p99 latency", None, 120.0, "ms", None, "system", 65)]),
     # the shares of a workload mix are its setup, not claims; the result in the same sentence is one
     ("With 70% chat and 30% embedding requests, SAGE lowers p99 latency by 31% over vLLM.",
      [("p99 latency", "reduction", 31.0, "%", "vLLM", "system", 70)]),
