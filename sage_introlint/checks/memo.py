@@ -48,8 +48,7 @@ class ParagraphMemo:
         prints = doc.cache.setdefault("paragraph prints", {})  # one per paragraph and context
         print_ = prints.get((number, context))
         if print_ is None:
-            around = _neighbours(doc, number) if context == NEIGHBOURS else None
-            print_ = prints[(number, context)] = fingerprint(doc, paragraph, around) or ()
+            print_ = prints[(number, context)] = _print(doc, prints, number, paragraph, context)
         if not print_:
             return list(compute())
         key = (id(rule), rule.id, doc.kind, number, print_[0])
@@ -176,6 +175,35 @@ def _cuts(doc: Document, inner: set) -> list[tuple[int, int]]:
 def _may_hold(char: str, inner: set) -> bool:
     """Can a term match hold `char` (a word character, white space, or one of the list's own)?"""
     return char.isalnum() or char == "_" or char.isspace() or char in inner
+
+
+def _print(doc: Document, prints: dict, number: int, paragraph: Paragraph, context) -> tuple:
+    """`fingerprint` of paragraph `number` with `context` (or ()), hashed once: a memo key is
+    looked up twice per rule and paragraph, and hashing its tuples anew each time cost more than
+    building them. The neighbours' variant is the paragraph's own print and their text."""
+    own = prints.get((number, None))
+    if own is None:
+        found = fingerprint(doc, paragraph)
+        own = prints[(number, None)] = (Hashed(found[0]), found[1]) if found else ()
+    if context is None or not own:
+        return own
+    around = _neighbours(doc, number) if context == NEIGHBOURS else None
+    return Hashed((own[0], around, context)), own[1]
+
+
+class Hashed:
+    """A key that hashes its (large, nested) value once."""
+
+    __slots__ = ("value", "hash")
+
+    def __init__(self, value):
+        self.value, self.hash = value, hash(value)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other) -> bool:
+        return self is other or (isinstance(other, Hashed) and self.hash == other.hash and self.value == other.value)
 
 
 def _moved(findings: list, lines: int) -> list:
