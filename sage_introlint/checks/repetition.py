@@ -36,18 +36,32 @@ def _joined(keys: list[str], block: list[int], size: int, places) -> list[tuple[
     return [("\0".join(keys[k:k + size]), k) for k in places if block[k] == block[k + size - 1]]
 
 
-def _runs(doc: Document, paragraph, size: int) -> list[tuple[str, int]]:
-    """Every run of a paragraph (`_joined`); the editor keeps them per paragraph (they depend on
-    its text and its blocks only), so an unchanged paragraph's words are not read again."""
+def _runs(doc: Document, paragraph, size: int) -> tuple[list[tuple[str, int]], frozenset[str]]:
+    """Every run of a paragraph (`_joined`), and the set of them; the editor keeps them per
+    paragraph (they depend on its text and its blocks only), so an unchanged paragraph's words
+    are not read again."""
     start = paragraph.span.start
     blocks = tuple((b.span.start - start, b.span.end - start) for b in paragraph.blocks)
 
     def build():
         tokens = words(doc, paragraph.span)
         keys = _keys(doc, tokens)
-        return _joined(keys, _block_of([b.span for b in paragraph.blocks], tokens), size, range(len(keys) - size + 1))
+        runs = _joined(keys, _block_of([b.span for b in paragraph.blocks], tokens), size, range(len(keys) - size + 1))
+        return runs, frozenset(run for run, _ in runs)
 
     return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size, blocks), build)
+
+
+def _first_holders(kept: list[tuple[list, frozenset]]) -> dict[str, int]:
+    """run -> the first paragraph (1-based) that has it, for the runs that a later paragraph
+    repeats only (the editor: sets meet in C, where a dict of every run was a Python loop)."""
+    first: dict[str, int] = {}
+    seen: set[str] = set()
+    for number, (_, runs) in enumerate(kept, 1):
+        for run in runs & seen:
+            first.setdefault(run, next(n for n, (_, held) in enumerate(kept, 1) if run in held))
+        seen |= runs
+    return first
 
 
 def _shared_runs(doc: Document, tokens_of: list[list[Span]], size: int) -> list[list[tuple[str, int]]]:
@@ -90,12 +104,18 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         tokens_of = [words(doc, paragraph.span) for paragraph in doc.paragraphs]
         runs_of = _shared_runs(doc, tokens_of, size)
     else:  # the editor: runs kept per paragraph; words read only where a run repeats
-        tokens_of, runs_of = None, [_runs(doc, paragraph, size) for paragraph in doc.paragraphs]
-    first: dict[str, int] = {}  # run -> the first paragraph that has it
-    for number in range(len(runs_of), 0, -1):
-        first.update((run, number) for run, _ in runs_of[number - 1])
+        kept = [_runs(doc, paragraph, size) for paragraph in doc.paragraphs]
+        tokens_of, runs_of = None, [runs for runs, _ in kept]
+    if tokens_of is None:
+        first = _first_holders(kept)
+    else:
+        first = {}  # run -> the first paragraph that has it
+        for number in range(len(runs_of), 0, -1):
+            first.update((run, number) for run, _ in runs_of[number - 1])
     for number, (paragraph, runs) in enumerate(zip(doc.paragraphs, runs_of), 1):
-        repeated = [(run, k) for run, k in runs if first[run] < number]
+        if not first:  # no run stands in two paragraphs
+            break
+        repeated = [(run, k) for run, k in runs if first.get(run, number) < number]
         if not repeated:
             continue
         tokens = words(doc, paragraph.span) if tokens_of is None else tokens_of[number - 1]
