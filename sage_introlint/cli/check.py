@@ -73,9 +73,9 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
 
     \b
     Paper mode: each section is found by its heading, also through \\input/\\include
-    (\\begin{abstract} or # Abstract, Introduction, Related Work, the system section and
-    its siblings up to Experiments, Experiments or Evaluation) and checked with its own
-    pack (sage-paper). Every other section after the first known one (Background,
+    (\\begin{abstract}, # Abstract or the front matter's abstract:, Introduction,
+    Related Work, the system section and its siblings up to Experiments, Experiments or
+    Evaluation) and checked with its own pack (sage-paper). Every other section after the first known one (Background,
     Discussion, Conclusion, an appendix) gets the style rules only; the title block (a
     title heading over the sections, as `# SAGE`, included), acknowledgments and
     references are not checked. A file without such a heading is

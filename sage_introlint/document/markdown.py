@@ -24,6 +24,8 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .front_matter import abstract_as_section
+
 from . import suppression
 from .source import is_introduction_title
 from .layout import layout
@@ -300,7 +302,7 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     md = parser()
     nodes: list[MdNode] = []
     line_offset = 0
-    lines = latex_lists_as_markdown(latex_floats_blanked(source.text)).split("\n")
+    lines = latex_lists_as_markdown(latex_floats_blanked(abstract_as_section(source.text))).split("\n")
     while True:
         chunk = "\n".join(lines[line_offset:])
         tokens = md.parse(chunk)
