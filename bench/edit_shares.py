@@ -2,10 +2,17 @@
 
 The same edits as `editor.one_word_edit`, checked the same way (`check_buffer` under
 `heap.deferred`), with a CPU clock around each part of the check:
-- reading: the paper's sections read from the buffer (Markdown splice or LaTeX parse, sentences,
-  layout), `IncrementalChecker.load`;
+- reading: the paper's sections read from the buffer (`IncrementalChecker.load`), in three parts:
+  the parse (markdown-it on the edited block spliced into the last read, or pylatexenc's parse
+  with the edited run spliced in; a full parse where a splice is not certain), the sentences
+  (spaCy's tokenizer on the edited block; the others' bounds are kept by text), and the rest
+  (writing the plain text and source map of the whole document: Markdown layout, the LaTeX
+  walk, macros, sections);
 - each rule run on a section (`checks.run`), the costly ones by name, the rest summed by where
   they report (term, sentence, paragraph: the memo answers unchanged paragraphs; document);
+- the per-document work rules share (`checks._shared.shared`: the word index, whole-text term
+  matches, the heading scan, prose units), which the first rule that asks would pay: its own
+  row, taken out of that rule's;
 - paper rules and the ledger (`ledger.context.paper_findings`);
 - suppressions, and the rest (config lookup, decoding, paper set, sorting, the replay),
   which is the whole minus the parts, so the rows sum to the measured whole.
@@ -16,6 +23,7 @@ median without them is `one_word_edit`'s).
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -30,15 +38,34 @@ COSTLY_MS = 0.25  # a rule at least this costly per edit gets its own row
 def clocked(totals: Counter):
     """Patch the checker so each part's CPU time adds to `totals` (undone on exit)."""
     from sage_introlint import checker, incremental
+    from sage_introlint.checks import _shared
+    from sage_introlint.document import latex_reread, reread, sentences
 
     clock = time.process_time
-    originals = (checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load)
+    originals = (checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load,
+                 reread.MarkdownReads.read, latex_reread.LatexReads.parse, sentences.segment)
+
+    inside = [0.0, 0]  # shared work done inside the running rule; how deep in `shared` we are
 
     def run(rule, doc):
-        start = clock()
+        inside[0], start = 0.0, clock()
         found = list(originals[0](rule, doc))
-        totals[("rule", rule.location, rule.id)] += clock() - start
+        totals[("rule", rule.location, rule.id)] += clock() - start - inside[0]
         return found
+
+    def shared(doc, name, key, build):
+        def timed_build():
+            inside[1] += 1
+            start = clock()
+            try:
+                return build()
+            finally:
+                inside[1] -= 1
+                if not inside[1]:  # the outermost only: a shared value built from another
+                    spent = clock() - start
+                    totals[("shared", name)] += spent
+                    inside[0] += spent
+        return original_shared(doc, name, key, timed_build)
 
     def timed(name, call):
         def wrapper(*args, **kwargs):
@@ -52,10 +79,22 @@ def clocked(totals: Counter):
     checker.run, checker.paper_findings = run, timed("paper", originals[1])
     checker.apply_suppressions = timed("suppressions", originals[2])
     incremental.IncrementalChecker.load = timed("reading", originals[3])
+    reread.MarkdownReads.read = timed("parse", originals[4])
+    latex_reread.LatexReads.parse = timed("parse", originals[5])
+    sentences.segment = timed("sentences", originals[6])
+    original_shared = _shared.shared
+    users = [module for name, module in list(sys.modules.items())  # `from ._shared import shared`
+             if name.startswith("sage_introlint") and name != _shared.__name__
+             and getattr(module, "shared", None) is original_shared]
+    for module in users:
+        module.shared = shared
     try:
         yield
     finally:
-        checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load = originals
+        for module in users:
+            module.shared = original_shared
+        (checker.run, checker.paper_findings, checker.apply_suppressions, incremental.IncrementalChecker.load,
+         reread.MarkdownReads.read, latex_reread.LatexReads.parse, sentences.segment) = originals
 
 
 def edit_shares(intro: Path, runs: int) -> tuple[float, list[tuple[str, float]]]:
@@ -89,10 +128,12 @@ def edit_shares(intro: Path, runs: int) -> tuple[float, list[tuple[str, float]]]
 
 
 def rows(totals: Counter, whole: float, runs: int) -> list[tuple[str, float]]:
-    """The parts in ms per edit: reading, costly rules by name, other rules by location, paper
-    rules, suppressions, the rest."""
+    """The parts in ms per edit: reading (parse, sentences, the rest), costly rules by name, other
+    rules by location, paper rules, suppressions, the rest."""
     per = {key: value * 1000 / runs for key, value in totals.items()}
-    found = [("reading", per.pop(("reading",), 0.0))]
+    parse, split = per.pop(("parse",), 0.0), per.pop(("sentences",), 0.0)
+    found = [("reading: parse", parse), ("reading: sentences", split),
+             ("reading: the rest (plain text, source map, sections)", per.pop(("reading",), 0.0) - parse - split)]
     rules = sorted(((key, ms) for key, ms in per.items() if key[0] == "rule"), key=lambda item: -item[1])
     lumped: Counter = Counter()
     for (_, location, rule), ms in rules:
@@ -101,6 +142,9 @@ def rows(totals: Counter, whole: float, runs: int) -> list[tuple[str, float]]:
         else:
             lumped[location] += ms
     found += [(f"other {location}-level rules", ms) for location, ms in lumped.most_common()]
+    shared = sorted(((key[1], ms) for key, ms in per.items() if key[0] == "shared"), key=lambda item: -item[1])
+    found.append((f"shared per-document work ({', '.join(f'{name} {ms:.2f}' for name, ms in shared[:3])})",
+                  sum(ms for _, ms in shared)))
     found.append(("paper rules and ledger", per.pop(("paper",), 0.0)))
     found.append(("suppressions", per.pop(("suppressions",), 0.0)))
     found.append(("the rest (config, decoding, paper set, sort)", whole * 1000 / runs - sum(ms for _, ms in found)))
