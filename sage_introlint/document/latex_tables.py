@@ -67,9 +67,11 @@ CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for in
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even on long space runs
 
 # Notes to co-authors known without a definition (more come from the preamble and the config).
-NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite"}
+NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite",
+               "marginpar", "marginnote"}  # a margin note in a paper draft is a note to co-authors
 # Text hidden on purpose: not prose and not a left-over.
-DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "cmnt", "delete", "deleted", "hidden"}
+DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "cmnt", "delete", "deleted", "hidden",
+               "st", "sout", "xout"}  # struck-out text (soul, ulem): deleted in a revision
 # Zero-argument commands that print no word: an unknown name not listed here stands for a word.
 NON_WORD_MACROS = set(
     """
