@@ -44,6 +44,7 @@ listener = socket.socket(fileno=int(sys.argv[1]))
 import sage_introlint.document.sentences  # spaCy, imported as a cold `introlint check` imports it
 sage_introlint.document.sentences.language()
 import sage_introlint.cli, sage_introlint.document.sentences, sage_introlint.engine, sage_introlint.entry
+import sage_introlint.lsp.server  # pygls and lsprotocol: ~1.2 CPU-s for each `introlint lsp` forked
 
 # ... and what every check then builds and keeps for the process (spaCy's pipeline, the shipped
 # packs, the patterns each rule compiles on its first use): a check of the documents named after
