@@ -170,7 +170,8 @@ def batch_phases(out_dir: str) -> dict:
 
 def rows(result: dict, scale: float, unit: str, costly: float = 0.03) -> list[tuple[str, str]]:
     """Table rows, largest first: each phase's share of the whole and that share of `scale`
-    (the measured median the table reports); rules under `costly` of the whole are summed."""
+    (the measured median the table reports); rules under `costly` of the whole are summed, and
+    phases under 0.05% left out (they still count in the whole)."""
     total = result["total"]
     phases = Counter(result["phases"])
     phases["other"] = total - sum(phases.values())
@@ -178,7 +179,7 @@ def rows(result: dict, scale: float, unit: str, costly: float = 0.03) -> list[tu
     if small:
         phases[f"{len(small)} other rules (each < {costly:.0%})"] = sum(phases.pop(name) for name in small)
     return [(name, f"{value / total:6.1%}  {value / total * scale:7.2f} {unit}")
-            for name, value in phases.most_common()]
+            for name, value in phases.most_common() if abs(value) >= 0.0005 * total or name == "other"]
 
 
 def measured(*args: str) -> dict:
