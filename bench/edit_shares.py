@@ -29,7 +29,7 @@ from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from editor import edits
+from editor import edits, server_check
 
 COSTLY_MS = 0.25  # a rule at least this costly per edit gets its own row
 
@@ -100,18 +100,8 @@ def clocked(totals: Counter):
 def edit_shares(intro: Path, runs: int) -> tuple[float, list[tuple[str, float]]]:
     """(mean CPU ms per one-word edit, [(part, mean CPU ms)]) summing to it."""
     from sage_introlint import heap
-    from sage_introlint.incremental import IncrementalChecker
-    from sage_introlint.lsp.workspace import check_buffer
 
-    checker, path = IncrementalChecker(), str(intro.resolve())
-    text = intro.read_text(encoding="utf-8")
-
-    def check(buffer: str) -> None:
-        with heap.deferred():
-            check_buffer(checker, path, buffer, str(intro.parent))
-
-    check(text)
-    heap.settle()
+    check, text = server_check(intro)
     versions = edits(text, runs + 5)
     for version in versions[:5]:  # the edited paragraph's first variants warm the memo's other entries
         check(version)
