@@ -42,6 +42,16 @@ def _is_space(node) -> bool:
     return isinstance(node, lw.LatexCharsNode) and not node.chars.strip() and node.chars.count("\n") < 2
 
 
+# The `changes` package's revision marks (`\\replaced[id=RZ]{new}{old}`): the new text is prose,
+# the deleted or replaced text is not.
+CHANGES_MACROS = {
+    "added": MacroDefinition("added", 2, roles.FORMAT, prose_arguments=(2,), optional=True),
+    "highlight": MacroDefinition("highlight", 2, roles.FORMAT, prose_arguments=(2,), optional=True),
+    "replaced": MacroDefinition("replaced", 3, roles.FORMAT, prose_arguments=(2,), optional=True),
+    "deleted": MacroDefinition("deleted", 2, roles.DROP, optional=True),
+}
+
+
 class CommandReader:
     """Mixin for the Walker: the commands that consume siblings. Needs `self.prose`, `self.macros`."""
 
@@ -56,6 +66,8 @@ class CommandReader:
         definition = self.macros.get(name)
         if definition is None and name in NOTE_MACROS:
             definition = MacroDefinition(name, 1, roles.NOTE)
+        elif definition is None and name in CHANGES_MACROS:
+            definition = CHANGES_MACROS[name]
         elif definition is None and name in DROP_MACROS:
             definition = MacroDefinition(name, 1, roles.DROP)
         if definition is not None:
