@@ -142,7 +142,7 @@ def test_glossary_commands_print_the_entry_and_glsadd_prints_nothing():
     sentence's opening it opens the sentence; `\\glsadd` prints nothing."""
     doc = parse("\\newacronym{vm}{VM}{virtual machine}\n"
                 "Hosts pack each \\gls{vm} tightly \\glsadd{vm}. \\gls{vm} images share pages. "
-                "\\gls{kv} entries age, and \\acrlong{vm} disks and \\glspl{vm} are cheap.\n")
+                "\\gls{kv} entries age, and \\acrlong{vm} disks and \\glspl[hyper=false]{vm} are cheap.\n")
     assert doc.text.endswith("Hosts pack each VM tightly . VM images share pages. "
                              "Kv entries age, and virtual machine disks and VMs are cheap.")
     assert where(doc, "VM images") == ("intro.tex", 2, 47)

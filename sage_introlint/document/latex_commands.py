@@ -167,8 +167,9 @@ class CommandReader:
         """`\\gls{pfa}` -> what the glossary prints ("PFA"; its key as a stand-in when the entry is
         out of reach), never a term finding; `\\glsadd{pfa}` prints nothing."""
         source, node = items[index]
-        end = self.take_groups(items, index + 1, 1)
-        if end == index + 1:  # no `{key}` (`\\gls[options]{key}`): read as any other macro
+        first = _after_optional(items, index)  # `\\gls[hyper=false]{key}`
+        end = self.take_groups(items, first, 1)
+        if end == first:  # no `{key}`: read as any other macro
             return None
         if node.macroname in GLOSSARY_SILENT:
             return end
