@@ -380,14 +380,12 @@ def cases(scale: float = 0.1) -> list[Case]:
     add(Case("full-long-line", long_line_findings_setup, ["check", "--format", "full", "intro.md"], budget=8))
     add(Case("tex-long-line", tex_line_setup, ["check", "-j", "2", "--timeout", "5", "."], budget=14))
     add(Case("tex-fanout", fanout_setup, ["check", "intro.tex", "intro-repeat.tex"], budget=8, statuses=(2,)))
-    add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,),
-             cold=True))
+    add(Case("stdin-zero", lambda r, o, s: None, ["check", "-"], stdin="/dev/zero", budget=6, statuses=(2,)))
     add(Case("stdin-closed", lambda r, o, s: None, ["check", "-"], stdin="closed", budget=6, statuses=(2,),
              cold=True))
     add(Case("stdout-closed", many_files_setup(2), ["check", "."], stdout="closed", budget=8, statuses=(2,),
              cold=True))
-    add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,),
-             cold=True))
+    add(Case("stdout-full", many_files_setup(2), ["check", "."], stdout="/dev/full", budget=8, statuses=(2,)))
     add(Case("jobs-10000", many_files_setup(40), ["check", "-j", "10000", "."], budget=10, cold=True,
              expect=lambda o: [] if o.processes <= 2 + (os.cpu_count() or 1) else [f"{o.processes} processes"]))
     add(Case("worker-killed", many_files_setup(300), ["check", "-j", "2", "."], budget=15, kill_worker=True, cold=True,

@@ -108,9 +108,10 @@ def _start_cold(spec: Run, command: list[str], stdin, stdout) -> _Started:
     return _Started(proc.pid, proc.stdout, proc.stderr, proc.stdin, wait)
 
 
-def _start_warm(spec: Run, starter, stdin) -> _Started:
-    """The case's process forked by the warm starter (tests/warm_start.py), on pipes of ours."""
-    out_read, out_write = os.pipe()
+def _start_warm(spec: Run, starter, stdin, stdout) -> _Started:
+    """The case's process forked by the warm starter (tests/warm_start.py), on pipes of ours (or
+    the case's file as standard output)."""
+    out_read, out_write = os.pipe() if stdout == subprocess.PIPE else (None, os.dup(stdout.fileno()))
     err_read, err_write = os.pipe()
     feed = None
     if stdin == subprocess.PIPE:
@@ -124,7 +125,7 @@ def _start_warm(spec: Run, starter, stdin) -> _Started:
     finally:
         for fd in (stdin_read, out_write, err_write):
             os.close(fd)
-    return _Started(pid, open(out_read, "rb"), open(err_read, "rb"), feed, wait)
+    return _Started(pid, None if out_read is None else open(out_read, "rb"), open(err_read, "rb"), feed, wait)
 
 
 def run(spec: Run, starter=None) -> Outcome:
@@ -150,8 +151,8 @@ def run(spec: Run, starter=None) -> Outcome:
     else:
         command = [*spec.prefix, INTROLINT, *spec.args]
     start = time.monotonic()
-    if starter is not None and spec.warm and command[0] == INTROLINT and stdout == subprocess.PIPE:
-        started = _start_warm(spec, starter, stdin)
+    if starter is not None and spec.warm and command[0] == INTROLINT:
+        started = _start_warm(spec, starter, stdin, stdout)
     else:
         started = _start_cold(spec, command, stdin, stdout)
     pid = started.pid
