@@ -112,7 +112,8 @@ def timed_then(call, runs, after) -> tuple[float, float, float]:
 
 def server_check(intro: Path):
     """(check(buffer): one check of `intro`'s buffer as the language server makes it, the intro's
-    text), the server already warm: its first check done and what it holds frozen (`heap`)."""
+    text, the checker), the server already warm: its first check done and what it holds frozen
+    (`heap`)."""
     from sage_introlint import heap
     from sage_introlint.incremental import IncrementalChecker
     from sage_introlint.lsp.workspace import check_buffer
@@ -126,7 +127,7 @@ def server_check(intro: Path):
 
     check(text)
     heap.settle()
-    return check, text
+    return check, text, checker
 
 
 def one_word_edit(intro: Path, runs: int) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
@@ -134,7 +135,7 @@ def one_word_edit(intro: Path, runs: int) -> tuple[tuple[float, float, float], t
     re-checking the same text), each check as the language server makes it (`heap`)."""
     from sage_introlint import heap
 
-    check, text = server_check(intro)
+    check, text, _ = server_check(intro)
     versions = edits(text, runs)
     edited = timed_then(lambda i: check(versions[i]), runs, heap.tidy)
     same = timed_then(lambda i: check(text), runs, heap.tidy)
