@@ -95,10 +95,17 @@ def _read(doc: Document, cues, patterns, own, members, units) -> list[tuple[tupl
     """Per member: (where it is first mentioned among `units`, as a one-item tuple or empty,
     whether a mention is contrasted: a cue in its unit or the next one of the same paragraph)."""
     has_cue = [cues.search(doc, span) or regex_in(doc, patterns, span) for _, span in units]
+    mentions = [[i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)] for _, matcher in members]
+    # the next unit sets a member apart only when it goes on about that member, not when it
+    # names another class ("MLflow ... is popular. Benchmarks ... measure answers, not systems.")
+    owners: dict[int, set[int]] = {}
+    for index, found in enumerate(mentions):
+        for i in found:
+            owners.setdefault(i, set()).add(index)
     result = []
-    for _, matcher in members:
-        mentions = [i for i, (_, span) in enumerate(units) if _foreign(doc, matcher, own, span)]
-        contrasted = any(has_cue[i] or (i + 1 < len(units) and units[i + 1][0] == units[i][0] and has_cue[i + 1])
-                         for i in mentions)
-        result.append((tuple(mentions[:1]), contrasted))
+    for index, found in enumerate(mentions):
+        contrasted = any(has_cue[i] or (i + 1 < len(units) and units[i + 1][0] == units[i][0] and has_cue[i + 1]
+                                        and owners.get(i + 1, {index}) <= {index})
+                         for i in found)
+        result.append((tuple(found[:1]), contrasted))
     return result
