@@ -75,10 +75,10 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     Paper mode: each section is found by its heading, also through \\input/\\include
     (\\begin{abstract}, # Abstract or the front matter's abstract:, Introduction,
     Related Work, the system section and its siblings up to Experiments, Experiments or
-    Evaluation) and checked with its own pack (sage-paper). Every other section after the first known one (Background,
-    Discussion, Conclusion, an appendix) gets the style rules only; the title block (a
-    title heading over the sections, as `# SAGE`, included), acknowledgments and
-    references are not checked. A file without such a heading is
+    Evaluation) and checked with its own pack (sage-paper). Every other section after the
+    first known one (Background, Discussion, Conclusion, an appendix) gets the style rules
+    only; the title block (a title heading over the sections, as `# SAGE`, included),
+    acknowledgments and references are not checked. A file without such a heading is
     the Introduction, or the section --section names; so is the prose before the first
     known section of a paper that has no Introduction heading. A paper that never names SAGE is
     checked as any systems paper (systems-intro, systems-sections; --verbose says so)
