@@ -51,12 +51,15 @@ def _shipped_term_file(name: str, at: tuple, context: Context) -> None:
 OPTIONS = {"allow": list_of(text(), required=True), "well_known": list_of(Option((str,), check=_shipped_term_file)),
            "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True)}
 
-TOKEN = re.compile(r"(?=[A-Z])(?<![\w&+])(?<!\w[-\u2010\u2011])(?P<acr>[A-Z][A-Z&]{1,4})(?:s|'s|\u2019s)?"
+# TOKEN and SHOUTED begin with their first capital and look behind it after it is read (the same
+# matches as looking first): a pattern that begins with a class lets `re` skip to each capital in C
+# instead of trying the lookbehinds at every position of the text.
+TOKEN = re.compile(r"(?P<acr>[A-Z](?<![\w&+][A-Z])(?<!\w[-\u2010\u2011][A-Z])[A-Z&]{1,4})(?:s|'s|\u2019s)?"
                    r"(?![\w\u2010\u2011&+])")
 HYPHEN_NAME = re.compile(r"[-\u2010\u2011](?:[A-Z\d]|[a-z](?![a-z]))")  # NC-Retriever, TPC-C, VT-d
 PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line, not an acronym
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
-SHOUTED = re.compile(r"(?=[A-Z])(?<![\w-])[A-Z][A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
+SHOUTED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 COMMENT = re.compile(r"(?<!\\)%[^\n]*|<!--.*?-->", re.S)  # LaTeX and HTML comments
 BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
 NOTE = re.compile(r"(?=[TFXC])(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
