@@ -15,7 +15,7 @@ from .init_template import CONFIG_FILE, PRE_COMMIT, config_template
 
 
 @click.command("init", context_settings=CONTEXT)
-@click.option("--pack", metavar="NAME|FILE", default=None, help="Pack to write into the config [default: sage-intro].")
+@click.option("--pack", metavar="NAME|FILE", default=None, help="Pack to write into the config [default: sage-paper].")
 @click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
               help="Kind to write into the config.")
 @click.option("--force", is_flag=True, help="Overwrite an existing .introlint.yaml.")

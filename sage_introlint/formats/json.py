@@ -1,5 +1,5 @@
 """A JSON array of findings: path, line, column, end_line, end_column, severity, rule, message
-(and suggestion where there is one)."""
+(and section, suggestion and fix where there is one)."""
 
 from __future__ import annotations
 
