@@ -25,7 +25,8 @@ from .stats_table import problem_line, stats_table
 @click.option("--pack", metavar="NAME|FILE", help="Rule pack whose groups are counted.")
 @click.option("--section", metavar="NAME",
               help="Read the file as this one section of the paper (abstract, introduction, "
-                   "related-work, system, experiments, other: a Background or Conclusion), for a file without its heading.")
+                   "related-work, system, experiments, other: a Background or Conclusion), "
+                   "for a file without its heading.")
 @click.option("--stdin-filename", metavar="NAME", help="Name for standard input (PATH `-`).")
 @timeout_option("a file still being read after it is reported as an input error (exit status 2) instead.")
 def stats_command(path, output_format, kind, config_file, pack, section, stdin_filename, time_budget):
