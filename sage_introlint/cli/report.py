@@ -41,7 +41,7 @@ def report_command(path, output, config_file, pack, kind, stage, time_budget):
     got = gather(path, config_file, pack, kind, stage, time_budget)
     sources = {os.path.realpath(p.source.path) for s in got.sections for p in s.doc.source_map.pieces}
     if output != "-" and (os.path.realpath(output) in sources or os.path.realpath(output) == os.path.realpath(got.path)):
-        raise InputError(f"{output}: is a file of the paper; write the report somewhere else")
+        raise InputError(f"{output} is a file of the paper; write the report somewhere else")
     views = [SectionView(s.name, section_title(s), s.heading, s.doc, got.packs[s.name].groups,
                          list(got.packs[s.name].rules)) for s in got.sections]
     ledger = to_dict(got.ledger, got.path, got.stage) if got.ledger is not None else None
