@@ -13,9 +13,11 @@ Add introlint to .pre-commit-config.yaml, for example as a local hook:
         name: introlint
         entry: introlint check
         language: system
-        files: \\.(md|tex)$
+        files: ^paper/sections/.*\\.(md|tex)$
 
-or point `repo:` at the introlint repository with `hooks: [{id: introlint}]`.
+`files:` names the paper's sections only: a file with no known section heading is read
+as an Introduction, so leave out README files, preambles, macro files and tables.
+Or point `repo:` at the introlint repository with `hooks: [{id: introlint}]`.
 """
 
 
