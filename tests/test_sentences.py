@@ -135,3 +135,15 @@ def test_spans_are_ordered_trimmed_and_cover_every_visible_character(text):
         covered += sum(not c.isspace() for c in piece)
         last_end = span.end
     assert covered == sum(not c.isspace() for c in text)
+
+
+def test_a_stub_of_only_dots_is_no_sentence_for_the_counts():
+    """`split` covers every visible character (the spans above); what a reader counts, the
+    paragraph's sentences and `count`, leaves out a stub of only "..." or a lone dash."""
+    from sage_introlint.document import load
+
+    assert sentences.count("...") == 0
+    assert sentences.count("The planner is done.\n\n\u2026\n\nThe results follow.") == 2
+    assert sentences.count("How many replicas did the run need? 12.") == 2
+    doc = load(Source("draft.md", "# Introduction\n\nThe planner is done.\n\n...\n\nThe results follow --\n\n\u2014\n"))
+    assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [1, 0, 1, 0]

@@ -168,9 +168,15 @@ def _split_piece(piece: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _has_word(text: str, span: Span) -> bool:
+    """A sentence holds at least one word: a stub line of only "..." (or a lone dash) is a
+    placeholder a reader counts as no sentence (the placeholder rule still reports it)."""
+    return any(c.isalnum() for c in text[span.start:span.end])
+
+
 def count(text: str) -> int:
     """How many sentences a careful reader counts in `text`."""
-    return len(split(text))
+    return sum(_has_word(text, span) for span in split(text))
 
 
 def segment(doc: Document) -> None:
@@ -179,7 +185,8 @@ def segment(doc: Document) -> None:
         sentences = []
         for block in paragraph.blocks:
             for span in split(doc.text, block.span.start, block.span.end):
-                sentences.append(Sentence(span.start, span.end))
+                if _has_word(doc.text, span):
+                    sentences.append(Sentence(span.start, span.end))
         paragraph.sentences = sentences
 
 
