@@ -200,6 +200,14 @@ def test_rules_and_explain():
     assert unknown.exit_code == 2 and "known rules: vdb-paragraph-count" in unknown.stderr
 
 
+def test_explain_the_built_in_rules_rules_lists():
+    for rule_id, severity in (("unused-suppression", "warning"), ("input-error", "error")):
+        explained = run("explain", rule_id, *PACK)
+        assert explained.exit_code == 0 and explained.stdout.startswith(f"{rule_id}: ")
+        assert f"default severity {severity}; built in" in explained.stdout
+    assert "unused-suppression" in run("explain", "vdb-nope", *PACK).stderr
+
+
 def test_stats_json_and_text():
     data = json.loads(run("stats", QUIVER, *PACK, "--format", "json").stdout)
     assert data["kind"] == "intro"

@@ -53,8 +53,13 @@ def rules_command(pack, config_file, output_format):
 def explain_command(rule_id, pack, config_file):
     """Explain RULE: why it exists, the prompt it comes from, a bad and a good example."""
     found = {rule.id: rule for rule in active_pack_rules(config_file, pack)}
+    built_in = {built[0]: built for built in BUILT_IN}
+    if rule_id not in found and rule_id in built_in:  # `introlint rules` lists them: explain them too
+        _, severity, summary = built_in[rule_id]
+        write(f"{rule_id}: {summary}\n\ndefault severity {severity}; built in, for every pack and document kind\n")
+        return
     if rule_id not in found:
-        raise ConfigError(f"unknown rule {rule_id!r}; known rules: {', '.join(found)}")
+        raise ConfigError(f"unknown rule {rule_id!r}; known rules: {', '.join([*found, *built_in])}")
     variants = section_variants(config_file, pack, rule_id)
     if len(variants) < 2:
         write(explanation(found[rule_id]) + "\n")  # pack text: shown safe (see process.write)
