@@ -264,6 +264,7 @@ def test_unknown_pack_name_lists_the_shipped_ones(work):
     run = introlint(work, "check", "--pack", "no-such-pack", "good.md")
     assert run.status == 2
     assert len(run.messages) == 1 and "sage-intro" in run.messages[0], run.err
+    assert "no problems" not in run.err and "1 path could not be checked" in run.err, run.err  # not a pass
 
 
 @pytest.mark.parametrize("command", [

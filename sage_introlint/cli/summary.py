@@ -10,11 +10,14 @@ def plural(count: int, word: str) -> str:
 
 
 def summary(findings, files: int, unreadable: int) -> str:
-    """`3 errors, 1 warning in 2 files; 1 path could not be checked`."""
+    """`3 errors, 1 warning in 2 files; 1 path could not be checked`. When no file was checked,
+    only what could not be: "no problems in 0 files" after an unknown --pack would read as a pass."""
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
     found = ", ".join(plural(n, severity) for severity, n in counts.items() if n) or "no problems"
+    if unreadable and not files and not findings:
+        return f"{plural(unreadable, 'path')} could not be checked"
     line = f"{found} in {plural(files, 'file')}"
     if unreadable:
         line += f"; {plural(unreadable, 'path')} could not be checked"
