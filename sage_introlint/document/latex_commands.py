@@ -22,7 +22,6 @@ from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, SILENT_ARGU
 from .model import Leftover, Source
 
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
-LEFTOVER_EXCERPT = 60
 _LABEL_KEY = re.compile(r"[A-Za-z]+:[\w:./-]+")  # `fig:motiv`, `sec:eval`
 
 
@@ -182,9 +181,7 @@ class CommandReader:
         return end
 
     def leftover(self, source: Source, start: int, end: int) -> None:
-        raw = " ".join(source.text[start:end].split())
-        text = raw if len(raw) <= LEFTOVER_EXCERPT else raw[: LEFTOVER_EXCERPT - 1] + "…"
-        self.prose.leftovers.append(Leftover(text, source.position(start), source.position(end)))
+        self.prose.leftovers.append(Leftover.of(source, start, end))
 
     def is_unknown(self, node) -> bool:
         """A macro no table knows and pylatexenc gave no arguments: an author macro out of reach."""

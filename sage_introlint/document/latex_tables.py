@@ -21,6 +21,15 @@ CITATIONS = {
     "parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite", "footcite",
     "smartcite", "supercite", "citetalias", "citepalias",
 }
+
+
+def names_keys(inside: str) -> bool:
+    """Do a citation's braces hold keys (`a, b`)? None (`\\cite{}`) or words where a key goes
+    (`\\cite{ask Ana}`: a key has no spaces) is a citation still to find, in LaTeX and Markdown."""
+    keys = [key.strip() for key in inside.split(",") if key.strip()]
+    return bool(keys) and not any(re.search(r"\s", key) for key in keys)
+
+
 REFERENCES = {"ref", "cref", "Cref", "autoref", "Autoref", "pageref", "nameref", "vref", "Vref", "labelcref", "cpageref", "subref"}
 EQUATION_REFERENCES = {"eqref"}
 SILENT = {"label", "nocite", "index", "glossary", "footnotemark", "xspace", "@", "/", "-", "noindent", "bibliography", "bibliographystyle"}

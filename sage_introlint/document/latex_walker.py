@@ -15,9 +15,9 @@ from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
-    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
+    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS, names_keys,
 )
-from .model import Leftover, Source
+from .model import Source
 
 
 KNOWN = (
@@ -327,12 +327,9 @@ class Walker(CommandReader):
         group = last_group(node)
         if group is None:
             return
-        keys = [key.strip() for key in raw_inside(source, group).split(",") if key.strip()]
-        if keys and not any(re.search(r"\s", key) for key in keys):
+        if names_keys(raw_inside(source, group)):
             return
-        text = " ".join(source.text[node.pos:end].split())
-        self.prose.leftovers.append(Leftover(text if len(text) <= 60 else text[:59] + "…",
-                                             source.position(node.pos), source.position(end)))
+        self.leftover(source, node.pos, end)
 
     def run_in(self, source: Source, nodes: list, end: int, start: int | None = None) -> bool:
         """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label.

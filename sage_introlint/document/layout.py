@@ -41,7 +41,7 @@ class Writer:
             else:
                 self.builder.replace(chunk.text, self.source, chunk.src_start, chunk.src_end, chunk.checkable)
             if chunk.note:
-                self.leftovers.append(_leftover(self.source, chunk.src_start, chunk.src_end))
+                self.leftovers.append(Leftover.of(self.source, chunk.src_start, chunk.src_end))
             self._last_src = chunk.src_end
         self._tail = ""
         return Span(start, self.builder.length)
@@ -90,12 +90,7 @@ def echo_leftover(source: Source, node: MdParagraph) -> Leftover | None:
     chunks = node.inline.label_chunks + node.inline.chunks
     if not chunks:
         return None
-    return _leftover(source, min(c.src_start for c in chunks), max(c.src_end for c in chunks))
-
-
-def _leftover(source: Source, start: int, end: int) -> Leftover:
-    text = " ".join(source.text[start:end].split())
-    return Leftover(text if len(text) <= 60 else text[:59] + "…", source.position(start), source.position(end))
+    return Leftover.of(source, min(c.src_start for c in chunks), max(c.src_end for c in chunks))
 
 
 # --- layouts ----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import re
 
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
+from .latex_tables import names_keys
 from .markdown_nodes import Chunk
 
 
@@ -106,7 +107,7 @@ class InlineReader:
                 self.chunks.append(Chunk(content[position : match.start()], start + position, start + match.start()))
             is_url = match.re is URL
             placeholder = match.group(0) if is_url else "[1]"
-            note = not is_url and match.group(1) is not None and not _is_keys(match.group(1))
+            note = not is_url and match.group(1) is not None and not names_keys(match.group(1))
             self.chunks.append(Chunk(placeholder, start + match.start(), start + match.end(), False, False, note))
             position = match.end()
         if position < len(content):
@@ -321,13 +322,6 @@ def text_matches(content: str):
         if match.start() >= position:
             yield match
             position = match.end()
-
-
-def _is_keys(inside: str) -> bool:
-    """`\\cite{a, b}`: keys; `\\cite{}` or `\\cite{ask Ana}` (no key, or words where a key
-    goes) is a citation still to find, as in a LaTeX file (latex_walker.citation_note)."""
-    keys = [key.strip() for key in inside.split(",") if key.strip()]
-    return bool(keys) and not any(re.search(r"\s", key) for key in keys)
 
 
 def _bracket_end(text: str, start: int, limit: int) -> int:

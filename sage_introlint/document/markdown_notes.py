@@ -17,7 +17,6 @@ from .markdown_nodes import Chunk
 from .model import Leftover, Source
 
 _NOTE = re.compile(r"\\(%s)(?![A-Za-z@])\*?(?:\[[^\]\n]*\])?[ \t]*(?=\{)" % "|".join(sorted(NOTE_MACROS)))
-EXCERPT = 60
 
 
 def _in_prose(chunks: list[Chunk], offset: int) -> bool:
@@ -55,9 +54,7 @@ def cut_notes(source: Source, chunks: list[Chunk]) -> tuple[list[Chunk], list[Le
             continue
         close = min(group_end(source.text, match.end()), end)
         notes.append((match.start(), close))
-        raw = " ".join(source.text[match.start() : close].split())
-        text = raw if len(raw) <= EXCERPT else raw[: EXCERPT - 1] + "…"
-        leftovers.append(Leftover(text, source.position(match.start()), source.position(close)))
+        leftovers.append(Leftover.of(source, match.start(), close))
     if not notes:
         return chunks, []
     return [part for chunk in chunks for part in _outside(chunk, notes)], leftovers

@@ -276,6 +276,12 @@ class Leftover:
     start: Position
     end: Position
 
+    @classmethod
+    def of(cls, source: Source, start: int, end: int) -> Leftover:
+        """The note at `source.text[start:end]`: its words on one line, cut to 60 characters."""
+        text = " ".join(source.text[start:end].split())
+        return cls(text if len(text) <= 60 else text[:59] + "…", source.position(start), source.position(end))
+
 
 @dataclass
 class Document:
