@@ -152,6 +152,43 @@ def test_glossary_commands_print_the_entry_and_glsadd_prints_nothing():
     assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [3]
 
 
+def test_inline_code_commands_print_their_code_verbatim():
+    """`\\lstinline|..|`, `\\lstinline{..}`, `\\Verb!..!` and `\\mintinline{lang}{..}` print the code
+    (even `{`, `%` and `$` in it) and nothing of the command; a finding never points into it."""
+    doc = parse("The \\lstinline|ring_put| call and \\Verb!a%b{! wrap \\mintinline{c}{q_len} and "
+                "\\lstinline[language=C]{x$y}. Then it stops.\n")
+    assert doc.text == "The ring_put call and a%b{ wrap q_len and x$y. Then it stops."
+    assert where(doc, "ring_put") == ("intro.tex", 1, 5)
+    assert where(doc, "q_len") == ("intro.tex", 1, 52)  # code is placed at its command, as `\\verb` is
+    from sage_introlint.engine import check_text
+
+    text = "\\section{Introduction}\nOur \\lstinline|very_fast| path and \\Verb|novel_io| flag are new.\n"
+    assert [f.rule for f in check_text(text, "intro.tex", "intro")] == []
+
+
+def test_author_inline_code_commands_and_colour_code_macros_are_code_not_notes():
+    """fancyvrb's `\\CustomVerbatimCommand{\\fn}{Verb}{..}` and minted's `\\newmintinline` make
+    inline-code commands of the author's; a colour macro that sets its argument in typewriter
+    type (`\\textcolor{teal}{\\texttt{#1}}`) formats code names, it is no note to co-authors,
+    and a word macro built on it (`\\newcommand{\\rq}{\\cfmt{run\\_queue}}`) prints its word."""
+    doc = parse("\\CustomVerbatimCommand{\\fn}{Verb}{fontfamily=tt}\n\\newmintinline[py]{python}{}\n"
+                "\\newcommand{\\cfmt}[1]{\\textcolor{teal}{\\texttt{#1}}}\n\\newcommand{\\rq}{\\cfmt{run\\_queue}}\n"
+                "We call \\fn|pick_next| on each \\rq{} and \\py|heap.pop()| there. A \\cfmt{task} waits.\n")
+    assert doc.text.endswith("We call pick_next on each run_queue and heap.pop() there. A task waits.")
+    assert doc.leftovers == []
+    assert where(doc, "heap.pop") == ("intro.tex", 5, 42)
+
+
+def test_let_names_a_glossary_command_and_a_def_wraps_newacronym():
+    """`\\let\\ac\\acrshort` then `\\ac{vm}` prints the entry, as `\\acrshort{vm}` would; entries
+    made through `\\def\\abbr#1#2{\\newacronym{#1}{#1}{#2}}` are read; `\\printglossaries` prints
+    nothing."""
+    doc = parse("\\def\\abbr#1#2{\\newacronym{#1}{#1}{#2}}\n\\abbr{VM}{virtual machine}\n\\let\\ac\\acrshort\n"
+                "\\begin{document}\nEach \\ac{VM} boots fast. The \\acrfull{VM} disk is cached.\n\n\\printglossaries\n\\end{document}\n")
+    assert paragraph_texts(doc) == ["Each VM boots fast. The virtual machine (VM) disk is cached."]
+    assert where(doc, "VM boots") == ("intro.tex", 5, 6)
+
+
 def test_author_macro_with_an_optional_argument_takes_it_and_its_groups():
     """`\\newcommand{\\term}[2][x]{\\emph{#2}}`: `\\term[a]{queue}` prints its second argument;
     a note macro with an optional argument (`\\RZ[Ana]{..}`) is one note."""

@@ -17,7 +17,7 @@ from pylatexenc import latexwalker as lw
 from . import latex_macros as roles
 from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
-from .latex_parse import hides, if_digit
+from .latex_parse import hides, if_digit, inline_code_end
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, SILENT_ARGUMENT, is_conditional
 from .model import Leftover, Source
 
@@ -62,6 +62,12 @@ class CommandReader:
         name = node.macroname
         if is_conditional(name):
             return self.conditional(items, index)
+        if name in self.macros.verbatim:
+            return self.inline_code(items, index, self.macros.verbatim[name])
+        if name in self.macros.aliases:
+            handled = self.glossary_command(items, index, self.macros.aliases[name])
+            if handled is not None:
+                return handled
         definition = self.macros.get(name)
         if definition is None and name in NOTE_MACROS:
             definition = MacroDefinition(name, 1, roles.NOTE)
@@ -162,23 +168,50 @@ class CommandReader:
             self.end_macro_list()
         return after
 
-    def glossary_command(self, items: list, index: int) -> int | None:
+    def glossary_command(self, items: list, index: int, command: str | None = None) -> int | None:
         """`\\gls{pfa}` -> what the glossary prints ("PFA"; its key as a stand-in when the entry is
-        out of reach), never a term finding; `\\glsadd{pfa}` prints nothing."""
+        out of reach), never a term finding; `\\glsadd{pfa}` prints nothing. `command` is the
+        glossary command an author's alias stands for (`\\let\\a\\acrshort`)."""
         source, node = items[index]
-        first = _after_optional(items, index)  # `\\gls[hyper=false]{key}`
-        end = self.take_groups(items, first, 1)
-        if end == first:  # no `{key}`: read as any other macro
-            return None
-        if node.macroname in GLOSSARY_SILENT:
+        command = command or node.macroname
+        parsed = _arguments(node)  # an alias pylatexenc knows by another meaning (`\\a` is an accent)
+        if parsed:
+            group, end = parsed[-1], index + 1
+            if not _is_group(group):
+                return None
+        else:
+            first = _after_optional(items, index)  # `\\gls[hyper=false]{key}`
+            end = self.take_groups(items, first, 1)
+            if end == first:  # no `{key}`: read as any other macro
+                return None
+            group = items[end - 1][1]
+        if command in GLOSSARY_SILENT:
             return end
-        group = items[end - 1][1]
         key = source.text[group.pos + 1 : _end(group) - 1].strip()
-        text = glossary_text(self.macros.glossary.get(key), key, node.macroname)
+        text = glossary_text(self.macros.glossary.get(key), key, command)
         if self.prose.after_sentence_end():
             text = text[:1].upper() + text[1:]
         self.prose.replace(text, source, node.pos, _end(group), checkable=False)
         return end
+
+    def inline_code(self, items: list, index: int, groups: int) -> int:
+        """An author's inline-code command (`\\fnc|udp_sendmsg|`): the code, never a term finding.
+        Parsed as text, the code's characters are the siblings after the command; they are skipped."""
+        source, node = items[index]
+        found = inline_code_end(source.text, node.pos + 1 + len(node.macroname), groups)
+        if found is None:
+            self.trailing_space(source, node)
+            return index + 1
+        start, stop, end = found
+        self.prose.replace(source.text[start:stop], source, node.pos, end, checkable=False)
+        index += 1
+        while index < len(items) and items[index][1].pos < end:
+            following = items[index][1]
+            if _end(following) > end and isinstance(following, lw.LatexCharsNode):
+                self.skip_to = (source, end)
+                break
+            index += 1
+        return index
 
     def leftover(self, source: Source, start: int, end: int) -> None:
         self.prose.leftovers.append(Leftover.of(source, start, end))

@@ -115,20 +115,29 @@ def _values(body: str) -> dict[str, str]:
 # `\\newcommand*{\\newdualentry}[5][]{..\\newacronym{#2}{#3..}{#4}..}`: an author's wrapper around
 # \\newacronym; its calls define acronyms too (argument numbers map key, short and long)
 _WRAPPER = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z@]+)\}?\s*\[(\d)\](\s*\[[^\]]*\])?\s*\{")
+_DEF_WRAPPER = re.compile(r"\\def\s*\\([A-Za-z@]+)((?:#\d)+)\s*\{")
 _WRAPPED = re.compile(r"\\newacronym\s*(?:\[[^\]]*\]\s*)?\{#(\d)\}\s*\{#(\d)[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*\{#(\d)\}")
+
+
+def _wrappers(text: str):
+    """(name, argument count, optional first argument?, body start) of every definition that may
+    wrap \\newacronym: `\\newcommand{\\x}[2]{..}` and `\\def\\abbr#1#2{..}`."""
+    for match in _WRAPPER.finditer(text):
+        yield match.group(1), int(match.group(2)), match.group(3) is not None, match.end() - 1
+    for match in _DEF_WRAPPER.finditer(text):
+        yield match.group(1), len(match.group(2)) // 2, False, match.end() - 1
 
 
 def _wrapped_entries(text: str) -> dict[str, GlossaryEntry]:
     """Acronyms defined through an author's wrapper command (calls with all arguments braced)."""
     entries = {}
-    for wrapper in _WRAPPER.finditer(text):
-        body, _ = _group(text, wrapper.end() - 1)
+    for name, count, optional, body_start in _wrappers(text):
+        body, _ = _group(text, body_start)
         inner = _WRAPPED.search(body)
         if not inner:
             continue
-        count, optional = int(wrapper.group(2)), wrapper.group(3) is not None
         key_at, short_at, long_at = (int(n) - (2 if optional else 1) for n in inner.groups())
-        call = re.compile(r"\\%s(?![A-Za-z@])\s*(?:\[[^\]]*\]\s*)?(?=\{)" % re.escape(wrapper.group(1)))
+        call = re.compile(r"\\%s(?![A-Za-z@])\s*(?:\[[^\]]*\]\s*)?(?=\{)" % re.escape(name))
         for match in call.finditer(text):
             arguments, index = [], match.end()
             for _ in range(count - (1 if optional else 0)):

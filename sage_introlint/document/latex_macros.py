@@ -19,8 +19,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from .latex_glossary import GlossaryEntry, glossary_entries
-from .latex_tables import FORMATS, LISTS as LIST_KINDS
+from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, GlossaryEntry, glossary_entries
+from .latex_tables import FORMATS, INLINE_CODE, LISTS as LIST_KINDS
 
 # Roles a macro can play in the prose.
 WORD = "word"  # zero arguments, expands to words: `\sys` -> "Bundler"
@@ -60,6 +60,14 @@ _NEW_IF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
 _SET_SWITCH = re.compile(r"\\([A-Za-z@]+)(true|false)\b")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _ARGUMENT = re.compile(r"#(\d)")
+# Inline-code commands of the author's: fancyvrb's `\\CustomVerbatimCommand{\\fnc}{Verb}{..}`,
+# minted's `\\newmintinline[py]{python}{..}` (`\\pythoninline` without the name), and a command
+# that is only another inline-code command (`\\newcommand{\\code}{\\lstinline[style=x]}`).
+_VERBATIM_COMMAND = re.compile(r"\\(?:Re)?[Cc]ustomVerbatimCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\{\s*B?Verb\s*\}")
+_NEW_MINTINLINE = re.compile(r"\\newmintinline\s*(?:\[\s*([A-Za-z@]+)\s*\])?\s*\{\s*([A-Za-z@]+)\s*\}")
+_VERBATIM_BODY = re.compile(r"\s*\\(?:verb|Verb|lstinline|mintinline\s*\{[^{}]*\})(?:\s*\[[^\]]*\])?\s*")
+_DEFINES_ENTRY = re.compile(r"\\(?:newacronym|newglossaryentry|newabbreviation|acrodef|DeclareAcronym)(?![A-Za-z@])")
+_LET = re.compile(r"\\let\s*\\([A-Za-z@]+)\s*=?\s*\\([A-Za-z@]+)(?![A-Za-z@])")
 MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts",
                "glossary", "glossaries", "acronyms", "acronym", "abbreviations")
 MACRO_FILE_MAX = 256 * 1024
@@ -86,6 +94,8 @@ class MacroTable:
     switches: dict[str, bool] = field(default_factory=dict)  # `\\newif\\ifdraft` ... `\\draftfalse`
     numbered: set[str] = field(default_factory=set)  # environments and begin-macros that open an enumerate
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # `\\newacronym{key}{..}{..}` entries
+    verbatim: dict[str, int] = field(default_factory=dict)  # inline-code commands -> `{..}` groups before the code
+    aliases: dict[str, str] = field(default_factory=dict)  # `\\let\\a\\acrshort`: a glossary command by another name
 
     @classmethod
     def empty(cls) -> MacroTable:
@@ -107,6 +117,12 @@ class MacroTable:
             if _LIST_BEGIN.search(begin):
                 self.list_environments.add(name)
                 self._note_numbered(name, begin)
+        for name, (count, body) in list(bodies.items()):
+            if count == 0 and _VERBATIM_BODY.fullmatch(body):
+                self.verbatim[name] = 0
+                del bodies[name]
+        self.verbatim.update({match.group(1): 0 for match in _VERBATIM_COMMAND.finditer(plain)})
+        self.verbatim.update({match.group(1) or match.group(2) + "inline": 0 for match in _NEW_MINTINLINE.finditer(plain)})
         words = {name: body for name, (count, body) in bodies.items() if count == 0}
         for name, (count, body) in bodies.items():
             self.macros[name] = _classify(name, count, body, words)
@@ -116,11 +132,24 @@ class MacroTable:
         for name in optional & set(bodies):
             self.macros[name] = dataclasses.replace(self.macros[name], optional=True)
         self.glossary.update(glossary_entries(plain))
+        self._read_lets(plain)
         for match in _NEW_IF.finditer(plain):
             self.switches.setdefault(match.group(1), False)  # \\newif starts false, as in TeX
         for match in _SET_SWITCH.finditer(plain):
             if match.group(1) in self.switches:
                 self.switches[match.group(1)] = match.group(2) == "true"
+
+    def _read_lets(self, plain: str) -> None:
+        """`\\let\\new\\old`: the new name does what the old one does (an author macro, an inline-code
+        command or a glossary command: `\\let\\a\\acrshort` then `\\a{NIC}`)."""
+        for match in _LET.finditer(plain):
+            new, old = match.groups()
+            if old in self.macros:
+                self.macros[new] = dataclasses.replace(self.macros[old], name=new)
+            elif old in self.verbatim or old in INLINE_CODE or old == "verb":
+                self.verbatim[new] = self.verbatim.get(old, INLINE_CODE.get(old, 0))
+            elif old in GLOSSARY_COMMANDS or old in GLOSSARY_SILENT:
+                self.aliases[new] = old
 
     def _notes_through_notes(self, bodies: dict[str, tuple[int, str]]) -> None:
         """`\\newcommand{\\needCite}{\\editorial{need cite}}`: a macro whose body leaves a note is a
@@ -214,6 +243,10 @@ def _classify(name: str, count: int, body: str, words: dict[str, str]) -> MacroD
         if _COLOUR.search(body) and (not text or _PLACEHOLDER_WORDS.match(text)):
             return MacroDefinition(name, 0, NOTE)
         return MacroDefinition(name, 0, WORD, text) if any(c.isalnum() for c in text) else MacroDefinition(name, 0, SILENT)
+    if _DEFINES_ENTRY.search(body):
+        return MacroDefinition(name, count, DROP)  # `\\abbr{VM}{virtual machine}`: defines, prints nothing
+    if _COLOUR.search(body) and _CODE_BODY.search(body) and used and not _marker_letters(body):
+        return MacroDefinition(name, count, CODE, prose_arguments=used)  # `\\textcolor{blue}{\\texttt{#1}}`: code
     if _COLOUR.search(body):
         if _REVISION.fullmatch(name) and not _marker_letters(body):
             return MacroDefinition(name, count, FORMAT, prose_arguments=used)  # `\\RV{..}`: revised text

@@ -11,10 +11,11 @@ from pylatexenc.macrospec import (
     LatexContextDb,
     MacroSpec,
     MacroStandardArgsParser,
+    ParsedMacroArgs,
     ParsedVerbatimArgs,
 )
 
-from .latex_tables import CITATIONS, EQUATION_REFERENCES, FOOTNOTES, LISTS, RAW_ENVIRONMENTS, REFERENCES, SILENT
+from .latex_tables import CITATIONS, EQUATION_REFERENCES, FOOTNOTES, INLINE_CODE, LISTS, RAW_ENVIRONMENTS, REFERENCES, SILENT
 from .latex_macros import group_end
 from .model import Source
 
@@ -30,6 +31,48 @@ class _RawBody(MacroStandardArgsParser):
         end = w.s.find("\\end{%s}" % self.name, pos)
         end = len(w.s) if end < 0 else end
         node = w.make_node(lw.LatexCharsNode, parsing_state=parsing_state, chars=w.s[pos:end], pos=pos, len=end - pos)
+        return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end - pos
+
+
+def inline_code_end(text: str, pos: int, groups: int = 0) -> tuple[int, int, int] | None:
+    """(code start, code end, end) of inline code at `pos`: an optional `[..]`, `groups` braced
+    groups (`\\mintinline{c}`), then `|code|` (any delimiter, on one line) or `{code}`."""
+    index = pos
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    if text.startswith("[", index):
+        close = text.find("]", index)
+        if close < 0:
+            return None
+        index = close + 1
+    for _ in range(groups):
+        if not text.startswith("{", index):
+            return None
+        index = group_end(text, index)
+    if index >= len(text) or text[index].isalpha() or text[index] in " \t\n\\%":
+        return None
+    if text[index] == "{":
+        end = group_end(text, index)
+        return (index + 1, end - 1, end) if text[end - 1 : end] == "}" else None
+    close = text.find(text[index], index + 1)
+    if close < 0 or "\n" in text[index:close]:
+        return None
+    return index + 1, close, close + 1
+
+
+class _InlineCode(MacroStandardArgsParser):
+    """`\\lstinline|x_y|`, `\\mintinline{c}{x}`: the code verbatim (it may hold `{`, `%`, `$`)."""
+
+    def __init__(self, groups: int):
+        super().__init__(argspec="")
+        self.groups = groups
+
+    def parse_args(self, w, pos, parsing_state=None):
+        found = inline_code_end(w.s, pos, self.groups)
+        if found is None:
+            return ParsedMacroArgs(argspec="", argnlist=[]), pos, 0
+        start, stop, end = found
+        node = w.make_node(lw.LatexCharsNode, parsing_state=parsing_state, chars=w.s[start:stop], pos=start, len=stop - start)
         return ParsedVerbatimArgs(verbatim_chars_node=node), pos, end - pos
 
 
@@ -173,7 +216,8 @@ def _context() -> LatexContextDb:
             + [MacroSpec(name, "*[[{") for name in CITATIONS]
             + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES]
             + [MacroSpec(name, args_parser=_RawDefinition(bodies)) for name, bodies in DEFINITIONS.items()]
-            + [MacroSpec("let", args_parser=_RawDefinition(0))],
+            + [MacroSpec("let", args_parser=_RawDefinition(0))]
+            + [MacroSpec(name, args_parser=_InlineCode(groups)) for name, groups in INLINE_CODE.items()],
             environments=[EnvironmentSpec(name, "[") for name in LISTS]
             + [EnvironmentSpec(name, args_parser=_RawBody(name)) for name in RAW_ENVIRONMENTS]
             + [EnvironmentSpec(name, "[") for name in ("algorithm", "algorithm*", "wrapfigure", "wraptable")],

@@ -38,6 +38,10 @@ SILENT = {"label", "nocite", "index", "glossary", "footnotemark", "xspace", "@",
 SILENT_ARGUMENT = {"label", "nocite", "index", "glossary", "bibliography", "bibliographystyle"}
 FOOTNOTES = {"footnote", "footnotetext", "thanks"}
 INCLUDES = {"input", "include", "subfile"}
+# Inline code taken verbatim, as `\\verb|..|` is: `\\Verb|..|` (fancyvrb), `\\lstinline|..|` or
+# `\\lstinline{..}` (listings), `\\mintinline{lang}|..|` (minted); the number is how many `{..}`
+# groups (the language) come before the code.
+INLINE_CODE = {"Verb": 0, "lstinline": 0, "mintinline": 1}
 ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
 SPACES = {"\\", " ", ",", ";", ":", "quad", "qquad", "enspace", "thinspace", "newline", "linebreak", "hfill", "smallskip", "medskip", "bigskip"}
 WORDS = {
@@ -98,6 +102,8 @@ NON_WORD_MACROS = set(
     paperwidth textheight hsize vsize fill stretch cr crcr noalign omit span multispan
     tabularnewline arraybackslash bigl bigr Bigl Bigr left right middle displaystyle textstyle
     scriptstyle limits nolimits ensuremath mathstrut xspace sysname@
+    printglossaries printglossary printacronyms printnomenclature printindex printbibliography
+    makeglossaries makeindex makenomenclature glsaddall listofalgorithms listoflistings openright
     """.split()
 )
 

@@ -14,6 +14,7 @@ from .latex_parse import arguments, closed, is_macro, last_group, plain_words, r
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES,
+    INLINE_CODE,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS, names_keys,
 )
@@ -22,7 +23,7 @@ from .model import Source
 
 KNOWN = (
     set(ESCAPES) | SPACES | set(WORDS) | ACCENTS | CITATIONS | REFERENCES | EQUATION_REFERENCES | FOOTNOTES
-    | FORMATS | set(HEADING_LEVELS) | RUN_IN_HEADINGS | INCLUDES | SILENT | {"url", "verb", "IEEEPARstart", "href", "par", "item"}
+    | FORMATS | set(HEADING_LEVELS) | RUN_IN_HEADINGS | INCLUDES | SILENT | set(INLINE_CODE) | {"url", "verb", "IEEEPARstart", "href", "par", "item"}
 )
 
 
@@ -278,7 +279,7 @@ class Walker(CommandReader):
         elif name == "url":
             group = last_group(node)
             self.prose.replace(raw_inside(source, group).strip() if group else "", source, node.pos, end, checkable=False)
-        elif name == "verb":
+        elif name == "verb" or name in INLINE_CODE:
             self.prose.replace(getattr(node.nodeargd, "verbatim_text", ""), source, node.pos, end, checkable=False)
         elif name in FOOTNOTES:
             self._footnotes.append((source, node))
