@@ -137,6 +137,13 @@ def test_todo_is_a_leftover_not_prose():
     assert (note.start.line, note.start.column, note.end.line, note.end.column) == (1, 13, 1, 31)
 
 
+def test_note_with_an_author_in_brackets_and_an_own_todo_variant_are_leftovers_not_prose():
+    doc = parse("Replicas vote once.\\NOTE[kim]{measure the vote} They agree.\\TODOX{fix the figure}\n")
+    assert doc.text == "Replicas vote once. They agree."
+    assert [note.text for note in doc.leftovers] == ["\\NOTE[kim]{measure the vote}", "\\TODOX{fix the figure}"]
+    assert [(note.start.line, note.start.column) for note in doc.leftovers] == [(1, 20), (1, 60)]
+
+
 def test_glossary_commands_print_the_entry_and_glsadd_prints_nothing():
     """`\\gls{key}` prints the short form (or the key when the entry is out of reach); at a
     sentence's opening it opens the sentence; `\\glsadd` prints nothing."""

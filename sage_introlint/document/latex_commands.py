@@ -18,7 +18,7 @@ from . import latex_macros as roles
 from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, NOTE_MACROS, SILENT_ARGUMENT, is_conditional
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, SILENT_ARGUMENT, is_conditional, is_note_name
 from .model import Leftover, Source
 
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
@@ -69,8 +69,8 @@ class CommandReader:
             if handled is not None:
                 return handled
         definition = self.macros.get(name)
-        if definition is None and name in NOTE_MACROS:
-            definition = MacroDefinition(name, 1, roles.NOTE)
+        if definition is None and is_note_name(name):  # `\\TODO[bob]{..}`: an optional author first
+            definition = MacroDefinition(name, 2, roles.NOTE, optional=True)
         elif definition is None and name in CHANGES_MACROS:
             definition = CHANGES_MACROS[name]
         elif definition is None and name in DROP_MACROS:

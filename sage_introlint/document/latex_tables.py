@@ -82,6 +82,18 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even o
 # Notes to co-authors known without a definition (more come from the preamble and the config).
 NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite",
                "marginpar", "marginnote"}  # a margin note in a paper draft is a note to co-authors
+# An author's own variant of a known note name (`\\NOTE{..}`, `\\TODOX{..}`, `\\todoinline{..}`, `\\fixmeNote{..}`) is a
+# note too when its definition is out of reach (a section file checked without its main file).
+NOTE_NAME = re.compile(r"(?:todo|fixme)[a-z]*", re.IGNORECASE)
+
+
+def is_note_name(name: str) -> bool:
+    """A macro name that marks a note to co-authors without any definition in reach."""
+    if name in NOTE_MACROS or bool(NOTE_NAME.fullmatch(name)):
+        return True
+    return name.isupper() and name.lower() in NOTE_MACROS  # `\\NOTE{..}` as `\\note{..}`
+
+
 # Text hidden on purpose: not prose and not a left-over.
 DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "cmnt", "delete", "deleted", "hidden",
                "st", "sout", "xout"}  # struck-out text (soul, ulem): deleted in a revision
