@@ -30,6 +30,15 @@ def pytest_configure(config):
     if in_ci() and missing:
         raise pytest.UsageError(f"CI=true but the shared material is missing from {SHARED}: {', '.join(missing)} "
                                 "(clone it beside the repository as ../shared)")
+    if _starts_workers(config):
+        share_a_starter(config)
+
+
+def pytest_unconfigure(config):
+    starter = config.stash.get(SHARED_STARTER, None)
+    if starter is not None:
+        os.environ.pop(SOCKET_VARIABLE, None)
+        starter.close()
 
 
 def cache_bytecode() -> None:
@@ -52,11 +61,34 @@ def warm_worker():
     warm_here()
 
 
+SHARED_STARTER = pytest.StashKey[Starter]()
+INTROLINT = str(Path(sys.executable).parent / "introlint")
+
+
+def _starts_workers(config) -> bool:
+    """The process that starts pytest-xdist's workers (not a worker, `-n 0` or `--collect-only`)."""
+    return (not hasattr(config, "workerinput") and not config.option.collectonly
+            and config.getoption("numprocesses", None) not in (None, 0, "0"))
+
+
+def share_a_starter(config) -> None:
+    """One warm starter (tests/warm_start.py) for every worker, started before they are: its
+    socket goes into the environment they inherit. It imports and checks while the workers collect,
+    and the bytecode it writes for spaCy and the package is then there for the workers' own first
+    check: one start and one compile instead of one per worker."""
+    starter = config.stash[SHARED_STARTER] = Starter(INTROLINT, dict(os.environ))
+    os.environ[SOCKET_VARIABLE] = starter.path
+
+
 @pytest.fixture(scope="session")
 def warm_introlint():
-    """This worker's warm starter (tests/warm_start.py), started on first use by a test that asks
-    for it; its socket goes into the environment, where `warm_start.command()` finds it."""
-    starter = Starter(str(Path(sys.executable).parent / "introlint"), dict(os.environ))
+    """The warm starter (tests/warm_start.py): the run's shared one when pytest-xdist runs the tests
+    (above), else this process's, started on first use by a test that asks for it; its socket is in
+    the environment, where `warm_start.command()` finds it."""
+    if SOCKET_VARIABLE in os.environ:
+        yield Starter.at(os.environ[SOCKET_VARIABLE], INTROLINT)
+        return
+    starter = Starter(INTROLINT, dict(os.environ))
     os.environ[SOCKET_VARIABLE] = starter.path
     yield starter
     os.environ.pop(SOCKET_VARIABLE, None)

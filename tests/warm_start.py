@@ -169,12 +169,22 @@ class Starter:
                                         stdin=subprocess.DEVNULL, pass_fds=(listener.fileno(),))
         listener.close()
 
+    @classmethod
+    def at(cls, path: str, executable: str) -> "Starter":
+        """A handle on the starter another process started and listens for at `path` (the run's
+        shared one, tests/conftest.py): `start` as above; `close` leaves it to its owner."""
+        handle = cls.__new__(cls)
+        handle.executable, handle.path, handle.folder, handle.process = executable, path, None, None
+        return handle
+
     def start(self, args: list[str], cwd: Path, env: dict, fds: tuple[int, int, int], address_space: int = 0):
         """Fork the process; (its pid, a function that waits for (wait status, maxrss))."""
         connection, pid = request(self.path, args, cwd, env, fds, self.executable, address_space=address_space)
         return pid, lambda: ended(connection)
 
     def close(self) -> None:
+        if self.process is None:
+            return  # another process's starter
         try:
             connection = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             connection.connect(self.path)
