@@ -196,6 +196,19 @@ def test_let_names_a_glossary_command_and_a_def_wraps_newacronym():
     assert where(doc, "VM boots") == ("intro.tex", 5, 6)
 
 
+def test_a_section_file_reads_the_preamble_of_the_main_file_that_includes_it():
+    """`sections/intro.tex` checked alone knows what `main.tex` (which `\\input`s it) defines in its
+    preamble and in a local package (`\\usepackage{tessera}` -> tessera.sty): a note macro is a
+    note, a word macro its word, an alias of a glossary command prints the entry. A file the main
+    file does not include gets none of it."""
+    doc = parse_file("main_file/sections/intro.tex")
+    assert doc.text == ("Flash caches wear out. Tessera spreads writes over each solid-state drive (SSD) in a rack.\n"
+                        "Every SSD then ages at one rate.")
+    [note] = doc.leftovers
+    assert (note.text, note.start.line, note.start.column) == ("\\ana{cite the wear study}", 3, 1)
+    assert parse_file("main_file/sections/notes.tex").text.startswith("Sys is not included")
+
+
 def test_author_macro_with_an_optional_argument_takes_it_and_its_groups():
     """`\\newcommand{\\term}[2][x]{\\emph{#2}}`: `\\term[a]{queue}` prints its second argument;
     a note macro with an optional argument (`\\RZ[Ana]{..}`) is one note."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .bare_headings import drop_bare_headings
 from .latex_files import Files
+from .latex_main_file import main_preamble_texts
 from .latex_macros import LIST_BEGIN, LIST_END, MACRO_FILE_MAX, NOTE, MacroTable, macro_files_beside
 from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words, raw_inside
 from .latex_tables import HEADING_LEVELS, INCLUDES
@@ -39,11 +40,15 @@ def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) ->
     """The file's top-level nodes (inside `\\begin{document}`), `\\input` files spliced in.
 
     `files.macros` then holds the author macros: those of a macro file beside the file, of the
-    file and of what it includes, and the config's names.
+    preamble of the main file that includes it, of the file and of what it includes, and the
+    config's names.
     """
     macros = MacroTable.empty()
     for path in macro_files_beside(source.path, base_dir):
         macros.read(_read_quietly(path))
+    if "\\documentclass" not in source.text:  # a section file: its main file's preamble holds too
+        for text in main_preamble_texts(source.path):
+            macros.read(text)
     files = Files(source, base_dir, macros=macros)
     nodes = files.parse(source)
     body = document_body(nodes)
