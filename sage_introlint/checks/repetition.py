@@ -28,12 +28,16 @@ def _keys(doc: Document, tokens: list[Span]) -> list[str]:
     return [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
 
 
-def _joined(keys: list[str], block: list[int], size: int, places) -> list[tuple[str, int]]:
+def _joined(keys: list[str], unit: list[tuple[int, int]], size: int, places) -> list[tuple[str, int]]:
     """(the `size` words from word k on, joined by NUL, k) for every k of `places` whose run stays
     inside one block, the lead-in or one list item (a description does not run on from one item
-    into the next). A string, not a tuple: its hash is computed once and kept, and the check
-    looks every run up twice."""
-    return [("\0".join(keys[k:k + size]), k) for k in places if block[k] == block[k + size - 1]]
+    into the next), and inside one sentence but for its last word: "..using hidden-order groups.
+    Their scheme is.." is the end of one sentence and the start of the next, two fragments, while
+    a clause one word short that ends its sentence in both places, with the same next word, is
+    the same description. A string, not a tuple: its hash is computed once and kept, and the
+    check looks every run up twice."""
+    return [("\0".join(keys[k:k + size]), k) for k in places
+            if unit[k][0] == unit[k + size - 1][0] and unit[k][1] == unit[k + size - 2][1]]
 
 
 def _runs(doc: Document, paragraph, size: int) -> tuple[list[tuple[str, int]], frozenset[str]]:
@@ -42,14 +46,15 @@ def _runs(doc: Document, paragraph, size: int) -> tuple[list[tuple[str, int]], f
     are not read again."""
     start = paragraph.span.start
     blocks = tuple((b.span.start - start, b.span.end - start) for b in paragraph.blocks)
+    sentences = tuple((s.start - start, s.end - start) for s in paragraph.sentences)
 
     def build():
         tokens = words(doc, paragraph.span)
         keys = _keys(doc, tokens)
-        runs = _joined(keys, _block_of([b.span for b in paragraph.blocks], tokens), size, range(len(keys) - size + 1))
+        runs = _joined(keys, _unit_of(paragraph, tokens), size, range(len(keys) - size + 1))
         return runs, frozenset(run for run, _ in runs)
 
-    return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size, blocks), build)
+    return current_memo().paragraph_value(doc, paragraph.span, ("repetition", size, blocks, sentences), build)
 
 
 def _first_holders(kept: list[tuple[list, frozenset]]) -> dict[str, int]:
@@ -79,9 +84,15 @@ def _shared_runs(doc: Document, tokens_of: list[list[Span]], size: int) -> list[
             streak = streak + 1 if seen[key] == -1 else 0
             if streak >= size:
                 places.append(k - size + 1)
-        block = _block_of([b.span for b in paragraph.blocks], tokens) if places else []
-        result.append(_joined(keys, block, size, places))
+        unit = _unit_of(paragraph, tokens) if places else []
+        result.append(_joined(keys, unit, size, places))
     return result
+
+
+def _unit_of(paragraph, tokens: list[Span]) -> list[tuple[int, int]]:
+    """For each word, (its block, its sentence), each numbered as `_block_of` numbers blocks."""
+    blocks = _block_of([b.span for b in paragraph.blocks], tokens)
+    return list(zip(blocks, _block_of(list(paragraph.sentences), tokens)))
 
 
 def _block_of(blocks: list[Span], tokens: list[Span]) -> list[int]:
