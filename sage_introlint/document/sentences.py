@@ -85,7 +85,9 @@ CITING_WORDS = frozenset("see also work works paper papers study studies systems
                          "methods method techniques technique et al".split())
 CITED_WORD = re.compile(r"(?<![\w.-])([a-z][a-z0-9]*)[ \t\u00a0]*\[\d")
 CITED_NAME = re.compile(r"[a-z][\w.-]*[ \t\u00a0]*\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
-IDENTIFIER = re.compile(r"[a-z]+[A-Z]|[a-z]\w*_")
+# `vLLM`, `max_len`, and names with a digit inside (`t8code`, `p4est`, `h5py`): never English
+# words, so after a period they open a sentence (a name written as code often does).
+IDENTIFIER = re.compile(r"[a-z]+[A-Z]|[a-z]\w*_|[a-z]+\d+[a-z]")
 LIST_MARKER = re.compile(r"\d{1,2}\.")
 SPACE = re.compile(r"\s*")
 INNER_PUNCT = ",;:)]}.?!-–—/%"
