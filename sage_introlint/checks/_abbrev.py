@@ -75,13 +75,21 @@ def cores(short: str) -> set[str]:
 
 
 ALTERNATIVE = re.compile(r",?\s+or\s+(?:more\s+commonly\s+|simply\s+|just\s+)?")
+# `Master-Slave/Token-Passing (MS/TP)`: two short forms joined by a slash, each spelled out
+SLASHED = re.compile(r"[A-Za-z][A-Za-z\d&+-]*(?:/[A-Za-z][A-Za-z\d&+-]*)+")
 
 
 def _alternatives(match) -> list[tuple[int, str]]:
     """(offset, text) of a parenthesis's content, and of each short form it offers as an
-    alternative: `(PDN-GW or more commonly PGW)` offers PGW too."""
+    alternative: `(PDN-GW or more commonly PGW)` offers PGW too, `(MS/TP)` both MS and TP."""
     inside, start = match.group(1), match.start(1)
     found = [(start, inside)]
+    if SLASHED.fullmatch(inside):
+        offset = 0
+        for piece in inside.split("/"):
+            found.append((start + offset, piece))
+            offset += len(piece) + 1
+        return found
     pieces = ALTERNATIVE.split(inside)
     if len(pieces) > 1:
         offset = 0
@@ -90,6 +98,22 @@ def _alternatives(match) -> list[tuple[int, str]]:
             found.append((start + offset, piece))
             offset += len(piece)
     return found
+
+
+# `German Aerospace Center (DLR)`: an organisation's name, in words the letters need not fit (they
+# come from its name in another language); two capitalised words at least, articles not counted.
+BARE_SHORT = re.compile(r"[A-Z][A-Z\d&]{1,7}s?")
+NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.&-]*[\s~]+(?:(?:of|for|and|on|in|de|du|des|la|für|und|the)[\s~]+)*)+)$")
+NOT_NAME = frozenset("The A An Our Their Its This These Those In On At For With By From We It".split())
+
+
+def _after_a_name(text: str, paren: int) -> bool:
+    """Is the parenthesis at `paren` right after a proper name of two capitalised words or more?"""
+    match = NAME_BEFORE.search(text, max(0, paren - 120), paren)
+    if match is None:
+        return False
+    words = [w for w in re.findall(r"[\w'’.&-]+", match.group(1)) if w[:1].isupper() and w not in NOT_NAME]
+    return len(words) >= 2
 
 
 def _spells_out(short: str, long: str) -> bool:
@@ -127,6 +151,9 @@ def definitions(text: str) -> dict[str, int]:
                 if fits(short, _window(before, short)):
                     defined_inside |= add(short, at + inside.start("short"))
         if defined_inside:
+            continue
+        if BARE_SHORT.fullmatch(match.group(1)) and _after_a_name(text, match.start()):
+            add(match.group(1).rstrip("s") if match.group(1)[-1] == "s" else match.group(1), match.start(1))
             continue
         ahead = SHORT_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if ahead:
