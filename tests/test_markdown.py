@@ -287,3 +287,36 @@ def test_a_pasted_latex_float_is_blanked_and_an_unclosed_one_left_as_written():
     text = "\\begin{table}\nProse here.\n\\begin{figure}\na cell\n\\end{figure}\n\\begin{table}\nend"
     assert latex_floats_blanked(text).split("\n") == [
         "\\begin{table}", "Prose here.", " " * 14, " " * 6, " " * 12, "\\begin{table}", "end"]
+
+
+def test_pandoc_paper_reads_as_pandoc_does():
+    """fixtures/docs/pandoc-paper.md: the figure's `{#fig:path width=..}`, the grid table and the
+    heading's `{#sec:intro}` are no prose; the lettered items belong to their lead-in; a name
+    written as code opens a sentence. Counts as a careful reader makes them."""
+    from sage_introlint.paper import load_paper
+    from sage_introlint.paper.run import paper_set
+    from sage_introlint.config import config_for
+
+    path = ROOT / "fixtures" / "docs" / "pandoc-paper.md"
+    source = Source(str(path), path.read_text(encoding="utf-8"))
+    paper = load_paper(source, str(path.parent), paper_set(config_for(str(path.parent), None), None))
+    intro = paper.section("introduction")
+    assert intro.title == "Introduction"
+    assert [len(p.sentences) for p in intro.doc.paragraphs] == [4, 3, 3, 2]
+    assert "{#" not in intro.doc.text and "+---" not in intro.doc.text and "width" not in intro.doc.text
+    assert [s.title for s in paper.sections][-1] == "Design"
+    assert_literal_pieces_match(intro.doc)
+
+
+def test_pandoc_blocks_keep_every_line_length():
+    """Grid tables blanked and lettered markers made numeric, line by line, lengths kept; a lone
+    `a.` line, a table-like line inside prose and a sentence starting "A. Smith" are left alone."""
+    from sage_introlint.document.markdown_pandoc import pandoc_blocks_as_commonmark
+
+    text = ("Lead-in:\n\n a. first\n b. second\n   goes on\n\n(a) one\n(b) two\n\n"
+            "+---+---+\n| 1 | 2 |\n+===+===+\n\nprose +---+---+ here\n\na. alone\n\nA. Smith wrote it.\n")
+    out = pandoc_blocks_as_commonmark(text)
+    assert [len(line) for line in out.split("\n")] == [len(line) for line in text.split("\n")]
+    assert out.split("\n")[2:8] == [" 1. first", " 2. second", "   goes on", "", "1)  one", "2)  two"]
+    assert out.split("\n")[9:12] == [" " * 9, " " * 9, " " * 9]
+    assert "prose +---+---+ here" in out and "a. alone" in out and "A. Smith wrote it." in out

@@ -1,9 +1,10 @@
 """Headings in the source files of a document: the front ends keep them out of the prose.
 
 A word list can ask to be searched in headings too (`headings: true`): a heading marked
-`(draft)` is a left-over like a TODO. Markdown ATX headings (`## Title`) and the arguments of
-LaTeX sectioning commands (`\\section{Title}`, `\\paragraph*{Title}`) outside comments count, and so
-do the run-in heads the front ends left out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`).
+`(draft)` is a left-over like a TODO. Markdown ATX headings (`## Title`, without pandoc's
+attributes `{#sec:x}`) and the arguments of LaTeX sectioning commands (`\\section{Title}`,
+`\\paragraph*{Title}`) outside comments count, and so do the run-in heads the front ends left
+out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..document.markdown_inline import HEADING_ATTRIBUTES
 from ..document.model import Document, Source
 from ._shared import shared
 
@@ -35,7 +37,11 @@ def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
                 continue  # commented out
             if any(start <= match.start() < end for start, end in hidden):
                 continue  # a `# comment` line of code, front matter or an HTML comment
-            yield source, match.start("title"), match.end("title")
+            end = match.end("title")
+            if pattern is MARKDOWN and "{" in match.group("title"):
+                attributes = HEADING_ATTRIBUTES.search(match.group("title"))  # `{#sec:x .class}`
+                end = match.start("title") + attributes.start() if attributes else end
+            yield source, match.start("title"), end
     yield from doc.run_in_heads
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -30,8 +31,9 @@ from . import suppression
 from .source import is_introduction_title
 from .layout import layout
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
+from .markdown_pandoc import pandoc_blocks_as_commonmark
 from .markdown_notes import cut_notes
-from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim
+from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim, without_heading_attributes
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
 
@@ -56,11 +58,15 @@ MAX_NESTING = 100
 
 
 def parser() -> MarkdownIt:
-    """CommonMark + tables, front matter, footnotes and `$` math; escapes/entities kept apart."""
+    """CommonMark + tables, front matter, footnotes, `$` math and pandoc attributes; escapes and
+    entities kept apart."""
     global _PARSER
     if _PARSER is None:
         md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
         md.use(front_matter_plugin).use(footnote_plugin)
+        # pandoc/Quarto attributes after an image, link or code span (`![..](f.png){#fig:x
+        # width="90%"}`) are markup, not words of the prose
+        md.use(attrs_plugin)
         md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False)
         md.disable("text_join")  # keep `text_special` (escapes, entities) so positions stay exact
         md.options["maxNesting"] = MAX_NESTING
@@ -179,6 +185,7 @@ class _TreeReader:
         line = (token.map[0] + line_offset + 1) if token.map else 0
         if kind == "heading_open":
             inline = self.inline(tokens[index + 1], line_offset, allow_label=False)
+            inline.chunks = without_heading_attributes(inline.chunks)
             return MdHeading(int(token.tag[1:]), inline), index + 2, None
         if kind == "paragraph_open":
             inline_token = tokens[index + 1]
@@ -302,7 +309,8 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     md = parser()
     nodes: list[MdNode] = []
     line_offset = 0
-    lines = latex_lists_as_markdown(latex_floats_blanked(abstract_as_section(source.text))).split("\n")
+    text = pandoc_blocks_as_commonmark(abstract_as_section(source.text))
+    lines = latex_lists_as_markdown(latex_floats_blanked(text)).split("\n")
     while True:
         chunk = "\n".join(lines[line_offset:])
         tokens = md.parse(chunk)

@@ -2,7 +2,7 @@
 
 Positions are found by walking forward through the block's own source lines, token by token,
 in the order markdown-it produced them: nothing is ever searched for again in the whole file.
-Citations (`[@key]`, `[12]`, MyST `{cite}`) become the non-checkable `[1]`; URLs stay as text
+Citations (`[@key]`, `[12]`, MyST `{cite}`, kramdown-rfc `{{RFC8799}}`) become the non-checkable `[1]`; URLs stay as text
 but are not checkable; a leading `**Label.**` is a run-in label, kept apart from the prose.
 """
 
@@ -19,14 +19,15 @@ from .markdown_nodes import Chunk
 
 # --- prose-level patterns inside text tokens (not Markdown structure) -------------------------
 
-# Every branch begins with a character (`[`, `@` or a backslash), so `re` skips to those in C
+# Every branch begins with a character (`[`, `@`, `{` or a backslash), so `re` skips to those in C
 # instead of trying the pattern at every position; the bare key's lookbehind is read after its `@`.
 CITATION = re.compile(
     r"\[(?:(?:see\s+|e\.g\.,?\s+|cf\.\s+)?-?@[\w][^\[\]\n]*"  # [@key], [see @a; @b, p. 3]
     r"|\d+(?:\s*[,\u2013\-]\s*\d+)*)\]"  # [12], [3, 5], [1-4]
     r"|@(?<![\w.@]@)[A-Za-z_][\w:.\-/+]*\w"  # bare @key
     r"|" + r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|[cC]?ref|autoref|eqref|label)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}"
-)  # last: raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
+    r"|\{\{[!?]?[^{}\n]+\}\}"  # kramdown-rfc (IETF drafts): {{RFC8799}}, {{?RFC2119}}, {{SEC:problem}}
+)  # raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{cite(?::\w+)?\}$")
 LABEL_END = (".", ":")
@@ -314,7 +315,7 @@ def _joined(tokens: list) -> list:
 def text_matches(content: str):
     """Citation and URL matches in a text run, in order, not overlapping."""
     if "[" not in content and "@" not in content and "://" not in content and "www." not in content \
-            and "\\" not in content:
+            and "\\" not in content and "{{" not in content:
         return  # what every citation and URL begins with (most runs of prose have none)
     found = sorted(list(CITATION.finditer(content)) + list(URL.finditer(content)), key=lambda m: m.start())
     position = 0
@@ -360,6 +361,22 @@ def run_in_label(children) -> int:
                     return index + 1  # the ":" or "." after the closer is stripped with the label
                 return 0
     return 0
+
+
+# pandoc's heading attributes: `# Introduction {#sec:intro}`, `## Appendix {-}`, `{.unnumbered}`
+HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))+[ \t]*\}[ \t]*$")
+
+
+def without_heading_attributes(chunks: list[Chunk]) -> list[Chunk]:
+    """A heading's words without the attribute block pandoc reads after them."""
+    if not chunks or not chunks[-1].literal:
+        return chunks
+    last = chunks[-1]
+    match = HEADING_ATTRIBUTES.search(last.text)
+    if match is None:
+        return chunks
+    kept = last.text[: match.start()]
+    return chunks[:-1] + ([Chunk(kept, last.src_start, last.src_start + len(kept))] if kept else [])
 
 
 def trim(chunks: list[Chunk]) -> list[Chunk]:

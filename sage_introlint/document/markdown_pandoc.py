@@ -1,0 +1,92 @@
+"""pandoc's Markdown beyond CommonMark, rewritten line by line before markdown-it reads the file.
+
+Papers written for pandoc (R Markdown, Quarto, JOSS, plain `pandoc paper.md`) use two block
+forms CommonMark does not know, and markdown-it would read both as prose:
+
+- grid tables (`+----+----+` rules, `| cell | cell |` rows): the cells would read as one long
+  sentence and the table as a paragraph. Its lines become blank lines of the same length.
+- lettered lists (`a. first`, `b) second`, `(a) first`, pandoc's `fancy_lists`): the items
+  would read as one paragraph after the lead-in. Each marker becomes a numeric one of the same
+  length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
+  lead-in, as pandoc reads them.
+
+Every offset, line and column is unchanged: findings still point at the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+GRID_RULE = re.compile(r"^[ \t]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
+GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
+# `a. `, `b) `, `(c) `: a lowercase letter as a list marker, then text; a-i only (a numeric
+# marker of the same length exists for nine items)
+LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])(?P<close>[.)])(?=[ \t]+\S)")
+
+
+def pandoc_blocks_as_commonmark(text: str) -> str:
+    """`text` with grid tables blanked and lettered lists numbered, every length kept."""
+    if "+-" not in text and "+=" not in text and not re.search(r"(?m)^[ \t]{0,3}\(?a[.)][ \t]", text):
+        return text
+    lines = text.split("\n")
+    _blank_grid_tables(lines)
+    _number_lettered_lists(lines)
+    return "\n".join(lines)
+
+
+def _blank_grid_tables(lines: list[str]) -> None:
+    """A block that opens with a grid rule and holds only rules and rows is a table."""
+    index = 0
+    while index < len(lines):
+        starts_block = index == 0 or not lines[index - 1].strip()
+        if starts_block and GRID_RULE.match(lines[index]):
+            last = index
+            while last + 1 < len(lines) and lines[last + 1].strip() and GRID_ROW.match(lines[last + 1]):
+                last += 1
+            if GRID_RULE.match(lines[last]):  # a table ends with a rule as it began
+                for blank in range(index, last + 1):
+                    lines[blank] = " " * len(lines[blank])
+                index = last
+        index += 1
+
+
+def _number_lettered_lists(lines: list[str]) -> None:
+    """A run of items `a`, `b`, ... (two at least), the first after a blank line, the others
+    at the start of a line with the same marker form: each marker made numeric."""
+    index = 0
+    while index < len(lines):
+        first = LETTER_ITEM.match(lines[index])
+        if first and first.group("letter") == "a" and (index == 0 or not lines[index - 1].strip()):
+            items = _items(lines, index, first)
+            if len(items) >= 2:
+                for at in items:
+                    lines[at] = _numbered(lines[at], LETTER_ITEM.match(lines[at]))
+                index = items[-1]
+        index += 1
+
+
+def _items(lines: list[str], start: int, first: re.Match) -> list[int]:
+    """Line numbers of the items `a`, `b`, ... of the run starting at `start`."""
+    form = (first.group("open"), first.group("close"))
+    items, expected = [start], "b"
+    for at in range(start + 1, len(lines)):
+        match = LETTER_ITEM.match(lines[at])
+        if match and (match.group("open"), match.group("close")) == form and match.group("letter") == expected:
+            items.append(at)
+            expected = chr(ord(expected) + 1)
+        elif not lines[at].strip() and at + 1 < len(lines) and LETTER_ITEM.match(lines[at + 1]):
+            continue  # a blank line between two items
+        elif lines[at].strip() and not LETTER_ITEM.match(lines[at]) and lines[at][:1] in " \t":
+            continue  # an item's indented continuation line
+        elif lines[at].strip() and not LETTER_ITEM.match(lines[at]) and lines[at - 1].strip():
+            continue  # a lazy continuation line of the item before
+        else:
+            break
+    return items
+
+
+def _numbered(line: str, match: re.Match) -> str:
+    """The item's marker as a numeric marker of the same length: `a.` -> `1.`, `(b)` -> `2) `."""
+    number = str(ord(match.group("letter")) - ord("a") + 1)
+    marker = number + (") " if match.group("open") else match.group("close"))
+    return match.group("indent") + marker + line[match.end():]
