@@ -14,6 +14,8 @@ A paper set (the shipped `sage-paper`, or a team's own) lists its sections in pa
         fallback: true               # (Background, Discussion, Conclusion), each checked on its own,
         headings: [".*"]             # except the titles `skip` names (Acknowledgments, References)
         skip: ["acknowledge?ments?", "references"]
+        names: ["conclusions?"]      # optional: titles that are this section even with no known
+                                     # section before them (a Conclusion file checked alone)
     default: introduction            # a file with no known heading is this section
 
 A heading names a section when its title, without a number ("3", "3.1", "III.", "A."), matches
@@ -29,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..errors import ConfigError
 
 SECTION_KEYS = {"name": str, "title": str, "pack": str, "headings": list, "environment": str, "through": str,
-                "kind": str, "fallback": bool, "skip": list}
+                "kind": str, "fallback": bool, "skip": list, "names": list}
 SECTION_KINDS = ("section", "auto", "intro", "outline", "paragraph")
 NUMBER = re.compile(r"\s*(?:(?:(?:\d+(?:\.\d+)*|[IVX]+)[.):]?|[A-Z][.)])\s+)?")
 
@@ -47,13 +49,24 @@ class SectionSpec:
     kind: str = "section"  # the document kind its pack reads; auto: intro, outline or paragraph
     fallback: bool = False  # takes the section-level headings no other section names
     skip: tuple[str, ...] = ()  # titles it does not take (a fallback's back matter)
+    names: tuple[str, ...] = ()  # titles that name a fallback section on their own (Conclusion)
 
     def matches(self, title: str) -> bool:
-        text = " ".join(title.split())
-        text = text[NUMBER.match(text).end():].rstrip(":.")
+        text = _bare(title)
         if any(_compiled(pattern).fullmatch(text) for pattern in self.skip):
             return False
         return any(_compiled(pattern).fullmatch(text) for pattern in self.headings)
+
+    def named_by(self, title: str) -> bool:
+        """Does the title name this fallback section even where no named section came before?"""
+        text = _bare(title)
+        return any(_compiled(pattern).fullmatch(text) for pattern in self.names)
+
+
+def _bare(title: str) -> str:
+    """A heading title without its number ("3", "3.1", "III.", "A.") and closing ":" or "."."""
+    text = " ".join(title.split())
+    return text[NUMBER.match(text).end():].rstrip(":.")
 
 
 @dataclass(frozen=True)
@@ -100,8 +113,10 @@ class PaperSet:
         return PaperSet(f"{self.name} without {self.subject.name}", sections, self.default, None, (), None, known)
 
     def classify(self, title: str) -> SectionSpec | None:
-        """The named section a heading title starts, or None (not one of them)."""
-        return next((spec for spec in self.sections if not spec.fallback and spec.matches(title)), None)
+        """The named section a heading title starts, or None (not one of them). A fallback section
+        is named only by its `names` (a file that holds just a Conclusion is no Introduction)."""
+        named = next((spec for spec in self.sections if not spec.fallback and spec.matches(title)), None)
+        return named or next((spec for spec in self.sections if spec.fallback and spec.named_by(title)), None)
 
     def fallback(self, title: str) -> SectionSpec | None:
         """The section that checks a heading no named section takes, or None (not checked)."""
@@ -142,13 +157,14 @@ def parse_sections(doc, at: tuple, entries: list, resolve) -> tuple[SectionSpec,
         if entry.get("kind", "section") not in SECTION_KINDS:
             raise doc.error(where + ("kind",), f"unknown kind {entry['kind']!r}; expected one of: {', '.join(SECTION_KINDS)}")
         _check_patterns(doc, where, "skip", entry.get("skip", []))
+        _check_patterns(doc, where, "names", entry.get("names", []))
         if any(spec.name == entry["name"] for spec in specs):
             raise doc.error(where + ("name",), f"section {entry['name']!r} is listed twice")
         specs.append(SectionSpec(
             name=entry["name"], title=entry.get("title", entry["name"]), pack=resolve(entry["pack"]),
             headings=tuple(entry["headings"]), environment=entry.get("environment"),
             through=entry.get("through"), kind=entry.get("kind", "section"), fallback=entry.get("fallback", False),
-            skip=tuple(entry.get("skip", ()))))
+            skip=tuple(entry.get("skip", ())), names=tuple(entry.get("names", ()))))
     names = {spec.name for spec in specs}
     for index, spec in enumerate(specs):
         if spec.through and spec.through not in names:

@@ -84,6 +84,18 @@ def test_a_file_without_known_headings_is_the_introduction(tmp_path):
     assert [(s.name, s.heading.line, s.doc.kind) for s in paper.sections] == [("introduction", 1, "intro")]
 
 
+def test_a_file_that_holds_only_a_closing_section_is_that_section_not_the_introduction(tmp_path):
+    """`sections/conclusion.tex` checked alone is the Conclusion (the `other` section, whose
+    `names` it matches), not an Introduction missing its contributions; the text before a
+    Discussion heading (under a title) is still the Introduction."""
+    (tmp_path / "conclusion.tex").write_text("\\section{Conclusions}\nSAGE ran every pipeline we tried.\n", encoding="utf-8")
+    paper = _paper(tmp_path / "conclusion.tex")
+    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [("other", "Conclusions", 1)]
+    (tmp_path / "draft.md").write_text("# Serving Pipelines Together\n\nPipelines are hard.\n\n## 5 Discussion\n\nSAGE helps.\n", encoding="utf-8")
+    paper = _paper(tmp_path / "draft.md")
+    assert [(s.name, s.doc.text) for s in paper.sections] == [("introduction", "Pipelines are hard."), ("other", "SAGE helps.")]
+
+
 def _corpus():
     return sorted(p for p in CORPUS.glob("*") if p.suffix in (".tex", ".md")) if CORPUS.is_dir() else []
 
