@@ -14,7 +14,7 @@ import json
 import shutil
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.document import load_path
 
@@ -37,7 +37,7 @@ NOTE_MACROS = {
 def hand_counts() -> dict[str, list[int]]:
     if not (CORPUS / "counts.yaml").exists():
         pytest.skip("../shared/corpus is not there (CI=true makes that an error)")
-    return yaml.safe_load((CORPUS / "counts.yaml").read_text(encoding="utf-8"))
+    return load_yaml((CORPUS / "counts.yaml").read_text(encoding="utf-8"))
 
 
 def counted(name: str) -> list[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.engine import check_paths
 
@@ -36,7 +36,7 @@ def _document_of(expected: Path) -> Path:
 def _documents():
     for expected in sorted(DOCS.glob("*.expected.yaml")):
         sources = [_document_of(expected)]
-        spec = yaml.safe_load(expected.read_text(encoding="utf-8")) or {}
+        spec = load_yaml(expected.read_text(encoding="utf-8")) or {}
         marks = [pytest.mark.xfail(reason=spec["xfail"], strict=True)] if spec.get("xfail") else []
         yield pytest.param(sources[0], spec, id=sources[0].name, marks=marks)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.document import load_path
 
@@ -22,7 +22,7 @@ CASES = sorted(path for path in FIXTURES.iterdir() if path.suffix in (".tex", ".
 
 @pytest.mark.parametrize("path", CASES, ids=lambda path: path.name)
 def test_structure_fixture(path):
-    expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    expected = load_yaml(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
     latex = (expected.get("config") or {}).get("latex") or {}
     doc = load_path(str(path), latex=latex)
     assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == expected["paragraphs"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.config import parse_config
 from sage_introlint.document.model import Source
@@ -26,7 +26,7 @@ DISABLE = {"md": "<!-- introlint-disable {rule} -->\n", "tex": "% introlint-disa
 @functools.cache
 def _case_files() -> tuple:
     """(path, data) of every case file, read once per process (both parametrizations use them)."""
-    return tuple((path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(FIXTURES.glob("*.yaml")))
+    return tuple((path, load_yaml(path.read_text(encoding="utf-8"))) for path in sorted(FIXTURES.glob("*.yaml")))
 
 
 def _cases():
@@ -64,7 +64,7 @@ def test_every_rule_has_fail_and_pass_cases():
     missing = []
     for entry in pack_data()["rules"]:
         path = FIXTURES / f"{entry['id']}.yaml"
-        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if path.exists() else []
+        cases = load_yaml(path.read_text(encoding="utf-8"))["cases"] if path.exists() else []
         if not any(c["findings"] for c in cases):
             missing.append(f"{entry['id']}: no fail case")
         if not any(not c["findings"] for c in cases):
@@ -78,7 +78,7 @@ HEURISTIC = ["competitor-contrast", "system-balance", "feature-listing", "traini
 
 @pytest.mark.parametrize("rule_id", HEURISTIC)
 def test_heuristic_rules_have_three_true_and_three_false_cases(rule_id):
-    cases = yaml.safe_load((FIXTURES / f"{rule_id}.yaml").read_text(encoding="utf-8"))["cases"]
+    cases = load_yaml((FIXTURES / f"{rule_id}.yaml").read_text(encoding="utf-8"))["cases"]
     assert sum(1 for c in cases if c["findings"]) >= 3
     assert sum(1 for c in cases if not c["findings"]) >= 3
 

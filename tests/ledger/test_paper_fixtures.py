@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.engine import check_paths
 
@@ -15,7 +15,7 @@ PAPERS = Path(__file__).resolve().parents[2] / "fixtures" / "paper"
 
 def _cases():
     for expected in sorted(PAPERS.glob("*.expected.yaml")):
-        spec = yaml.safe_load(expected.read_text(encoding="utf-8"))
+        spec = load_yaml(expected.read_text(encoding="utf-8"))
         for paper, findings in spec["papers"].items():
             yield pytest.param(paper, spec["select"], findings, id=paper)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from fixture_yaml import load_yaml
 
 from sage_introlint.engine import check_paths
 
@@ -31,7 +31,7 @@ def _document(expected: Path) -> Path:
 def _cases():
     for expected in sorted([*(FIXTURES / "sections").glob("*.expected.yaml"), *(FIXTURES / "whole").glob("*.expected.yaml"),
                             *(FIXTURES / "styles").glob("*.expected.yaml")]):
-        yield pytest.param(_document(expected), yaml.safe_load(expected.read_text(encoding="utf-8")) or {},
+        yield pytest.param(_document(expected), load_yaml(expected.read_text(encoding="utf-8")) or {},
                            id=str(expected.relative_to(FIXTURES)))
 
 
