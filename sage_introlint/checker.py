@@ -18,6 +18,7 @@ from .ledger.context import PaperContext, paper_findings
 from .pack import defined_rule_ids, load_pack
 from .paper import load_paper
 from .paper.run import paper_rules, paper_set, section_rules, set_for_paper
+from .paper.unchecked import caveat
 from .results import CheckResult
 from .stage import apply as apply_stage
 from .suppressions import apply as apply_suppressions
@@ -115,6 +116,8 @@ class Checker:
                                 f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
                                 f"{found.subject.name} rules")
         found = generic
+        if result is not None and self.section is None and (said := caveat(source.path, found, paper)):
+            result.caveats.append(said)
         findings = [position_finding(p.position, "error", INPUT_ERROR, p.message) for p in paper.problems]
         checked = [section for section in paper.sections if section.doc.text.strip()]
         if not checked and not findings:  # nothing to check is a problem with the input

@@ -185,6 +185,7 @@ def merge(result: CheckResult, part: CheckResult) -> None:
     result.sources.update(part.sources)
     result.rules.update(part.rules)
     result.notes.extend(part.notes)
+    result.caveats.extend(part.caveats)
 
 
 def _stdin_source(display: str, data: str | bytes | Exception | None) -> Source:

@@ -74,6 +74,7 @@ def _replayed(answer, part: CheckResult, source, result: CheckResult | None):
     added to a CheckResult (notes, rules, sources) added to `result`."""
     if result is not None:
         result.notes.extend(part.notes)
+        result.caveats.extend(part.caveats)
         result.rules.update(part.rules)
         for path, read in part.sources.items():
             result.sources.setdefault(path, read)

@@ -19,6 +19,7 @@ class CheckResult:
     sources: dict[str, Source] = field(default_factory=dict)  # path -> Source, for source excerpts
     rules: dict = field(default_factory=dict)  # id -> Rule: every rule that was active somewhere
     notes: list[str] = field(default_factory=list)  # what the user should know about how a file was checked
+    caveats: list[str] = field(default_factory=list)  # what the user must know even without --verbose
 
     @property
     def failed(self) -> bool:

@@ -82,7 +82,8 @@ def check_command(paths, kind, output_format, config_file, pack, select, ignore,
     the Introduction, or the section --section names; so is the prose before the first
     known section of a paper that has no Introduction heading. A paper that never names SAGE is
     checked as any systems paper (systems-intro, systems-sections; --verbose says so)
-    unless --pack or the config names a pack.
+    unless --pack or the config names a pack. A section pack (--pack sage-intro) checks
+    its section only; a note on standard error names the sections it left out.
 
     \b
     A folder is searched for Markdown and LaTeX files that hold such a section: a heading,
@@ -154,6 +155,9 @@ def tell(result, show_statistics: bool, quiet: bool) -> None:
     """Errors, the per-rule statistics and the summary line, on standard error."""
     for message in result.errors:
         say(f"introlint: {message}")
+    if not quiet:
+        for message in result.caveats:
+            say(f"introlint: note: {message}")
     if show_statistics and result.findings:
         click.echo(statistics(result.findings), nl=False, err=True)
     if not quiet:

@@ -15,14 +15,15 @@ from .init_template import CONFIG_FILE, PRE_COMMIT, config_template
 
 
 @click.command("init", context_settings=CONTEXT)
-@click.option("--pack", metavar="NAME|FILE", default=None, help="Pack to write into the config [default: sage-paper].")
+@click.option("--pack", metavar="NAME|FILE", default=None, help="Pack to write into the config [default: none written: the default set picks "
+                   "the SAGE packs for a paper that names SAGE, the generic ones for any other].")
 @click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True,
               help="Kind to write into the config.")
 @click.option("--force", is_flag=True, help="Overwrite an existing .introlint.yaml.")
 def init_command(pack, kind, force):
     """Write a commented .introlint.yaml at the repository root and show the pre-commit entry.
 
-    The file names the pack and kind and lists every rule with its default severity, so a
+    The file names the kind (and the pack given with --pack) and lists every rule with its default severity, so a
     team can turn rules off or change them in one place. It is never overwritten without
     --force.
     """
@@ -34,9 +35,9 @@ def init_command(pack, kind, force):
         raise ConfigError(f"{target} is a symbolic link; introlint init does not write through it")
     if os.path.lexists(target) and not force:
         raise ConfigError(f"{target} already exists; use --force to overwrite it")
-    pack_name = pack or DEFAULT_PACK
-    loaded = load_pack(pack_name)
-    if pack_name.endswith((".yaml", ".yml")):  # the config reads pack files relative to itself
+    pack_name = pack
+    loaded = load_pack(pack_name or DEFAULT_PACK)
+    if pack_name and pack_name.endswith((".yaml", ".yml")):  # the config reads pack files relative to itself
         try:
             confine(pack_name, os.path.realpath(root))
         except Refused as refused:

@@ -21,8 +21,10 @@ Or point `repo:` at the introlint repository with `hooks: [{id: introlint}]`.
 """
 
 
-def config_template(pack_name: str, kind: str, rules) -> str:
-    """A config naming the pack and kind, with every rule's default severity commented out."""
+def config_template(pack_name: str | None, kind: str, rules) -> str:
+    """A config naming the pack (commented out when `pack_name` is None: the default set then
+    picks the SAGE packs for a paper that names SAGE and the generic ones for any other) and the
+    kind, with every rule's default severity commented out."""
     width = max((len(rule.id) for rule in rules), default=0)
     lines = [
         "# introlint configuration (see `introlint --help`).",
@@ -30,7 +32,7 @@ def config_template(pack_name: str, kind: str, rules) -> str:
         "# `introlint explain RULE` says why each exists.",
         "",
         "# The rule pack: a shipped name or a YAML file of your own (relative to this file).",
-        f"pack: {pack_name}",
+        *_pack_lines(pack_name),
         "",
         "# auto, intro, outline or paragraph.",
         f"kind: {kind}",
@@ -58,3 +60,12 @@ def config_template(pack_name: str, kind: str, rules) -> str:
         lines.append(f"#   {rule.id + ':':<{width + 1}} {rule.severity:<7}  # {rule.summary}")
     lines.append("# Example:  rules: {sentence-count: {min: 8, max: 12}, readability: off}")
     return "\n".join(lines) + "\n"
+
+
+def _pack_lines(pack_name: str | None) -> list[str]:
+    if pack_name is not None:
+        return [f"pack: {pack_name}"]
+    return ["# Left out, the default set sage-paper checks each section of a paper that names SAGE",
+            "# with the pack of its prompt, and any other paper with the generic systems-intro and",
+            "# systems-sections packs. Naming a pack applies it to every paper, whatever it names:",
+            "# pack: sage-paper"]

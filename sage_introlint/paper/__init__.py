@@ -44,6 +44,7 @@ class Paper:
     path: str
     sections: list[Section] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    left_out: list = field(default_factory=list)  # plan.Mark of each section the set does not check
 
     def section(self, name: str) -> Section | None:
         return next((section for section in self.sections if section.name == name), None)
@@ -67,12 +68,12 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
     if reads_as_latex(source.path, source.text):
         from .latex import sections
 
-        problems, found = sections(source, base_dir, paper, forced, kind, latex or {})
+        problems, found, left = sections(source, base_dir, paper, forced, kind, latex or {})
     else:
         from .markdown import sections
 
-        problems, found = sections(source, paper, forced, kind, read_nodes)
-    result = Paper(source.path, problems=list(problems))
+        problems, found, left = sections(source, paper, forced, kind, read_nodes)
+    result = Paper(source.path, problems=list(problems), left_out=left)
     earlier: list[str] = []
     for spec, title, heading, doc in found:
         doc.section = spec.name

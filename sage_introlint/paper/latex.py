@@ -17,7 +17,7 @@ from ..document.latex_parse import arguments, last_group, plain_words, raw_insid
 from ..document.latex_tables import REFERENCES, RUN_IN_FORMATS
 from ..document.latex_walker import Walker
 from ..document.model import Division, Document, Figure, Source, Span
-from .plan import Mark, plan
+from .plan import Mark, left_out, plan
 from .specs import PaperSet, SectionSpec
 
 RUN_IN_LEVELS = {"paragraph": 5, "subparagraph": 6}
@@ -29,7 +29,8 @@ RUN_IN_MAX_WORDS = 6  # a run-in label this short names a division (a longer one
 
 def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec | None, kind: str | None,
              latex_options: dict | None = None):
-    """(problems, [(spec, title, heading position, Document)]) for a LaTeX file."""
+    """(problems, [(spec, title, heading position, Document)], headings of sections not checked)
+    for a LaTeX file (an abstract environment the set does not read counts as one)."""
     options = latex_options or {}
     files, items = latex.read_items(source, base_dir, options.get("note-macros", ()), options.get("list-macros", ()))
     marks = [Mark(i, *heading, item[0].position(item[1].pos))
@@ -45,7 +46,8 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
             start, body = located
             in_abstract = {id(node) for _, node in body}
             found.append((abstract, "", start, _document(files, body, start, 0, False, referenced)))
-    for region in plan(marks, len(items), paper, forced):
+    regions = plan(marks, len(items), paper, forced)
+    for region in regions:
         if not region.spec.fallback and any(spec.name == region.spec.name for spec, *_ in found):
             continue
         start = region.heading.position if region.heading else source.position(0)
@@ -61,7 +63,15 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
         if region.preface and not doc.paragraphs:
             continue
         found.append((region.spec, region.heading.title if region.heading else "", start, doc))
-    return files.problems, found
+    return files.problems, found, _unread_abstract(items, marks, abstract, forced) + left_out(marks, regions)
+
+
+def _unread_abstract(items: list, marks: list, abstract, forced) -> list[Mark]:
+    """The abstract environment as a heading of its own when the set has no abstract section."""
+    if abstract is not None or forced is not None:
+        return []
+    located = _abstract(items, marks, "abstract")
+    return [Mark(-1, 0, "Abstract", located[0])] if located is not None else []
 
 
 def _is_abstract(node, environment: str) -> bool:

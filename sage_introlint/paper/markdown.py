@@ -15,7 +15,7 @@ from ..document import markdown
 from ..document.layout import layout
 from ..document.markdown import MdHeading, MdOther, MdParagraph
 from ..document.model import Division, Document, Figure, Source, Span
-from .plan import Mark, plan
+from .plan import Mark, left_out, plan
 from .specs import NUMBER, PaperSet, SectionSpec
 
 HEADING_MAX = 6  # level 7 is a fully emphasised line: a division, never a section
@@ -26,8 +26,9 @@ CAPTION = re.compile(r"\W*(Figure|Fig\.|Table)\s*~?(\d+)\s*[.:]", re.IGNORECASE)
 
 
 def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None, read_nodes=None):
-    """(problems, [(spec, title, heading position, Document)]) for a Markdown file, read with
-    `read_nodes` (default `markdown.read_nodes`; the editor's re-reads one block)."""
+    """(problems, [(spec, title, heading position, Document)], headings of sections not checked)
+    for a Markdown file, read with `read_nodes` (default `markdown.read_nodes`; the editor's
+    re-reads one block)."""
     reader, nodes, start_line = (read_nodes or markdown.read_nodes)(source)
     levels = _levels(nodes)
     marks = [Mark(i, levels.get(i, node.level), node.inline.full_text, _line_start(source, node.line))
@@ -35,7 +36,8 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
     figures = _figures(source, nodes)
     captions = _captions(nodes)
     found = []
-    for region in plan(marks, len(nodes), paper, forced):
+    regions = plan(marks, len(nodes), paper, forced)
+    for region in regions:
         body = nodes[region.start:region.end]
         heading = region.heading
         if heading is not None and heading.index == region.start and not region.siblings:
@@ -56,7 +58,7 @@ def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: 
         if region.preface and not doc.paragraphs:
             continue
         found.append((spec, heading.title if heading else "", doc.start, doc))
-    return list(reader.problems), found
+    return list(reader.problems), found, left_out(marks, regions)
 
 
 def _captions(nodes: list) -> set[int]:

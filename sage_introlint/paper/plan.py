@@ -155,3 +155,14 @@ def _absorb(region: Region, bounds: list, index: int, length: int, through: str)
     region.siblings = [region.heading] + [mark for mark, _ in bounds[index:stop]]
     region.end = bounds[stop][0].index
     return stop
+
+
+def left_out(marks: list[Mark], regions: list[Region]) -> list[Mark]:
+    """The headings at the sections' level that no region starts or holds: sections the set does
+    not check (all but the Introduction when a section pack such as sage-intro reads a whole paper)."""
+    levels = [region.level for region in regions if region.heading is not None]
+    if not levels:
+        return []
+    level = min(levels)
+    return [mark for mark in marks
+            if mark.level == level and not any(region.start <= mark.index < region.end for region in regions)]

@@ -98,3 +98,17 @@ def test_ledger_says_why_there_is_none_for_a_paper_about_something_else(tmp_path
                             "systems paper (systems-intro, systems-sections); --pack sage-paper applies the SAGE "
                             "rules, which read the claims"]
     assert invoke("ledger", "--pack", "sage-paper", name, cwd=tmp_path).status == 0
+
+
+@pytest.mark.parametrize("pack, sage_rules", [(None, False), ("sage-paper", True)])
+def test_init_leaves_the_choice_to_the_default_set_unless_a_pack_is_given(tmp_path, pack, sage_rules):
+    """`init` without --pack writes no `pack:` line: another team's paper keeps the generic rules
+    after it, as before it; `init --pack sage-paper` applies the SAGE rules to every paper."""
+    name = write(tmp_path, OTHER_INTRO)
+    made = invoke("init", *(["--pack", pack] if pack else []), cwd=tmp_path)
+    assert made.status == 0
+    import yaml
+    written = yaml.safe_load((tmp_path / ".introlint.yaml").read_text())
+    assert written.get("pack") == pack and written["kind"] == "auto"
+    run = invoke("check", name, cwd=tmp_path)
+    assert ("trimming-points" in rules_of(run)) == sage_rules and "marketing-language" in rules_of(run)
