@@ -320,3 +320,25 @@ def test_pandoc_blocks_keep_every_line_length():
     assert out.split("\n")[2:8] == [" 1. first", " 2. second", "   goes on", "", "1)  one", "2)  two"]
     assert out.split("\n")[9:12] == [" " * 9, " " * 9, " " * 9]
     assert "prose +---+---+ here" in out and "a. alone" in out and "A. Smith wrote it." in out
+
+
+def test_kramdown_rfc_parts_are_read_as_its_tool_reads_them():
+    """fixtures/docs/kramdown-draft.md: `--- abstract` opens the Abstract, `--- middle` and
+    `--- back` are no prose, and the lines keep their lengths."""
+    from sage_introlint.document.markdown_pandoc import kramdown_marks_as_headings
+    from sage_introlint.paper import load_paper
+    from sage_introlint.paper.run import paper_set
+    from sage_introlint.config import config_for
+
+    text = "---\ntitle: x\n---\n\n--- abstract\n\nOne. Two.\n\n--- middle\n\n# Introduction\n\nThree.\n--- abstractly\n"
+    out = kramdown_marks_as_headings(text)
+    assert [len(line) for line in out.split("\n")] == [len(line) for line in text.split("\n")]
+    assert out.split("\n")[4] == "# Abstract  " and not out.split("\n")[8].strip()
+    assert out.split("\n")[-2] == "--- abstractly"
+    path = ROOT / "fixtures" / "docs" / "kramdown-draft.md"
+    source = Source(str(path), path.read_text(encoding="utf-8"))
+    paper = load_paper(source, str(path.parent), paper_set(config_for(str(path.parent), None), None))
+    assert [s.name for s in paper.sections][:2] == ["abstract", "introduction"]
+    assert [len(p.sentences) for p in paper.section("abstract").doc.paragraphs] == [2]
+    assert [len(p.sentences) for p in paper.section("introduction").doc.paragraphs] == [3, 2]
+    assert "middle" not in paper.section("abstract").doc.text

@@ -1,4 +1,5 @@
-"""pandoc's Markdown beyond CommonMark, rewritten line by line before markdown-it reads the file.
+"""pandoc's (and kramdown-rfc's) Markdown beyond CommonMark, rewritten line by line before
+markdown-it reads the file.
 
 Papers written for pandoc (R Markdown, Quarto, JOSS, plain `pandoc paper.md`) use two block
 forms CommonMark does not know, and markdown-it would read both as prose:
@@ -9,6 +10,11 @@ forms CommonMark does not know, and markdown-it would read both as prose:
   would read as one paragraph after the lead-in. Each marker becomes a numeric one of the same
   length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
   lead-in, as pandoc reads them.
+
+IETF drafts written for kramdown-rfc mark their parts with lines of their own after the front
+matter: `--- abstract` opens the abstract (it becomes an `# Abstract` heading of the same
+length), `--- middle` and `--- back` close the part before them (blank lines; the middle has
+its own headings, the back its appendices).
 
 Every offset, line and column is unchanged: findings still point at the source.
 """
@@ -22,6 +28,17 @@ GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
 # `a. `, `b) `, `(c) `: a lowercase letter as a list marker, then text; a-i only (a numeric
 # marker of the same length exists for nine items)
 LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])(?P<close>[.)])(?=[ \t]+\S)")
+
+
+KRAMDOWN_MARK = re.compile(r"^--- (abstract|middle|back)[ \t]*$", re.M)
+
+
+def kramdown_marks_as_headings(text: str) -> str:
+    """`text` with kramdown-rfc's `--- abstract` an Abstract heading, `--- middle`/`--- back` blank."""
+    if "\n--- " not in text:
+        return text
+    return KRAMDOWN_MARK.sub(
+        lambda m: ("# Abstract" if m.group(1) == "abstract" else "").ljust(len(m.group(0))), text)
 
 
 def pandoc_blocks_as_commonmark(text: str) -> str:

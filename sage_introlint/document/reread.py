@@ -11,8 +11,8 @@ full read, so the result is always what `read_nodes` gives for the new text.
 Why the splice equals a full read (tests/test_incremental.py edits at random and compares):
 - every line of the block, before and after the edit, is plain prose: it starts with no white
   space and with nothing that opens or interrupts a block (heading, list marker, quote, fence,
-  html, table, `$$`, a LaTeX list, a pandoc lettered item, a setext underline, a rule, a link or
-  footnote definition),
+  html, table, `$$`, a LaTeX list, a pandoc lettered item, a kramdown-rfc `--- abstract`, a
+  setext underline, a rule, a link or footnote definition),
   and the block holds no `|` (table rows) and no `<` (html, comments that suppress rules):
   before and after, the block is one paragraph ending at the same blank lines, and it opens
   nothing that runs into the next block;
@@ -31,7 +31,7 @@ import re
 from ..bounded import BoundedCache
 from . import markdown
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdParagraph
-from .markdown_pandoc import LETTER_ITEM
+from .markdown_pandoc import KRAMDOWN_MARK, LETTER_ITEM
 from .model import Source
 from .textdiff import changed_range
 
@@ -127,7 +127,7 @@ def _plain(line: str) -> bool:
     """Can this line only continue a paragraph (see the module's docstring)?"""
     if not line or not PLAIN_START.match(line) or "|" in line or "<" in line or "[^" in line:
         return False
-    if LETTER_ITEM.match(line):  # `a. first`: a pandoc lettered item (markdown_pandoc)
+    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line):  # `a. first`, `--- abstract` (markdown_pandoc)
         return False
     if line[0] in MARKER_LIKE:
         return line[1:2] not in ("", " ", "\t") and not set(line) <= set(MARKER_LIKE + " \t")
