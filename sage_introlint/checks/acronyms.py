@@ -28,6 +28,8 @@ Options:
   names: pack groups whose members' `systems` are names, not acronyms (`HELM`).
   undefined (required): message template with `{acronym}`.
   late (required): message template with `{acronym}` and `{line}` (where it is spelled out).
+  later: message template with `{acronym}` for one spelled out only in a later section of the
+    paper (paper mode); without it, `undefined` is used.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def _shipped_term_file(name: str, at: tuple, context: Context) -> None:
 
 
 OPTIONS = {"allow": list_of(text(), required=True), "well_known": list_of(Option((str,), check=_shipped_term_file)),
-           "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True)}
+           "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True), "later": text()}
 
 # TOKEN and SHOUTED begin with their first capital and look behind it after it is read (the same
 # matches as looking first): a pattern that begins with a class lets `re` skip to each capital in C
@@ -182,6 +184,11 @@ def _earlier_sections(doc: Document) -> set[str]:
     return set(definitions(doc.earlier)) | {match.group("acr") for match in TOKEN.finditer(doc.earlier)}
 
 
+def _later_definitions(doc: Document) -> set[str]:
+    """Acronyms a later section of the paper spells out: this one uses them first."""
+    return set(definitions(doc.later)) if doc.later else set()
+
+
 def check(doc: Document, rule) -> Iterator[Finding]:
     allow, names = _known(rule)
     defined = definitions(doc.text)
@@ -201,6 +208,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             continue
         if where is not None:
             message = fill(rule.options["late"], acronym=acronym, line=where.line)
+        elif rule.options.get("later") and acronym in _later_definitions(doc):
+            message = fill(rule.options["later"], acronym=acronym)
         else:
             message = fill(rule.options["undefined"], acronym=acronym)
         yield span_finding(doc, span, rule.severity, rule.id, message)

@@ -313,6 +313,8 @@ class Document:
     # Paper mode: the prose of the known sections before this one, in paper order (an acronym
     # spelled out, or already reported, in the Introduction is not reported again in Related Work).
     earlier: str = ""
+    # ... and of the known sections after it (an acronym used here and spelled out only there).
+    later: str = ""
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -81,4 +81,6 @@ def load_paper(source: Source, base_dir: str, paper: PaperSet, section: str | No
         earlier.append(doc.text)
         sentences.segment(doc)
         result.sections.append(Section(spec.name, title, heading, spec.pack, doc))
+    for number, section in enumerate(result.sections):
+        section.doc.later = "\n\n".join(earlier[number + 1:])
     return result

@@ -22,3 +22,13 @@ def test_definitions_and_names_carry_over_and_undefined_is_reported_once(tmp_pat
         (tmp_path / name).write_text(text)
     run = invoke("check", "--select", "acronym-definition", "main.tex", cwd=tmp_path)
     assert [line.split(" is never")[0] for line in run.lines] == ['intro.tex:4:17: warning: "TCAM"']
+
+
+def test_a_short_form_spelled_out_only_in_a_later_section_is_reported_where_first_used_and_says_so(tmp_path):
+    (tmp_path / ".git").mkdir()
+    later = EVAL + "Each card holds a ternary content-addressable memory (TCAM) of its own.\n"
+    for name, text in {"main.tex": MAIN, "intro.tex": INTRO, "eval.tex": later}.items():
+        (tmp_path / name).write_text(text)
+    run = invoke("check", "--select", "acronym-definition", "main.tex", cwd=tmp_path)
+    assert run.lines == ['intro.tex:4:17: warning: "TCAM" is spelled out only in a later section: write the full term '
+                         'followed by (TCAM) here, at its first use [acronym-definition]']
