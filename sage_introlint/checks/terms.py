@@ -27,6 +27,11 @@ Options:
       or the lead-in before the list), whatever follows on the next line: "..." ending an item
       before a lower-case item is text trailing off; before a lower-case line of the same
       sentence it is not (default false).
+    credited: true when a match is no finding where it praises others' work: right after "their",
+      "his" or "her" ("their elegant design"), after a cited subject and its verb ("Dryja [7]
+      gives an elegant ..."), or on a thing of a cited owner ("the powerful
+      scheme of Kim et al. [4]", "the elegant design by Edrax [1]"); never across "our" or "we"
+      (default false).
     math: true when a match may stand in inline math (`$X$\\%`: a slot the author set as
       math); citations, URLs and code are still skipped (default false).
   leftovers: message template (`{match}` is the note as written); also report, where each
@@ -62,7 +67,7 @@ LIST = mapping({"terms": terms(required=True), "message": text(required=True), "
                 "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
                 # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
                 "stages": mapping({stage: severity() for stage in STAGES}),
-                "fix": flag(), "math": flag(), "ends_block": flag()},
+                "fix": flag(), "math": flag(), "ends_block": flag(), "credited": flag()},
                check=_regex_terms)
 OPTIONS = {"lists": list_of(LIST, required=True), "leftovers": text()}
 
@@ -89,6 +94,8 @@ def matches(doc: Document, rule) -> Iterator[tuple[dict, Entry, Span]]:
                 continue
             if spec.get("ends_block") and span.end not in _block_ends(doc):
                 continue
+            if spec.get("credited") and _credited(doc, span):
+                continue
             yield spec, entry, span
 
 
@@ -112,6 +119,29 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             start, end = leftover.start, leftover.end
             yield Finding(start.path, start.line, start.column, end.line, end.column, rule.severity, rule.id,
                           fill(rule.options["leftovers"], match=leftover.text))
+
+
+_THEIRS = re.compile(r"(?<![\w-])(?:their|his|her)[\s~]+(?:[\w-]+[\s~]+)?$", re.I)
+# "... design of Edrax [1]", "... scheme by Kim et al. [4]": the praised thing is a cited work's
+_CITED_OWNER = re.compile(r"(?:[\s~]+[\w-]+){0,4}?[\s~]+(?:of|by|from)[\s~]+[A-Z][\w-]*(?:[\s~]+et[\s~]+al\.)?[\s~]*(?=\[)")
+# "Dryja [7] gives an elegant ...": a cited subject, its verb, then the praised thing
+_CITED_SUBJECT = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:[\s~]+et[\s~]+al\.)?[\s~]*(\[)[^\[\]]{1,40}\][\s~]+[a-z]+[\s~]+(?:a|an|the)[\s~]+$")
+_OURS = re.compile(r"(?<![\w-])(?:our|we|us|ours)(?![\w-])", re.I)
+
+
+def _credited(doc: Document, span: Span) -> bool:
+    """Does the praise at `span` qualify others' work: "their elegant design", a cited subject's
+    ("Dryja [7] gives an elegant ..."), or a thing of a cited owner ("the powerful scheme of Kim
+    et al. [4]"), with no "our"/"we" between?"""
+    if _THEIRS.search(doc.text, max(0, span.start - 40), span.start):
+        return True
+    subject = _CITED_SUBJECT.search(doc.text, max(0, span.start - 80), span.start)
+    if subject is not None and not doc.source_map.is_checkable(subject.start(1), subject.start(1) + 1):
+        return True
+    owner = _CITED_OWNER.match(doc.text, span.end)
+    if owner is None or _OURS.search(owner.group()):
+        return False
+    return not doc.source_map.is_checkable(owner.end(), owner.end() + 1)
 
 
 def _block_ends(doc: Document) -> frozenset[int]:
