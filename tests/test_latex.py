@@ -186,6 +186,17 @@ def test_author_inline_code_commands_and_colour_code_macros_are_code_not_notes()
     assert where(doc, "heap.pop") == ("intro.tex", 5, 42)
 
 
+def test_author_code_environments_and_short_verbatim_are_code():
+    """`\\lstnewenvironment{shell}` (and fancyvrb's, minted's, tcolorbox's kinds) makes an
+    environment whose body is code: no paragraph of its own, no sentence; after
+    `\\DefineShortVerb{\\|}` a `|name|` in the text is inline code, printed without its bars."""
+    doc = parse("\\lstnewenvironment{shell}[1][]{\\noindent}{}\n\\DefineShortVerb{\\|}\n\\begin{document}\n"
+                "We start the daemon by hand:\n\n\\begin{shell}\n$ tessd --port 80 # very fast\n\\end{shell}\n\n"
+                "Then |tessd| reads |cache.conf| and serves.\n\\end{document}\n")
+    assert paragraph_texts(doc) == ["We start the daemon by hand:", "Then tessd reads cache.conf and serves."]
+    assert where(doc, "cache.conf") == ("intro.tex", 10, 20)  # at its opening bar
+
+
 def test_let_names_a_glossary_command_and_a_def_wraps_newacronym():
     """`\\let\\ac\\acrshort` then `\\ac{vm}` prints the entry, as `\\acrshort{vm}` would; entries
     made through `\\def\\abbr#1#2{\\newacronym{#1}{#1}{#2}}` are read; `\\printglossaries` prints

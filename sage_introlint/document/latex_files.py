@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 
@@ -41,7 +42,9 @@ class Files:
     def parse(self, source: Source) -> list:
         self.macros.read(source.text)
         try:
-            parse = parse_nodes if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__
+            cached = parse_nodes if len(source.text) <= CACHE_MAX_CHARS else parse_nodes.__wrapped__
+            raw = frozenset(self.macros.code_environments)  # the author's code environments: bodies verbatim
+            parse = functools.partial(cached, raw=raw) if raw else cached
             reads = latex_reread.current()  # the editor's: re-parse only an edited run of prose
             nodes = parse(source.text) if reads is None else reads.parse(source.path, source.text, parse)
         except RecursionError:

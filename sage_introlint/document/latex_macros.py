@@ -66,6 +66,16 @@ _ARGUMENT = re.compile(r"#(\d)")
 _VERBATIM_COMMAND = re.compile(r"\\(?:Re)?[Cc]ustomVerbatimCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*\{\s*B?Verb\s*\}")
 _NEW_MINTINLINE = re.compile(r"\\newmintinline\s*(?:\[\s*([A-Za-z@]+)\s*\])?\s*\{\s*([A-Za-z@]+)\s*\}")
 _VERBATIM_BODY = re.compile(r"\s*\\(?:verb|Verb|lstinline|mintinline\s*\{[^{}]*\})(?:\s*\[[^\]]*\])?\s*")
+# Code environments of the author's: listings' `\\lstnewenvironment{scala}`, fancyvrb's
+# `\\DefineVerbatimEnvironment{code}{Verbatim}{..}`, minted's `\\newminted{py}{..}` (`pycode`) or
+# `\\newminted[snippet]{py}{..}`, tcolorbox's `\\newtcblisting{X}`: their bodies are code, not prose.
+_CODE_ENVIRONMENT = re.compile(
+    r"\\(?:lstnewenvironment|DefineVerbatimEnvironment|(?:new|New|Declare)[Tt][Cc][Bb]listing|NewTCBListing)\s*\*?\s*(?:\[[^\]\n]*\]\s*)?\{\s*([^{}\s]+)\s*\}"
+)
+_NEW_MINTED = re.compile(r"\\newminted\s*(?:\[\s*([^\]\s]+)\s*\])?\s*\{\s*([A-Za-z0-9@]+)\s*\}")
+# A character made a verbatim delimiter (`\\DefineShortVerb{\\|}`, `\\MakeShortVerb{\\|}`,
+# `\\lstMakeShortInline[..]|`): `|swap|` in the text is inline code.
+_SHORT_VERB = re.compile(r"\\(?:DefineShortVerb|MakeShortVerb)\s*\{\s*\\(\W)\s*\}|\\lstMakeShortInline\s*(?:\[[^\]\n]*\])?\s*(\W)")
 _DEFINES_ENTRY = re.compile(r"\\(?:newacronym|newglossaryentry|newabbreviation|acrodef|DeclareAcronym)(?![A-Za-z@])")
 _LET = re.compile(r"\\let\s*\\([A-Za-z@]+)\s*=?\s*\\([A-Za-z@]+)(?![A-Za-z@])")
 MACRO_FILES = ("macros", "macro", "defs", "definitions", "commands", "newcommands", "preamble", "header", "shortcuts",
@@ -95,11 +105,18 @@ class MacroTable:
     numbered: set[str] = field(default_factory=set)  # environments and begin-macros that open an enumerate
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # `\\newacronym{key}{..}{..}` entries
     verbatim: dict[str, int] = field(default_factory=dict)  # inline-code commands -> `{..}` groups before the code
+    short_verbs: set[str] = field(default_factory=set)  # `\\DefineShortVerb{\\|}`: `|code|` in the text
+    code_environments: set[str] = field(default_factory=set)  # `\\lstnewenvironment{scala}`: bodies are code
     aliases: dict[str, str] = field(default_factory=dict)  # `\\let\\a\\acrshort`: a glossary command by another name
 
     @classmethod
     def empty(cls) -> MacroTable:
         return cls({}, set())
+
+    def short_verb_runs(self, text: str, start: int, end: int):
+        """The `|code|` runs (code on one line; group "code") between start and end."""
+        chars = "".join(re.escape(char) for char in sorted(self.short_verbs))
+        return re.compile(r"(?P<d>[%s])(?P<code>[^\n]+?)(?P=d)" % chars).finditer(text, start, end)
 
     def is_false(self, conditional: str) -> bool:
         """Is `\\ifNAME` a switch of the author's (`\\newif`) that is set false?"""
@@ -123,6 +140,9 @@ class MacroTable:
                 del bodies[name]
         self.verbatim.update({match.group(1): 0 for match in _VERBATIM_COMMAND.finditer(plain)})
         self.verbatim.update({match.group(1) or match.group(2) + "inline": 0 for match in _NEW_MINTINLINE.finditer(plain)})
+        self.code_environments.update(match.group(1) for match in _CODE_ENVIRONMENT.finditer(plain))
+        self.short_verbs.update(match.group(1) or match.group(2) for match in _SHORT_VERB.finditer(plain))
+        self.code_environments.update(match.group(1) or match.group(2) + "code" for match in _NEW_MINTED.finditer(plain))
         words = {name: body for name, (count, body) in bodies.items() if count == 0}
         for name, (count, body) in bodies.items():
             self.macros[name] = _classify(name, count, body, words)

@@ -184,64 +184,64 @@ def _run_pattern(braces: tuple, specials: frozenset) -> re.Pattern:
     return re.compile(rf"{char}+(?:\s+{char}+)*")
 
 
-_CONTEXT: LatexContextDb | None = None
-
-
-def _context() -> LatexContextDb:
-    """The macro table, built once: pylatexenc's defaults plus the macros papers use."""
-    global _CONTEXT
-    if _CONTEXT is None:
-        default = lw.get_default_latex_context_db()
-        db = _FastContextDb()
+@functools.lru_cache(maxsize=8)
+def _context(raw: frozenset[str] = frozenset()) -> LatexContextDb:
+    """The macro table, built once (per set of `raw` environments): pylatexenc's defaults plus the
+    macros papers use; `raw` names the author's code environments, whose bodies are taken verbatim."""
+    default = lw.get_default_latex_context_db()
+    db = _FastContextDb()
+    db.add_context_category(
+        "introlint",
+        macros=[
+            MacroSpec("IEEEPARstart", "{{"),
+            MacroSpec("href", "[{{"),
+            MacroSpec("paragraph", "*[{"),
+            MacroSpec("todo", "[{"),
+            MacroSpec("footnotetext", "[{"),
+            MacroSpec("thanks", "{"),
+            MacroSpec("subfile", "{"),
+            MacroSpec("underline", "{"),
+            MacroSpec("uline", "{"),
+            MacroSpec("hl", "{"),
+            MacroSpec("textsuperscript", "{"),
+            MacroSpec("textsubscript", "{"),
+            MacroSpec("textnormal", "{"),
+            MacroSpec("hyperref", "[{"),
+            MacroSpec("vspace", "*{"),
+            MacroSpec("hspace", "*{"),
+        ]
+        + [MacroSpec(name, "*[[{") for name in CITATIONS]
+        + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES]
+        + [MacroSpec(name, args_parser=_RawDefinition(bodies)) for name, bodies in DEFINITIONS.items()]
+        + [MacroSpec("let", args_parser=_RawDefinition(0))]
+        + [MacroSpec(name, args_parser=_InlineCode(groups)) for name, groups in INLINE_CODE.items()],
+        environments=[EnvironmentSpec(name, "[") for name in LISTS]
+        + [EnvironmentSpec(name, args_parser=_RawBody(name)) for name in RAW_ENVIRONMENTS]
+        + [EnvironmentSpec(name, "[") for name in ("algorithm", "algorithm*", "wrapfigure", "wraptable")],
+    )
+    for category in default.category_list:
         db.add_context_category(
-            "introlint",
-            macros=[
-                MacroSpec("IEEEPARstart", "{{"),
-                MacroSpec("href", "[{{"),
-                MacroSpec("paragraph", "*[{"),
-                MacroSpec("todo", "[{"),
-                MacroSpec("footnotetext", "[{"),
-                MacroSpec("thanks", "{"),
-                MacroSpec("subfile", "{"),
-                MacroSpec("underline", "{"),
-                MacroSpec("uline", "{"),
-                MacroSpec("hl", "{"),
-                MacroSpec("textsuperscript", "{"),
-                MacroSpec("textsubscript", "{"),
-                MacroSpec("textnormal", "{"),
-                MacroSpec("hyperref", "[{"),
-                MacroSpec("vspace", "*{"),
-                MacroSpec("hspace", "*{"),
-            ]
-            + [MacroSpec(name, "*[[{") for name in CITATIONS]
-            + [MacroSpec(name, "*{") for name in REFERENCES | EQUATION_REFERENCES]
-            + [MacroSpec(name, args_parser=_RawDefinition(bodies)) for name, bodies in DEFINITIONS.items()]
-            + [MacroSpec("let", args_parser=_RawDefinition(0))]
-            + [MacroSpec(name, args_parser=_InlineCode(groups)) for name, groups in INLINE_CODE.items()],
-            environments=[EnvironmentSpec(name, "[") for name in LISTS]
-            + [EnvironmentSpec(name, args_parser=_RawBody(name)) for name in RAW_ENVIRONMENTS]
-            + [EnvironmentSpec(name, "[") for name in ("algorithm", "algorithm*", "wrapfigure", "wraptable")],
+            category,
+            macros=default.iter_macro_specs([category]),
+            environments=default.iter_environment_specs([category]),
+            specials=default.iter_specials_specs([category]),
         )
-        for category in default.category_list:
-            db.add_context_category(
-                category,
-                macros=default.iter_macro_specs([category]),
-                environments=default.iter_environment_specs([category]),
-                specials=default.iter_specials_specs([category]),
-            )
-        db.freeze_specials()
-        _CONTEXT = db
-    return _CONTEXT
+    if raw:
+        db.add_context_category(
+            "author code", environments=[EnvironmentSpec(name, args_parser=_RawBody(name)) for name in sorted(raw)], prepend=True
+        )
+    db.freeze_specials()
+    return db
 
 
 @functools.lru_cache(maxsize=8)
-def parse_nodes(text: str) -> list:
+def parse_nodes(text: str, raw: frozenset[str] = frozenset()) -> list:
     """pylatexenc's node list for a text (read-only afterwards).
 
     pylatexenc is most of the parse time; re-checking an unchanged file (an editor, the warm API
     path) reuses the nodes.
     """
-    walker = _RunWalker(text, latex_context=_context(), tolerant_parsing=True)
+    walker = _RunWalker(text, latex_context=_context(raw), tolerant_parsing=True)
     nodes, _, _ = walker.get_latex_nodes()
     return nodes
 

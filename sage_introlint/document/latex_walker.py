@@ -112,13 +112,22 @@ class Walker(CommandReader):
                 gap_start -= 1
             while gap_end < core_end and text[gap_end].isspace():
                 gap_end += 1
-            self.prose.literal(source, cursor, gap_start)
+            self.literal(source, cursor, gap_start)
             self.whitespace(source, gap_start, gap_end)
             cursor = gap_end
             match = BLANK_LINE.search(text, cursor, core_end)
-        self.prose.literal(source, cursor, core_end)
+        self.literal(source, cursor, core_end)
         if end > core_end:
             self.whitespace(source, core_end, end)
+
+    def literal(self, source: Source, start: int, end: int) -> None:
+        """Plain text; `|code|` in it is inline code where the author made `|` a short verbatim."""
+        if self.macros.short_verbs:
+            for match in self.macros.short_verb_runs(source.text, start, end):
+                self.prose.literal(source, start, match.start())
+                self.prose.replace(match.group("code"), source, match.start(), match.end(), checkable=False)
+                start = match.end()
+        self.prose.literal(source, start, end)
 
     def whitespace(self, source: Source, start: int, end: int) -> None:
         if not blank_line(source.text, start, end):
@@ -219,7 +228,7 @@ class Walker(CommandReader):
             self.display_math(source, node)
         elif name in NON_PROSE_ENVIRONMENTS and is_closed:
             return
-        elif name in CODE_ENVIRONMENTS and is_closed:
+        elif (name in CODE_ENVIRONMENTS or name in self.macros.code_environments) and is_closed:
             self.display_math(source, node)  # code inside a sentence keeps the sentence whole
         elif name in self.macros.list_environments or any(is_macro(child, {"item"}) for child in node.nodelist or []):
             self.list_environment(source, node, self.macros.kind_of(name))
