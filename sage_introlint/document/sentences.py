@@ -78,6 +78,9 @@ ENUM_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+(\S)")
 COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# A line opened by a bullet glyph (a list pasted from Google Docs or Word, typed in a plain
+# paragraph: "●<tab>Scalability: ...") is an item of its own, as the Markdown `- item` is.
+GLYPH_ITEM = re.compile(r"\n[ \t\u00a0]*([•●○◦▪▫■□‣⁃∙▸▹►▶➢➤]|·(?=\t))(?=[ \t\u00a0])")
 TERMINAL_RUN = re.compile(r"[.?!…][.?!…]*")  # (begins with a class: `re` skips to each one in C)
 WORD = re.compile(r"[\w'’.-]+")
 # Words that stand before a citation without being the name of the work (`see [3]`, `work [4]`).
@@ -222,6 +225,7 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     token_start_set = set(token_starts.tolist())
     token_ends = set((token_starts + offsets[:, 1]).tolist())
     events = [(match.end(), True) for match in BLANK_LINE.finditer(text)]
+    events += [(match.start(1), True) for match in GLYPH_ITEM.finditer(text)]
     events += [(match.end(), False) for match in TERMINAL_RUN.finditer(text) if match.end() in token_ends]
     events.sort()
     first = int(token_starts[0])
