@@ -3,7 +3,8 @@
 The items are counted where the section names them (`cues`, e.g. "contribution"): an inline
 enumeration `(1) ... (2) ...` or `(i) ... (ii)` after the cue, a list that belongs to the cued
 paragraph, ordinal sentence openers ("First, ... Second, ..."), or a number word before the
-cue ("three contributions"); a cue with none of these states one item. Nothing stated counts as zero. One finding at the section heading.
+cue ("three contributions"), or a serial list the cue introduces ("our contributions are A, B
+and C", "include A, B, and C", "contributions: A, B and C"); a cue with none of these states one item. Nothing stated counts as zero. One finding at the section heading.
 
 Options:
   cues (required): terms that name the items.
@@ -29,6 +30,9 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 ARABIC = re.compile(r"\((\d{1,2})\)")
 ROMAN = re.compile(r"\((i{1,3}|iv|v|vi{1,3})\)")
 ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+# After the cue, what opens a serial list of the items: "are", "include", "comprise" or a colon.
+SERIAL_LEAD = re.compile(r"\w*\s*(?:(?:are|include|comprise)\b\s*:?|:)\s*", re.IGNORECASE)
+PARENTHESES = re.compile(r"\([^()]*\)")
 ORDINAL = re.compile(r"(?:^|(?<=[.;]\s))(First|Second|Third|Fourth|Fifth|Sixth|Finally)\b,?", re.M)
 
 
@@ -48,7 +52,7 @@ def stated(doc: Document, cues: Matcher) -> int:
         found = next(cues.finditer(doc, paragraph.span), None)
         if found is None:
             continue
-        best = max(best, 1)  # named, but not enumerated: one item
+        best = max(best, 1, _serial(doc, paragraph, found[1].end))  # named: at least one item
         tail = doc.text[found[1].start:paragraph.span.end]
         best = max(best, _run([int(m.group(1)) for m in ARABIC.finditer(tail)]),
                    _run([ROMAN_VALUES[m.group(1)] for m in ROMAN.finditer(tail)]), len(paragraph.items))
@@ -61,6 +65,22 @@ def stated(doc: Document, cues: Matcher) -> int:
         if len(ordinals) >= 2:
             best = max(best, len(ordinals))
     return best
+
+
+def _serial(doc: Document, paragraph, cue_end: int) -> int:
+    """How many items a serial list right after the cue names, to the end of its sentence
+    ("are the layered architecture with its dataflow, the control plane, and a benchmark suite": 3);
+    0 without one. A list needs a comma and a last "and" ("the design and implementation of X"
+    is one item); commas inside parentheses do not part items."""
+    lead = SERIAL_LEAD.match(doc.text, cue_end)
+    if lead is None:
+        return 0
+    end = next((s.end for s in paragraph.sentences if s.start <= cue_end < s.end), paragraph.span.end)
+    rest = PARENTHESES.sub("", doc.text[lead.end():end])
+    parts = [part.strip() for part in re.split(r"[,;]", rest)]
+    if len(parts) < 2 or not re.match(r"and\b|.*\sand\s", parts[-1]) or not all(parts):
+        return 0
+    return len(parts) + (0 if parts[-1].startswith("and ") else 1)
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:
