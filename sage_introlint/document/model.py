@@ -8,6 +8,7 @@ that map, and never by searching the source again for the matched text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 # What a file holding an Introduction can be (`--kind`, the config's `kind:`, besides "auto").
@@ -15,6 +16,9 @@ INTRO_KINDS = ("intro", "outline", "paragraph")
 # What a rule can apply to (a pack's `kinds:`): those, and "section", a paper section other
 # than the Introduction (paper mode).
 DOC_KINDS = INTRO_KINDS + ("section",)
+# Characters a reader never sees, left in text pasted from Google Docs or Word: a soft hyphen
+# ("seam\u00adless" shows as "seamless"), a zero-width space, a word joiner, a stray BOM.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -141,10 +145,18 @@ class TextBuilder:
         return "".join(self._parts)
 
     def literal(self, source: Source, src_start: int, src_end: int, checkable: bool = True) -> None:
-        """Copy source[src_start:src_end] verbatim (code is copied so, but not checkable)."""
+        """Copy source[src_start:src_end] verbatim (code is copied so, but not checkable), without
+        the invisible characters (INVISIBLE)."""
         if src_end <= src_start:
             return
-        self._add(source.text[src_start:src_end], source, src_start, src_end, True, checkable)
+        text = source.text[src_start:src_end]
+        if INVISIBLE.search(text) is None:
+            self._add(text, source, src_start, src_end, True, checkable)
+            return
+        for piece in re.split(INVISIBLE, text):  # copied around them: the words read as they show
+            if piece:
+                self._add(piece, source, src_start, src_start + len(piece), True, checkable)
+            src_start += len(piece) + 1
 
     def replace(self, text: str, source: Source, src_start: int, src_end: int, checkable: bool = True) -> None:
         """Write `text` standing for source[src_start:src_end] (a replacement, not a copy)."""
