@@ -80,7 +80,11 @@ GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # A line opened by a bullet glyph (a list pasted from Google Docs or Word, typed in a plain
 # paragraph: "●<tab>Scalability: ...") is an item of its own, as the Markdown `- item` is.
-GLYPH_ITEM = re.compile(r"\n[ \t\u00a0]*([•●○◦▪▫■□‣⁃∙▸▹►▶➢➤]|·(?=\t))(?=[ \t\u00a0])")
+_GLYPHS = r"(?:[•●○◦▪▫■□‣⁃∙▸▹►▶➢➤]|·(?=\t))"
+GLYPH_ITEM = re.compile(rf"\n[ \t\u00a0]*({_GLYPHS})(?=[ \t\u00a0])")
+# ... and the item ends at its line's end when a capitalised line that is no item follows (one
+# line per item, as pasted: "●<tab>Reproducibility: [TODO]" then "These problems interact.").
+GLYPH_ITEM_END = re.compile(rf"^[ \t\u00a0]*{_GLYPHS}[ \t\u00a0][^\n]*\n(?=[ \t\u00a0]*[A-Z])", re.MULTILINE)
 TERMINAL_RUN = re.compile(r"[.?!…][.?!…]*")  # (begins with a class: `re` skips to each one in C)
 WORD = re.compile(r"[\w'’.-]+")
 # Words that stand before a citation without being the name of the work (`see [3]`, `work [4]`).
@@ -226,6 +230,7 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     token_ends = set((token_starts + offsets[:, 1]).tolist())
     events = [(match.end(), True) for match in BLANK_LINE.finditer(text)]
     events += [(match.start(1), True) for match in GLYPH_ITEM.finditer(text)]
+    events += [(match.end(), True) for match in GLYPH_ITEM_END.finditer(text)]
     events += [(match.end(), False) for match in TERMINAL_RUN.finditer(text) if match.end() in token_ends]
     events.sort()
     first = int(token_starts[0])
