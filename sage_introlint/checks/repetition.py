@@ -22,10 +22,14 @@ from .schema import integer, text
 OPTIONS = {"min_words": integer(required=True, minimum=2), "message": text(required=True)}
 
 
+# a typographic apostrophe reads as `'`, a hyphen or no-break hyphen (a word processor's) as `-`
+_SAME = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
+
+
 def _keys(doc: Document, tokens: list[Span]) -> list[str]:
-    """A paragraph's words as compared: lower-cased, a typographic apostrophe as `'`."""
+    """A paragraph's words as compared: lower-cased, typographic apostrophes and hyphens as typed."""
     text = doc.text
-    return [text[t.start:t.end].lower().replace("\u2019", "'") for t in tokens]
+    return [text[t.start:t.end].lower().translate(_SAME) for t in tokens]
 
 
 def _joined(keys: list[str], unit: list[tuple[int, int]], size: int, places) -> list[tuple[str, int]]:
