@@ -30,6 +30,7 @@ import re
 
 from ..bounded import BoundedCache
 from . import markdown
+from .markdown_glyph_lists import GLYPH_BULLET
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdParagraph
 from .markdown_pandoc import KRAMDOWN_MARK, LETTER_ITEM
 from .model import Source
@@ -127,7 +128,7 @@ def _plain(line: str) -> bool:
     """Can this line only continue a paragraph (see the module's docstring)?"""
     if not line or not PLAIN_START.match(line) or "|" in line or "<" in line or "[^" in line:
         return False
-    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line):  # `a. first`, `--- abstract` (markdown_pandoc)
+    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line) or GLYPH_BULLET.match(line):  # markdown_pandoc, _glyph_lists
         return False
     if line[0] in MARKER_LIKE:
         return line[1:2] not in ("", " ", "\t") and not set(line) <= set(MARKER_LIKE + " \t")
