@@ -203,11 +203,16 @@ def _nearest(spans: list[tuple[object, Span]], target: Span, window: Span):
     return best
 
 
+def _name(doc: Document, span: Span) -> str:
+    """A baseline's name as one line ("single vLLM\ninstance" wrapped in the source is one name)."""
+    return " ".join(doc.slice(span).split())
+
+
 def _baseline(doc: Document, spec: ClaimSpec, value: Span, window: Span, sentence: Span,
               slots: "_Starts", taken: list[Span]) -> str | None:
     """The baseline named right after a comparison cue, between the value and its neighbours:
     after the value first (`by 35% over vLLM`), else before it (`Compared to vLLM, ... 35%`)."""
-    names = [(doc.slice(s), s) for _, s in spec.baselines.finditer(doc, sentence)]
+    names = [(_name(doc, s), s) for _, s in spec.baselines.finditer(doc, sentence)]
     names += [(doc.slice(s), s) for s in slots.starting_in(sentence)
               if SLOT_BODY.fullmatch(doc.slice(s)) and not any(v.start <= s.start < v.end for v in taken)]
     cues = [span for _, span in spec.cues.finditer(doc, sentence)]
@@ -283,7 +288,7 @@ def _pair_respectively(doc: Document, spec: ClaimSpec, sentence: Span, claims: l
     if not RESPECTIVELY.search(doc.text, sentence.start, sentence.end):
         return
     mine = [k for k, claim in enumerate(claims) if claim.sentence == sentence and claim.role == "system"]
-    names = sorted(((span.start, doc.slice(span)) for _, span in spec.baselines.finditer(doc, sentence)))
+    names = sorted(((span.start, _name(doc, span)) for _, span in spec.baselines.finditer(doc, sentence)))
     for position, k in enumerate(mine):
         if len(names) == len(mine):
             claims[k] = dataclasses.replace(claims[k], baseline=names[position][1])

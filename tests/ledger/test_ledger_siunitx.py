@@ -1,6 +1,7 @@
 """siunitx quantities read as siunitx prints them (fixtures/paper/ledger/siunitx.tex, our own text):
 `\\SI{35}{\\percent}` is the claim "35%" at the column of its digits, `\\SI{XX}{\\percent}` a
 placeholder, and a number that differs between the abstract and the experiments is reported.
+A baseline wrapped across two source lines is one name.
 They read "35Percent" and "3MilliSecond" before: the ledger lost every such claim."""
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def test_the_ledger_lists_the_quantities_as_printed():
     assert claims[:2] == [(7, 78, "35%", "p99 latency"), (8, 48, "2.1x", "throughput")]
     assert (14, 28, "3 ms") in [claim[:3] for claim in claims]
     assert (20, 53, "32%", "p99 latency") in claims
+    scaling = next(e.claim for e in ledger.claims() if e.at.text() == "11%")
+    assert (scaling.metric, scaling.baseline) == ("gap to linear scaling", "single vLLM instance")  # wrapped in the source
     slot = next(entry for section in ledger.sections for entry in section.slots)
     assert (slot.at.position.line, slot.at.position.column, slot.at.text()) == (15, 89, "XX%")
     assert "stores 2 GB to 4 GB of cache" in slot.at.doc.text
