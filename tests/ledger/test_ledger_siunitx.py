@@ -1,7 +1,8 @@
 """siunitx quantities read as siunitx prints them (fixtures/paper/ledger/siunitx.tex, our own text):
 `\\SI{35}{\\percent}` is the claim "35%" at the column of its digits, `\\SI{XX}{\\percent}` a
 placeholder, and a number that differs between the abstract and the experiments is reported.
-A baseline wrapped across two source lines is one name.
+A baseline wrapped across two source lines is one name; GPU time freed by offloading embeddings
+(the prompt's heterogeneous-hardware result) is a metric that claims compare.
 They read "35Percent" and "3MilliSecond" before: the ledger lost every such claim."""
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ PAPER = Path(__file__).resolve().parents[2] / "fixtures" / "paper" / "ledger" / 
 
 def test_quantities_are_claims_at_their_digits_and_placeholders_are_found():
     found = sorted((f.rule, f.line, f.column) for f in check_paths([str(PAPER)], select="claim-consistency,placeholder").findings)
-    assert found == [("claim-consistency", 7, 78), ("claim-consistency", 20, 53), ("placeholder", 15, 89)]
+    assert found == [("claim-consistency", 7, 78), ("claim-consistency", 16, 73), ("claim-consistency", 20, 53),
+                     ("claim-consistency", 23, 58), ("placeholder", 15, 89)]  # 16:73 and 23:58: GPU time freed, 18% vs 20%
 
 
 def test_the_ledger_lists_the_quantities_as_printed():
