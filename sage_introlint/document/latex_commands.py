@@ -18,7 +18,8 @@ from . import latex_macros as roles
 from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, SILENT_ARGUMENT, is_conditional, is_note_name
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name
+from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
 
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
@@ -83,9 +84,25 @@ class CommandReader:
             handled = self.glossary_command(items, index)
             if handled is not None:
                 return handled
+        if name in QUANTITIES and not _arguments(node):
+            handled = self.quantity(items, index)
+            if handled is not None:
+                return handled
         if self.is_unknown(node):
             return self.undefined_macro(items, index)
         return None
+
+    def quantity(self, items: list, index: int) -> int | None:
+        """`\\SI[opts]{35}{\\percent}` and the other siunitx commands: what siunitx prints; None
+        when the braces it needs do not follow (read as any other macro)."""
+        source, node = items[index]
+        first = _after_optional(items, index)
+        end = self.take_groups(items, first, braces_of(node.macroname))
+        groups = [items[n][1] for n in range(first, end) if _is_group(items[n][1])]
+        if len(groups) < braces_of(node.macroname):
+            return None
+        write_quantity(self.prose, source, node.macroname, groups)
+        return end
 
     # ---- conditionals
 

@@ -32,12 +32,10 @@ def names_keys(inside: str) -> bool:
 
 REFERENCES = {"ref", "cref", "Cref", "autoref", "Autoref", "pageref", "nameref", "vref", "Vref", "labelcref", "cpageref", "subref"}
 EQUATION_REFERENCES = {"eqref"}
-# siunitx quantities (written by latex_units): command -> pylatexenc argument spec, an optional
-# [options] then the braces it reads (`\\SI[opts]{num}[pre-unit]{unit}`; siunitx 2 and 3 names).
-QUANTITIES = {
-    "SI": "[{[{", "qty": "[{[{", "num": "[{", "si": "[{", "unit": "[{", "ang": "[{", "tablenum": "[{",
-    "SIrange": "[{{{", "qtyrange": "[{{{", "numrange": "[{{", "numlist": "[{", "SIlist": "[{{", "qtylist": "[{{",
-}
+# siunitx quantities, written by latex_units as siunitx prints them (an author's own macro of
+# the same name wins: `\\newcommand{\\numlist}{..}` is the author's list, not siunitx's)
+QUANTITIES = frozenset({"SI", "qty", "num", "si", "unit", "ang", "tablenum", "SIrange", "qtyrange", "numrange",
+                        "numlist", "SIlist", "qtylist"})
 SILENT = {"label", "nocite", "index", "glossary", "footnotemark", "xspace", "@", "/", "-", "noindent", "bibliography", "bibliographystyle"}
 # silent commands whose one argument is not prose either, when pylatexenc reads none for them
 # (`\\bibliographystyle{IEEEtranS}` was read as the word "IEEEtranS")

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pylatexenc import latexwalker as lw
-
-from .latex_parse import arguments, raw_inside
-from .latex_tables import QUANTITIES
+from .latex_parse import raw_inside
 
 # what each command prints, in order: a number ("n", "l" a list) or the unit ("u") from its
 # braces (index among them), or words between them
@@ -55,14 +52,15 @@ def unit_text(raw: str) -> str:
     return "".join(out)
 
 
-def write_quantity(prose, source, node) -> None:
-    """Write one siunitx command's prose: numbers copied, units as printed."""
-    groups = [arg for arg in arguments(node) if isinstance(arg, lw.LatexGroupNode) and arg.delimiters[0] == "{"]
-    shape = _SHAPES[node.macroname]
-    if len(groups) <= max(part[1] for part in shape if isinstance(part, tuple)):
-        return  # an incomplete command: nothing is printed
-    at = node.pos
-    for part in shape:
+def braces_of(command: str) -> int:
+    """How many braced arguments a siunitx command reads."""
+    return 1 + max(part[1] for part in _SHAPES[command] if isinstance(part, tuple))
+
+
+def write_quantity(prose, source, command: str, groups: list) -> None:
+    """Write one siunitx command's prose from its braced arguments: numbers copied, units as printed."""
+    at = groups[0].pos
+    for part in _SHAPES[command]:
         if isinstance(part, str):  # words between the braces' text, where the last one ended
             prose.replace(part, source, at, at)
             continue

@@ -12,18 +12,17 @@ from .latex_commands import CommandReader
 from .latex_files import Files
 from .latex_parse import arguments, closed, is_macro, last_group, plain_words, raw_inside
 from .latex_prose import ProseWriter, blank_line
-from .latex_units import write_quantity
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
-    QUANTITIES, RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS, names_keys,
+    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS, names_keys,
 )
 from .model import Source
 
 
 KNOWN = (
     set(ESCAPES) | SPACES | set(WORDS) | ACCENTS | CITATIONS | REFERENCES | EQUATION_REFERENCES | FOOTNOTES
-    | FORMATS | set(HEADING_LEVELS) | RUN_IN_HEADINGS | INCLUDES | SILENT | set(INLINE_CODE) | set(QUANTITIES)
+    | FORMATS | set(HEADING_LEVELS) | RUN_IN_HEADINGS | INCLUDES | SILENT | set(INLINE_CODE)
     | {"url", "verb", "IEEEPARstart", "href", "par", "item"}
 )
 
@@ -286,8 +285,6 @@ class Walker(CommandReader):
             self.citation_note(source, node, end)
         elif name in REFERENCES or name in EQUATION_REFERENCES:
             self.prose.replace("(1)" if name in EQUATION_REFERENCES else "1", source, node.pos, end, checkable=False)
-        elif name in QUANTITIES:
-            write_quantity(self.prose, source, node)
         elif name == "url":
             group = last_group(node)
             self.prose.replace(raw_inside(source, group).strip() if group else "", source, node.pos, end, checkable=False)

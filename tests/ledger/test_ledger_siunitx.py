@@ -43,3 +43,14 @@ def test_the_ledger_lists_the_quantities_as_printed():
 ])
 def test_units_read_as_siunitx_prints_them(raw, printed):
     assert unit_text(raw) == printed
+
+
+def test_an_authors_own_macro_of_a_siunitx_name_is_the_authors():
+    """`\\newcommand{\\numlist}{\\begin{enumerate}..}` is the author's list (fixtures/docs/
+    drafts-numbered-macro.tex): its first item was taken as siunitx's argument and lost."""
+    from sage_introlint.document import load_path
+
+    doc = load_path(str(PAPER.parents[2] / "docs" / "drafts-numbered-macro.tex"))
+    doc = doc[0] if isinstance(doc, (list, tuple)) else doc
+    assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [3, 7]
+    assert doc.paragraphs[1].list_kind == "ordered"
