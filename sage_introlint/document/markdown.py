@@ -310,7 +310,8 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     md = parser()
     nodes: list[MdNode] = []
     line_offset = 0
-    text = glyph_bullets_as_markdown(pandoc_blocks_as_commonmark(kramdown_marks_as_headings(abstract_as_section(source.text))))
+    text = pandoc_blocks_as_commonmark(kramdown_marks_as_headings(abstract_as_section(source.text)))
+    text = glyph_bullets_as_markdown(text)
     lines = latex_lists_as_markdown(latex_floats_blanked(text)).split("\n")
     while True:
         chunk = "\n".join(lines[line_offset:])

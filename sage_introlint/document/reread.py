@@ -128,7 +128,8 @@ def _plain(line: str) -> bool:
     """Can this line only continue a paragraph (see the module's docstring)?"""
     if not line or not PLAIN_START.match(line) or "|" in line or "<" in line or "[^" in line:
         return False
-    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line) or GLYPH_BULLET.match(line):  # markdown_pandoc, _glyph_lists
+    # `a. first`, `--- abstract` (markdown_pandoc); `●<tab>item` (markdown_glyph_lists)
+    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line) or GLYPH_BULLET.match(line):
         return False
     if line[0] in MARKER_LIKE:
         return line[1:2] not in ("", " ", "\t") and not set(line) <= set(MARKER_LIKE + " \t")
