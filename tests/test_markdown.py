@@ -342,3 +342,25 @@ def test_kramdown_rfc_parts_are_read_as_its_tool_reads_them():
     assert [len(p.sentences) for p in paper.section("abstract").doc.paragraphs] == [2]
     assert [len(p.sentences) for p in paper.section("introduction").doc.paragraphs] == [3, 2]
     assert "middle" not in paper.section("abstract").doc.text
+
+
+def test_quarto_and_myst_divs_targets_and_roles():
+    """fixtures/docs/quarto-paper.md: fence lines, the `(label)=` target and a figure div (its
+    caption too) are no prose; a callout's text is; {ref}/{numref} roles are citations and
+    {term}`..` keeps its words. Line lengths are kept by the rewrite."""
+    from sage_introlint.document.markdown_pandoc import divs_blanked
+
+    text = "::: {#fig-a}\n![](a.png)\n\nCaption.\n:::\n\n::: {.note}\nSeen.\n:::\n(t-x)=\n:::{figure} b.png\n:name: b\n\nCap.\n:::\n"
+    out = divs_blanked(text)
+    assert [len(line) for line in out.split("\n")] == [len(line) for line in text.split("\n")]
+    assert [line.strip() for line in out.split("\n")] == ["", "", "", "", "", "", "", "Seen.", "", "", "", "", "", "", "", ""]
+    from sage_introlint.config import config_for
+    from sage_introlint.paper import load_paper
+    from sage_introlint.paper.run import paper_set
+
+    path = ROOT / "fixtures" / "docs" / "quarto-paper.md"
+    source = Source(str(path), path.read_text(encoding="utf-8"))
+    doc = load_paper(source, str(path.parent), paper_set(config_for(str(path.parent), None), None)).sections[0].doc
+    assert [len(p.sentences) for p in doc.paragraphs] == [2, 1, 2]
+    assert "working set" in doc.text and "{term}" not in doc.text and "seamless" not in doc.text
+    assert_literal_pieces_match(doc)

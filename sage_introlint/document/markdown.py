@@ -32,7 +32,7 @@ from .source import is_introduction_title
 from .layout import layout
 from .markdown_glyph_lists import glyph_bullets_as_markdown
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
-from .markdown_pandoc import kramdown_marks_as_headings, pandoc_blocks_as_commonmark
+from .markdown_pandoc import divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark
 from .markdown_notes import cut_notes
 from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim, without_heading_attributes
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
@@ -310,7 +310,7 @@ def read_nodes(source: Source) -> tuple[_TreeReader, list[MdNode], int]:
     md = parser()
     nodes: list[MdNode] = []
     line_offset = 0
-    text = pandoc_blocks_as_commonmark(kramdown_marks_as_headings(abstract_as_section(source.text)))
+    text = divs_blanked(pandoc_blocks_as_commonmark(kramdown_marks_as_headings(abstract_as_section(source.text))))
     text = glyph_bullets_as_markdown(text)
     lines = latex_lists_as_markdown(latex_floats_blanked(text)).split("\n")
     while True:

@@ -29,7 +29,8 @@ CITATION = re.compile(
     r"|\{\{[!?]?[^{}\n]+\}\}"  # kramdown-rfc (IETF drafts): {{RFC8799}}, {{?RFC2119}}, {{SEC:problem}}
 )  # raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
-MYST_CITE = re.compile(r"\{cite(?::\w+)?\}$")
+MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
+MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
 LABEL_END = (".", ":")
 
 
@@ -206,11 +207,16 @@ class InlineReader:
         end = self._code_span_end(at, token.markup)
         previous = self.chunks[-1] if self.chunks else None
         if emit and previous is not None and previous.literal and MYST_CITE.search(previous.text):
-            # {cite}`key`: a MyST citation role
+            # {cite}`key`, {ref}`sec-x`, {numref}`fig-x`: a MyST citation or cross-reference role
             cut = MYST_CITE.search(previous.text).start()
             self.chunks[-1] = Chunk(previous.text[:cut], previous.src_start, previous.src_start + cut)
             self.chunks.append(Chunk("[1]", previous.src_start + cut, end, False, False))
-        elif emit:
+            self.cursor = end
+            return
+        if emit and previous is not None and previous.literal and MYST_ROLE.search(previous.text):
+            cut = MYST_ROLE.search(previous.text).start()  # {term}`working set`: the words stay
+            self.chunks[-1] = Chunk(previous.text[:cut], previous.src_start, previous.src_start + cut)
+        if emit:
             # the code itself maps character by character (a finding on a name written as code
             # points at the name, not at its backtick); code that markdown-it rewrote (line
             # breaks, padding) stands for the whole span

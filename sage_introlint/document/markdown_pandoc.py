@@ -11,6 +11,12 @@ forms CommonMark does not know, and markdown-it would read both as prose:
   length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
   lead-in, as pandoc reads them.
 
+Quarto and MyST (Jupyter Book) add fenced divs and directives, `::: {.callout-note}` ...
+`:::`, `:::{note}`, and MyST's `(label)=` targets: the fence lines and targets are no prose
+(blanked; the div's own text stays prose, as readers see a callout), and a div that holds a
+figure or table (`::: {#fig-path}`, `:::{figure} path.png`, `:::{table}`) is blanked whole,
+caption included, as a LaTeX figure is.
+
 IETF drafts written for kramdown-rfc mark their parts with lines of their own after the front
 matter: `--- abstract` opens the abstract (it becomes an `# Abstract` heading of the same
 length), `--- middle` and `--- back` close the part before them (blank lines; the middle has
@@ -28,6 +34,35 @@ GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
 # `a. `, `b) `, `(c) `: a lowercase letter as a list marker, then text; a-i only (a numeric
 # marker of the same length exists for nine items)
 LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])(?P<close>[.)])(?=[ \t]+\S)")
+
+
+# `::: {#fig-x .class}`, `:::{note}`, `::::: columns`, `:::` (a closing fence); MyST's `(label)=`
+DIV_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<info>\{[^{}\n]*\}[^\n]*|[\w.-]+[ \t]*)?$")
+FIGURE_DIV = re.compile(r"\{\s*(?:#(?:fig|tbl)-|(?:figure|table|code-cell|code-block|math)\})")
+MYST_TARGET = re.compile(r"^\([\w.:-]+\)=[ \t]*$")
+DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]+:(?:[ \t].*)?$")
+
+
+def divs_blanked(text: str) -> str:
+    """`text` with Quarto/MyST fence lines and targets blanked, figure and table divs blanked
+    whole, every line's length kept."""
+    if ":::" not in text and ")=" not in text:
+        return text
+    lines, open_divs = text.split("\n"), []  # (index of the opening line, colons, blank whole)
+    for index, line in enumerate(lines):
+        fence = DIV_FENCE.match(line)
+        if MYST_TARGET.match(line):
+            lines[index] = " " * len(line)
+        elif fence and fence.group("info"):
+            open_divs.append((index, len(fence.group("colons")), bool(FIGURE_DIV.search(fence.group("info")))))
+            lines[index] = " " * len(line)
+        elif fence and open_divs and len(fence.group("colons")) >= open_divs[-1][1]:
+            start, _, whole = open_divs.pop()
+            for blank in range(start, index + 1) if whole else (index,):
+                lines[blank] = " " * len(lines[blank])
+        elif open_divs and DIRECTIVE_OPTION.match(line) and not "".join(lines[open_divs[-1][0] + 1:index]).strip():
+            lines[index] = " " * len(line)  # `:name: fig-x` right after a MyST directive's fence
+    return "\n".join(lines)
 
 
 KRAMDOWN_MARK = re.compile(r"^--- (abstract|middle|back)[ \t]*$", re.M)

@@ -12,7 +12,8 @@ Why the splice equals a full read (tests/test_incremental.py edits at random and
 - every line of the block, before and after the edit, is plain prose: it starts with no white
   space and with nothing that opens or interrupts a block (heading, list marker, quote, fence,
   html, table, `$$`, a LaTeX list, a pandoc lettered item, a kramdown-rfc `--- abstract`, a
-  setext underline, a rule, a link or footnote definition),
+  MyST `(label)=`, a setext underline, a rule, a link or footnote definition; no file with a
+  Quarto/MyST `:::` div is spliced),
   and the block holds no `|` (table rows) and no `<` (html, comments that suppress rules):
   before and after, the block is one paragraph ending at the same blank lines, and it opens
   nothing that runs into the next block;
@@ -32,7 +33,7 @@ from ..bounded import BoundedCache
 from . import markdown
 from .markdown_glyph_lists import GLYPH_BULLET
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdParagraph
-from .markdown_pandoc import KRAMDOWN_MARK, LETTER_ITEM
+from .markdown_pandoc import KRAMDOWN_MARK, LETTER_ITEM, MYST_TARGET
 from .model import Source
 from .textdiff import changed_range
 
@@ -71,7 +72,8 @@ def splice(old: Source, read, new: Source):
     """`read` (of `old`) with the one edited block re-read from `new`, or None where that is not
     certain to equal a full read of `new`."""
     reader, nodes, start_line = read
-    if len(old.line_starts) != len(new.line_starts) or "\\begin{" in new.text or "\x00" in new.text:
+    if len(old.line_starts) != len(new.line_starts) or "\\begin{" in new.text or "\x00" in new.text \
+            or ":::" in new.text or ":::" in old.text:  # a Quarto/MyST div can blank a block (markdown_pandoc)
         return None
     first, last = _changed_lines(old.text, new.text, old.line_starts)
     if first is None:
@@ -128,8 +130,8 @@ def _plain(line: str) -> bool:
     """Can this line only continue a paragraph (see the module's docstring)?"""
     if not line or not PLAIN_START.match(line) or "|" in line or "<" in line or "[^" in line:
         return False
-    # `a. first`, `--- abstract` (markdown_pandoc); `●<tab>item` (markdown_glyph_lists)
-    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line) or GLYPH_BULLET.match(line):
+    # `a. first`, `--- abstract`, `(label)=` (markdown_pandoc); `●<tab>item` (markdown_glyph_lists)
+    if LETTER_ITEM.match(line) or KRAMDOWN_MARK.match(line) or MYST_TARGET.match(line) or GLYPH_BULLET.match(line):
         return False
     if line[0] in MARKER_LIKE:
         return line[1:2] not in ("", " ", "\t") and not set(line) <= set(MARKER_LIKE + " \t")
