@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..document.markdown_inline import HEADING_ATTRIBUTES
+from ..document.markdown_pandoc import HEADING_ATTRIBUTES
 from ..document.model import Document, Source
 from ._shared import shared
 

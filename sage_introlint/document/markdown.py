@@ -32,9 +32,10 @@ from .source import is_introduction_title
 from .layout import layout
 from .markdown_glyph_lists import glyph_bullets_as_markdown
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
-from .markdown_pandoc import divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark
+from .markdown_pandoc import (divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark,
+                              without_heading_attributes)
 from .markdown_notes import cut_notes
-from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim, without_heading_attributes
+from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
 

@@ -369,22 +369,6 @@ def run_in_label(children) -> int:
     return 0
 
 
-# pandoc's heading attributes: `# Introduction {#sec:intro}`, `## Appendix {-}`, `{.unnumbered}`
-HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))+[ \t]*\}[ \t]*$")
-
-
-def without_heading_attributes(chunks: list[Chunk]) -> list[Chunk]:
-    """A heading's words without the attribute block pandoc reads after them."""
-    if not chunks or not chunks[-1].literal:
-        return chunks
-    last = chunks[-1]
-    match = HEADING_ATTRIBUTES.search(last.text)
-    if match is None:
-        return chunks
-    kept = last.text[: match.start()]
-    return chunks[:-1] + ([Chunk(kept, last.src_start, last.src_start + len(kept))] if kept else [])
-
-
 def trim(chunks: list[Chunk]) -> list[Chunk]:
     """Drop leading/trailing whitespace and punctuation left by a removed label, keeping maps exact."""
     out = list(chunks)

@@ -22,12 +22,15 @@ matter: `--- abstract` opens the abstract (it becomes an `# Abstract` heading of
 length), `--- middle` and `--- back` close the part before them (blank lines; the middle has
 its own headings, the back its appendices).
 
-Every offset, line and column is unchanged: findings still point at the source.
+Every offset, line and column is unchanged: findings still point at the source. A heading's
+pandoc attributes (`# Introduction {#sec:intro}`) are cut from its words after parsing.
 """
 
 from __future__ import annotations
 
 import re
+
+from .markdown_nodes import Chunk
 
 GRID_RULE = re.compile(r"^[ \t]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
 GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
@@ -142,3 +145,19 @@ def _numbered(line: str, match: re.Match) -> str:
     number = str(ord(match.group("letter")) - ord("a") + 1)
     marker = number + (") " if match.group("open") else match.group("close"))
     return match.group("indent") + marker + line[match.end():]
+
+
+# pandoc's heading attributes: `# Introduction {#sec:intro}`, `## Appendix {-}`, `{.unnumbered}`
+HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))+[ \t]*\}[ \t]*$")
+
+
+def without_heading_attributes(chunks: list[Chunk]) -> list[Chunk]:
+    """A heading's words without the attribute block pandoc reads after them."""
+    if not chunks or not chunks[-1].literal:
+        return chunks
+    last = chunks[-1]
+    match = HEADING_ATTRIBUTES.search(last.text)
+    if match is None:
+        return chunks
+    kept = last.text[: match.start()]
+    return chunks[:-1] + ([Chunk(kept, last.src_start, last.src_start + len(kept))] if kept else [])
