@@ -70,6 +70,8 @@ class Files:
                 included = self.include(source, node)
                 if included is not None:
                     items.extend(self.flatten(*included))
+            elif _scopes_inputs(node):  # `{\\input{sections/abstract}}`: braces that only keep definitions local
+                items.extend(self.flatten(source, [child for child in node.nodelist if child is not None]))
             else:
                 items.append((source, node))
         return items
@@ -199,3 +201,8 @@ class Inspector:
         if parsed is not None:
             self.files.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, self.line(node.pos)))
 
+
+def _scopes_inputs(node) -> bool:
+    """A `{..}` group that holds an `\\input` or `\\include` of its own: its files are the paper's."""
+    return isinstance(node, lw.LatexGroupNode) and node.delimiters[0] == "{" and \
+        any(is_macro(child, INCLUDES) for child in node.nodelist or ())

@@ -158,3 +158,20 @@ def test_an_abstract_heading_below_the_section_level_is_the_abstract(tmp_path):
     assert paper.section("abstract").doc.text == "We shard a log by key. The shards seamlessly merge."
     findings = Checker("sage-paper").check_source(read_source(str(path)), DEFAULT, None, str(tmp_path))
     assert [(f.line, f.column) for f in findings if f.section == "abstract" and f.rule == "marketing-language"] == [(4, 35)]
+
+
+def test_inputs_inside_braces_are_the_papers_sections(tmp_path):
+    """`{\\input{sections/abstract}}` only keeps the file's definitions local: its abstract and
+    headings are the paper's (before, the whole body was read as one Introduction)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "main.tex").write_text("\\documentclass{article}\n\\begin{document}\n"
+                                       "{\\input{sections/abstract.tex}}\n{\\input{sections/intro.tex}}\n"
+                                       "{\\bf A bold group stays prose.}\n\\end{document}\n")
+    (tmp_path / "sections" / "abstract.tex").write_text("\\begin{abstract}\nWe shard the log by key.\n\\end{abstract}\n")
+    (tmp_path / "sections" / "intro.tex").write_text("\\section{Introduction}\nEach shard keeps its own log.\n")
+    paper = _paper(tmp_path / "main.tex")
+    assert _summary(paper) == [("abstract", "", "abstract.tex", 1, 1),
+                               ("introduction", "Introduction", "intro.tex", 1, 1)]
+    assert paper.section("abstract").doc.text == "We shard the log by key."
+    assert paper.section("introduction").doc.text == "Each shard keeps its own log.\nA bold group stays prose."
