@@ -248,6 +248,17 @@ def test_unclosed_display_math_is_reported_and_later_text_is_kept():
     assert "sum_i" not in doc.text
 
 
+def test_display_math_opening_with_a_parenthesis_closes_on_its_own_line():
+    """`$$(b, h, s)` then `$$` on the next line is one display (the plugin read the first line as
+    an empty equation labelled "(b, h, s)" and the closing `$$` as never closed); a keyword list
+    pasted as raw LaTeX is no prose."""
+    doc = parse("## Introduction\n\nThe input is\n\n$$(b, h, s)\n$$\n\nwith b the batch.\n\n"
+                "\\begin{IEEEkeywords}\nGPU kernels, roofline\n\\end{IEEEkeywords}\n\nThe end.\n")
+    assert doc.problems == []
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["The input is", "with b the batch.", "The end."]
+    assert where(doc, "with") == (8, 1)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "\n\n", "<!-- only -->\n", "---\n", "---\na: [\n---\n", "```", "$$", "[^1]:", "- " * 300 + "x\n",

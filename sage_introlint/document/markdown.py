@@ -26,6 +26,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .front_matter import abstract_as_section
+from .markdown_math import math_parenthesis_plugin
 
 from . import suppression
 from .source import is_introduction_title
@@ -70,6 +71,7 @@ def parser() -> MarkdownIt:
         # width="90%"}`) are markup, not words of the prose
         md.use(attrs_plugin)
         md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False)
+        md.use(math_parenthesis_plugin)  # `$$(b, h)` .. `$$` is math, not a labelled empty one
         md.disable("text_join")  # keep `text_special` (escapes, entities) so positions stay exact
         md.options["maxNesting"] = MAX_NESTING
         _PARSER = md

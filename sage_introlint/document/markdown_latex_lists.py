@@ -5,8 +5,8 @@ Drafts pasted from a LaTeX paper into a Markdown file keep their list environmen
 reads them as one paragraph, so the items are not items and an `enumerate` is not a numbered
 list. Before parsing, each environment line becomes a blank line and each `\\item` a list marker
 of the same length (`1.` for enumerate, `-` for itemize), so every offset, line and column is
-unchanged and the items' text is read where it stands. A table, figure, equation or listing
-pasted the same way is not running prose (its cells would read as one long sentence): its lines,
+unchanged and the items' text is read where it stands. A table, figure, equation, listing or
+keyword list pasted the same way is not running prose (its cells would read as one long sentence): its lines,
 from `\\begin` to the matching `\\end`, become blank lines of the same length.
 """
 
@@ -19,7 +19,8 @@ END = re.compile(r"^[ \t]*\\end\{(?:enumerate|itemize|compactenum|compactitem)\}
 ITEM = re.compile(r"^([ \t]*)\\item(?:\[[^\]\n]*\])?[ \t]+(?=\S)")
 ORDERED = ("enumerate", "compactenum")
 FLOAT = re.compile(r"^[ \t]*\\begin\{(?P<env>(?:table|figure|tabular[xy]?|longtable|equation|align|gather|"
-                   r"multline|eqnarray|algorithm|algorithmic|lstlisting|verbatim|minted)\*?)\}")
+                   r"multline|eqnarray|algorithm|algorithmic|lstlisting|verbatim|minted|"
+                   r"IEEEkeywords|keywords|CCSXML|tikzpicture|thebibliography)\*?)\}")
 
 
 def latex_floats_blanked(text: str) -> str:
