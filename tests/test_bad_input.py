@@ -161,7 +161,7 @@ def test_input_cycle_is_reported_and_both_files_are_checked(work):
     assert any(l.startswith("cycle/main.tex:4:5: ") and l.endswith(MARKETING) for l in run.lines), run.out
 
 
-@pytest.mark.parametrize("path", ["empty.md", "only_comments.md", "only_comments.tex"])
+@pytest.mark.parametrize("path", ["empty.md", "only_comments.md", "only_comments.tex", "only_invisible.md"])
 def test_nothing_to_check_is_one_input_error(work, path):
     run = introlint(work, "check", path, "good.md")
     assert_input_error(run, path, 1, None)

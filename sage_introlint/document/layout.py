@@ -43,6 +43,8 @@ class Writer:
             if chunk.note:
                 self.leftovers.append(Leftover.of(self.source, chunk.src_start, chunk.src_end))
             self._last_src = chunk.src_end
+        if self.builder.length == start:
+            return None  # only characters a reader never sees (a soft hyphen pasted alone)
         self._tail = ""
         return Span(start, self.builder.length)
 
