@@ -248,6 +248,15 @@ def test_unclosed_display_math_is_reported_and_later_text_is_kept():
     assert "sum_i" not in doc.text
 
 
+def test_image_attributes_the_attrs_plugin_does_not_take_are_markup():
+    """`{width=\\columnwidth}` after an image (a backslash stops the attrs plugin) is no prose;
+    text after it on the line is read where it stands."""
+    doc = parse("## Introduction\n\nWe run it.\n\n![View](f.pdf){width=\\columnwidth}\n\n"
+                "![Plot](g.pdf){#fig:g width=\\linewidth} shows the queue.\n")
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["We run it.", "shows the queue."]
+    assert where(doc, "shows") == (7, 41)
+
+
 def test_display_math_opening_with_a_parenthesis_closes_on_its_own_line():
     """`$$(b, h, s)` then `$$` on the next line is one display (the plugin read the first line as
     an empty equation labelled "(b, h, s)" and the closing `$$` as never closed); a keyword list

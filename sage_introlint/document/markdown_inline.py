@@ -28,6 +28,10 @@ CITATION = re.compile(
     r"|" + r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|[cC]?ref|autoref|eqref|label)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}"
     r"|\{\{[!?]?[^{}\n]+\}\}"  # kramdown-rfc (IETF drafts): {{RFC8799}}, {{?RFC2119}}, {{SEC:problem}}
 )  # raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
+# pandoc attributes right after an image (`{#fig:x .wide width=\\columnwidth}`), where the attrs
+# plugin reads only values it knows (a backslash in an unquoted value stops it)
+_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
+PANDOC_ATTRIBUTES = re.compile(r"\{[ \t]*%s(?:[ \t]+%s)*[ \t]*\}" % (_ATTRIBUTE, _ATTRIBUTE))
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
 MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
@@ -78,6 +82,7 @@ class InlineReader:
         self.line_content_starts = self._content_starts(token.content, first)
         self.line_index = 0
         self.cursor = self.line_content_starts[0] if self.line_content_starts else self.source.line_starts[first]
+        self.attributes_end = -1  # where pandoc attributes the attrs plugin left as text end (`{width=\\linewidth}`)
         self.chunks: list[Chunk] = []
 
     def _content_starts(self, content: str, first: int) -> list[int]:
@@ -175,6 +180,14 @@ class InlineReader:
             index += 1
 
     def _text(self, token, emit: bool) -> None:
+        if self.attributes_end > self.cursor:  # an image's attributes, kept as text: markup
+            attributes = self.text[self.cursor : self.attributes_end]
+            self.attributes_end = -1
+            if token.content.startswith(attributes):
+                self.cursor += len(attributes)
+                if len(token.content) > len(attributes):
+                    self._text(_Text(token.content[len(attributes):]), emit)
+                return
         at = self._find(token.content)
         if at >= 0:
             if emit:
@@ -266,6 +279,9 @@ class InlineReader:
             self.cursor = at + 2
             self.read(token.children or [], emit=False)
             self._skip_link_tail()
+            found = PANDOC_ATTRIBUTES.match(self.text, self.cursor, self.block_end + 1)
+            if found:  # `{width=\\columnwidth}`: attributes the attrs plugin did not take
+                self.attributes_end = found.end()
 
     def _footnote_ref(self, token, emit: bool) -> None:
         if token.meta.get("label") is None:  # an inline footnote `^[..]`: its words are a footnote
@@ -388,3 +404,9 @@ def trim(chunks: list[Chunk]) -> list[Chunk]:
         out[-1] = Chunk(kept, out[-1].src_start, out[-1].src_start + len(kept))
     return out
 
+
+class _Text:
+    """The rest of a text token after attributes cut from its start."""
+
+    def __init__(self, content: str):
+        self.content = content
