@@ -17,8 +17,8 @@ from pylatexenc import latexwalker as lw
 from . import latex_macros as roles
 from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
-from .latex_parse import hides, if_digit, inline_code_end
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name
+from .latex_parse import hides, if_digit, inline_code_end, last_group, raw_inside
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, names_keys
 from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
 
@@ -229,6 +229,16 @@ class CommandReader:
                 break
             index += 1
         return index
+
+    def citation_note(self, source: Source, node, end: int) -> None:
+        """`\\cite{}` or `\\cite{ask Ana for the ref}`: no key, or words where a key goes (a key has no
+        spaces), is a citation still to find: a note to co-authors, reported where it stands."""
+        group = last_group(node)
+        if group is None:
+            return
+        if names_keys(raw_inside(source, group)):
+            return
+        self.leftover(source, node.pos, end)
 
     def leftover(self, source: Source, start: int, end: int) -> None:
         self.prose.leftovers.append(Leftover.of(source, start, end))

@@ -15,7 +15,7 @@ from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
-    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS, names_keys,
+    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
 from .model import Source
 
@@ -330,16 +330,6 @@ class Walker(CommandReader):
         label = node.macroname in RUN_IN_FORMATS and self.run_in(source, group.nodelist, group.pos + group.len, node.pos)
         with self.prose.as_code(node.macroname == "texttt"):  # code, as Markdown's `code`: no term finding
             self.format_groups(source, [group], label=label)
-
-    def citation_note(self, source: Source, node, end: int) -> None:
-        """`\\cite{}` or `\\cite{ask Ana for the ref}`: no key, or words where a key goes (a key has no
-        spaces), is a citation still to find: a note to co-authors, reported where it stands."""
-        group = last_group(node)
-        if group is None:
-            return
-        if names_keys(raw_inside(source, group)):
-            return
-        self.leftover(source, node.pos, end)
 
     def run_in(self, source: Source, nodes: list, end: int, start: int | None = None) -> bool:
         """Emphasis opening a block and ending in "." or ":" (inside or just after it) is a label.

@@ -15,6 +15,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from .latex_tables import names_keys
 from .markdown_nodes import Chunk
+from .markdown_pandoc import PANDOC_ATTRIBUTES
 
 
 # --- prose-level patterns inside text tokens (not Markdown structure) -------------------------
@@ -28,10 +29,6 @@ CITATION = re.compile(
     r"|" + r"\\(?:[a-zA-Z]*cite[a-zA-Z]*|[cC]?ref|autoref|eqref|label)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}"
     r"|\{\{[!?]?[^{}\n]+\}\}"  # kramdown-rfc (IETF drafts): {{RFC8799}}, {{?RFC2119}}, {{SEC:problem}}
 )  # raw LaTeX a pandoc draft keeps, `\cite{key}`, `\citep[p.~3]{a,b}`, `\ref{fig:x}`
-# pandoc attributes right after an image (`{#fig:x .wide width=\\columnwidth}`), where the attrs
-# plugin reads only values it knows (a backslash in an unquoted value stops it)
-_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
-PANDOC_ATTRIBUTES = re.compile(r"\{[ \t]*%s(?:[ \t]+%s)*[ \t]*\}" % (_ATTRIBUTE, _ATTRIBUTE))
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
 MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
@@ -180,21 +177,20 @@ class InlineReader:
             index += 1
 
     def _text(self, token, emit: bool) -> None:
-        if self.attributes_end > self.cursor:  # an image's attributes, kept as text: markup
-            attributes = self.text[self.cursor : self.attributes_end]
-            self.attributes_end = -1
-            if token.content.startswith(attributes):
-                self.cursor += len(attributes)
-                if len(token.content) > len(attributes):
-                    self._text(_Text(token.content[len(attributes):]), emit)
-                return
-        at = self._find(token.content)
+        content = token.content
+        attributes = self.text[self.cursor : self.attributes_end] if self.attributes_end > self.cursor else ""
+        if attributes and content.startswith(attributes):  # an image's attributes left as text: markup
+            self.cursor, content = self.attributes_end, content[len(attributes):]
+        self.attributes_end = -1
+        if not content:
+            return
+        at = self._find(content)
         if at >= 0:
             if emit:
-                self._emit_text(token.content, at)
-            self.cursor = at + len(token.content)
-        elif emit and token.content:
-            self.chunks.append(Chunk(token.content, self.cursor, self.cursor, False))
+                self._emit_text(content, at)
+            self.cursor = at + len(content)
+        elif emit:
+            self.chunks.append(Chunk(content, self.cursor, self.cursor, False))
 
     def _line_break(self, token, emit: bool) -> None:
         at = self.text.find("\n", self.cursor, self.block_end + 1)
@@ -279,9 +275,8 @@ class InlineReader:
             self.cursor = at + 2
             self.read(token.children or [], emit=False)
             self._skip_link_tail()
-            found = PANDOC_ATTRIBUTES.match(self.text, self.cursor, self.block_end + 1)
-            if found:  # `{width=\\columnwidth}`: attributes the attrs plugin did not take
-                self.attributes_end = found.end()
+            found = PANDOC_ATTRIBUTES.match(self.text, self.cursor, self.block_end + 1)  # `{width=\\linewidth}`
+            self.attributes_end = found.end() if found else -1  # attributes the attrs plugin did not take
 
     def _footnote_ref(self, token, emit: bool) -> None:
         if token.meta.get("label") is None:  # an inline footnote `^[..]`: its words are a footnote
@@ -403,10 +398,3 @@ def trim(chunks: list[Chunk]) -> list[Chunk]:
         kept = out[-1].text.rstrip(" \t\n")
         out[-1] = Chunk(kept, out[-1].src_start, out[-1].src_start + len(kept))
     return out
-
-
-class _Text:
-    """The rest of a text token after attributes cut from its start."""
-
-    def __init__(self, content: str):
-        self.content = content

@@ -39,6 +39,10 @@ GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
 LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])(?P<close>[.)])(?=[ \t]+\S)")
 
 
+# pandoc attributes right after an image (`{#fig:x .wide width=\\columnwidth}`), where the attrs
+# plugin reads only values it knows (a backslash in an unquoted value stops it)
+_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
+PANDOC_ATTRIBUTES = re.compile(r"\{[ \t]*%s(?:[ \t]+%s)*[ \t]*\}" % (_ATTRIBUTE, _ATTRIBUTE))
 # `::: {#fig-x .class}`, `:::{note}`, `::::: columns`, `:::` (a closing fence); MyST's `(label)=`
 DIV_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<info>\{[^{}\n]*\}[^\n]*|[\w.-]+[ \t]*)?$")
 FIGURE_DIV = re.compile(r"\{\s*(?:#(?:fig|tbl)-|(?:figure|table|code-cell|code-block|math)\})")
