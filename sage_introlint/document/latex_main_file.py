@@ -57,7 +57,7 @@ def _stamp(path: str) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)  # bounded: an editor's server lives for hours (a preamble is <= 256 KiB)
 def _main_facts(path: str, mtime: int, size: int) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(preamble, included files without suffix, local files the preamble loads) of a main file;
     None for a file that is no main file. Cached by modification time and size."""
