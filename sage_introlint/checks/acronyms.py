@@ -204,6 +204,9 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         at = defined.get(acronym)
         # compared in the source: a footnote's text comes after its paragraph in the plain text
         where = doc.position(at) if at is not None else None
+        glossary = doc.spelled_out.get(acronym)  # `\\acrfull{..}`
+        if glossary is not None and (where is None or (glossary.line, glossary.column) < (where.line, where.column)):
+            where = glossary
         if where is not None and (where.line, where.column) <= _source_order(doc, span.start):
             continue
         if where is not None:

@@ -76,6 +76,7 @@ def prose_document(files: Files, prose, start, kind: str = "intro") -> Document:
         problems=files.problems,
         leftovers=prose.leftovers,
         run_in_heads=prose.run_in_heads,
+        spelled_out=prose.spelled_out,
     )
 
 

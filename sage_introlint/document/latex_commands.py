@@ -15,7 +15,7 @@ import re
 from pylatexenc import latexwalker as lw
 
 from . import latex_macros as roles
-from .latex_glossary import GLOSSARY_COMMANDS, GLOSSARY_SILENT, glossary_text
+from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end, last_group, raw_inside
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, names_keys
@@ -205,10 +205,13 @@ class CommandReader:
         if command in GLOSSARY_SILENT:
             return end
         key = source.text[group.pos + 1 : _end(group) - 1].strip()
-        text = glossary_text(self.macros.glossary.get(key), key, command)
+        entry = self.macros.glossary.get(key)
+        text = glossary_text(entry, key, command)
+        if entry is not None and entry.long and (GLOSSARY_COMMANDS[command][0] == "full" or command.lower() in FIRST_USE_FULL):
+            self.prose.spelled_out.setdefault(entry.short, source.position(node.pos))
         if self.prose.after_sentence_end():
             text = text[:1].upper() + text[1:]
-        self.prose.replace(text, source, node.pos, _end(group), checkable=False)
+        self.prose.replace(text, source, node.pos, _end(group), checkable=entry is not None and command.lower() in SHORT_ONLY)
         return end
 
     def inline_code(self, items: list, index: int, groups: int) -> int:

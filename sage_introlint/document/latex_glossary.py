@@ -7,7 +7,8 @@ before, and `\\glsadd{key}` (which prints nothing) left its key in the sentence.
 prints the entry's short form (or name), its long form, or both, as the packages do after first
 use; an entry whose definition is out of reach prints its key as a stand-in word. Either way the
 text is not the author's running prose at that spot (it comes from the glossary), so no term rule
-reports inside it, and an acronym written through the glossary counts as defined there.
+reports inside it, and an acronym written through the glossary counts as defined there; but
+`\\acrshort` prints the bare short form (a use), and `\\acrfull` spells it out where it stands.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ _BASE = {
     "glsxtrfull": "full",
 }
 _PLURAL = {"glspl", "acrshortpl", "acrlongpl", "acrfullpl", "acp", "acsp", "aclp", "acfp"}
+# Commands that print the short form only, never the long one (unlike `\\gls`, whose first use
+# prints both): the reader meets the bare acronym there, so it is a use the acronym rule reads.
+SHORT_ONLY = {"acrshort", "acrshortpl", "acs", "acsp", "glsentryshort", "glsxtrshort"}
+# Commands whose first use of an entry prints its long form too: they spell the acronym out there.
+FIRST_USE_FULL = {"gls", "glspl", "ac", "acp"}
 
 
 def _commands() -> dict[str, tuple[str, str, bool]]:

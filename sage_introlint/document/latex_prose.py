@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from .model import Block, Leftover, Paragraph, Source, Span, TextBuilder
+from .model import Block, Leftover, Paragraph, Position, Source, Span, TextBuilder
 
 
 class ProseWriter:
@@ -24,6 +24,7 @@ class ProseWriter:
         self.footnotes: list[Span] = []
         self.leftovers: list[Leftover] = []  # notes to co-authors, written by the walker
         self.run_in_heads: list[tuple[Source, int, int]] = []  # dropped run-in labels, where they stand
+        self.spelled_out: dict[str, Position] = {}  # acronyms `\\acrfull` spells out, where (first)
         self.in_footnote = False
         self._blocks: list[Block] = []
         self._items: list[Span] = []

@@ -322,6 +322,9 @@ class Document:
     # Run-in heads (`**Setup.**`, `\\textbf{TODO:}` opening a block) kept out of the prose, as
     # (source, start, end): searched like headings by lists that ask for it (`headings: true`).
     run_in_heads: list[tuple[Source, int, int]] = field(default_factory=list)
+    # Acronyms a glossary command spells out (`\\acrfull{nic}`), where first: a definition whatever
+    # the long form's initials.
+    spelled_out: dict[str, Position] = field(default_factory=dict)
     # Paper mode: the prose of the known sections before this one, in paper order (an acronym
     # spelled out, or already reported, in the Introduction is not reported again in Related Work).
     earlier: str = ""
