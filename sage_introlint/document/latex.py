@@ -12,7 +12,7 @@ from __future__ import annotations
 from .bare_headings import drop_bare_headings
 from .latex_files import Files
 from .latex_main_file import main_preamble_texts
-from .latex_macros import LIST_BEGIN, LIST_END, MACRO_FILE_MAX, NOTE, MacroTable, macro_files_beside
+from .latex_macros import LIST_BEGIN, LIST_END, NOTE, MacroTable, macro_files_beside, read_quietly
 from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words, raw_inside
 from .latex_tables import HEADING_LEVELS, INCLUDES
 from .latex_walker import Walker
@@ -45,7 +45,7 @@ def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) ->
     """
     macros = MacroTable.empty()
     for path in macro_files_beside(source.path, base_dir):
-        macros.read(_read_quietly(path))
+        macros.read(read_quietly(path))
     if "\\documentclass" not in source.text:  # a section file: its main file's preamble holds too
         for text in main_preamble_texts(source.path):
             macros.read(text)
@@ -88,19 +88,7 @@ def _preamble_macros(files: Files, source: Source, nodes: list) -> None:
         if is_macro(node, INCLUDES) and (group := last_group(node)) is not None:
             located = files._locate(source, raw_inside(source, group).strip())
             if located.path is not None and not located.problem:
-                files.macros.read(_read_quietly(located.path))
-
-
-def _read_quietly(path: str) -> str:
-    """A macro file's text, or nothing when it cannot be read (it is only a help, never required)."""
-    from .source import decode
-
-    try:
-        with open(path, "rb") as handle:
-            return decode(path, handle.read(MACRO_FILE_MAX + 1)[:MACRO_FILE_MAX])
-    except Exception:  # noqa: BLE001 - an unreadable macro file just defines nothing
-        return ""
-
+                files.macros.read(read_quietly(located.path))
 
 
 def heading_of(item) -> tuple[int, str] | None:

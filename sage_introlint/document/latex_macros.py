@@ -328,6 +328,20 @@ def _to_text():
     return LatexNodes2Text(math_mode="text")
 
 
+def read_quietly(path: str, root: str | None = None) -> str:
+    """A macro file's text (its first MACRO_FILE_MAX bytes), or nothing when it cannot be read or
+    lies outside `root` (default: its own folder's root): it is only a help, never required."""
+    from ..confinement import read_confined
+    from ..errors import InputError
+    from .source import decode
+
+    try:
+        data, _ = read_confined(path, MACRO_FILE_MAX, root=root)
+        return decode(path, data[:MACRO_FILE_MAX])
+    except InputError:
+        return ""
+
+
 def macro_files_beside(path: str, base_dir: str) -> list[str]:
     """Macro files next to the checked file or one folder up (`macros.tex`, `defs.sty`, ...).
 
