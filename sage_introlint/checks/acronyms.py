@@ -41,6 +41,7 @@ from ..document.model import Document, Span
 from ..findings import Finding, span_finding
 from ._abbrev import definitions
 from ._termfiles import term_file, term_file_names
+from ._shared import shared
 from ._text import cached, fill, group
 from .schema import Context, Option, group_ref, list_of, text
 
@@ -185,8 +186,9 @@ def _earlier_sections(doc: Document) -> set[str]:
 
 
 def _later_definitions(doc: Document) -> set[str]:
-    """Acronyms a later section of the paper spells out: this one uses them first."""
-    return set(definitions(doc.later)) if doc.later else set()
+    """Acronyms a later section of the paper spells out: this one uses them first (read once per
+    document, however many acronyms it leaves undefined)."""
+    return shared(doc, "acronyms spelled out later", None, lambda: set(definitions(doc.later)) if doc.later else set())
 
 
 def check(doc: Document, rule) -> Iterator[Finding]:

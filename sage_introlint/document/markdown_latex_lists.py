@@ -6,8 +6,8 @@ reads them as one paragraph, so the items are not items and an `enumerate` is no
 list. Before parsing, each environment line becomes a blank line and each `\\item` a list marker
 of the same length (`1.` for enumerate, `-` for itemize), so every offset, line and column is
 unchanged and the items' text is read where it stands. A table, figure, equation, listing or
-keyword list pasted the same way is not running prose (its cells would read as one long sentence): its lines,
-from `\\begin` to the matching `\\end`, become blank lines of the same length.
+keyword list pasted the same way is not running prose (its cells would read as one long
+sentence): its lines, from `\\begin` to the matching `\\end`, become blank lines of the same length.
 """
 
 from __future__ import annotations
