@@ -137,6 +137,14 @@ def test_todo_is_a_leftover_not_prose():
     assert (note.start.line, note.start.column, note.end.line, note.end.column) == (1, 13, 1, 31)
 
 
+def test_a_note_is_quoted_as_tex_reads_it_without_its_comments():
+    """`\\todo{%` then the note on the next line: the message quotes the note, not the `%`."""
+    doc = parse("Logs grow.\\todo{% ask Ana\n   trim the log}\nThey shrink.\n")
+    [note] = doc.leftovers
+    assert note.text == "\\todo{trim the log}"
+    assert (note.start.line, note.start.column, note.end.line, note.end.column) == (1, 11, 2, 17)
+
+
 def test_note_with_an_author_in_brackets_and_an_own_todo_variant_are_leftovers_not_prose():
     doc = parse("Replicas vote once.\\NOTE[kim]{measure the vote} They agree.\\TODOX{fix the figure}\n")
     assert doc.text == "Replicas vote once. They agree."

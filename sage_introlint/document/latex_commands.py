@@ -22,6 +22,9 @@ from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUM
 from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
 
+# a `%` comment as TeX reads it: to the line end, the line end and the next line's indentation
+_COMMENT_AND_LINE_END = re.compile(r"(?<!\\)%[^\n]*(?:\n[ \t]*)?")
+
 LABEL_MAX_WORDS = 8  # an undefined macro's short argument at a paragraph's start may be its heading
 _LABEL_KEY = re.compile(r"[A-Za-z]+:[\w:./-]+")  # `fig:motiv`, `sec:eval`
 
@@ -244,7 +247,10 @@ class CommandReader:
         self.leftover(source, node.pos, end)
 
     def leftover(self, source: Source, start: int, end: int) -> None:
-        self.prose.leftovers.append(Leftover.of(source, start, end))
+        """A note to co-authors at `source.text[start:end]`, quoted as TeX reads it: a `%` comment
+        takes the line end and the next line's indentation with it."""
+        written = _COMMENT_AND_LINE_END.sub("", source.text[start:end])
+        self.prose.leftovers.append(Leftover.of(source, start, end, written))
 
     def is_unknown(self, node) -> bool:
         """A macro no table knows and pylatexenc gave no arguments: an author macro out of reach."""

@@ -289,9 +289,10 @@ class Leftover:
     end: Position
 
     @classmethod
-    def of(cls, source: Source, start: int, end: int) -> Leftover:
-        """The note at `source.text[start:end]`: its words on one line, cut to 60 characters."""
-        text = " ".join(source.text[start:end].split())
+    def of(cls, source: Source, start: int, end: int, written: str | None = None) -> Leftover:
+        """The note at `source.text[start:end]` (or `written`, that text with the front end's
+        comments blanked): its words on one line, cut to 60 characters."""
+        text = " ".join((source.text[start:end] if written is None else written).split())
         return cls(text if len(text) <= 60 else text[:59] + "…", source.position(start), source.position(end))
 
 
