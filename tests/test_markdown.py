@@ -268,6 +268,16 @@ def test_display_math_opening_with_a_parenthesis_closes_on_its_own_line():
     assert where(doc, "with") == (8, 1)
 
 
+def test_display_math_whose_closing_line_goes_on_with_words_is_one_paragraph():
+    """`$$(b, h)` then `$$ where b is ..`: pandoc reads the math and the words after it as one
+    paragraph; it was read as an empty labelled equation and a `$$` "never closed" (exit 1)."""
+    doc = parse("## Introduction\n\nWe key each entry by\n$$(b, h)\n$$ where b is the block. It stays small.\n")
+    assert doc.problems == []
+    assert len(doc.paragraphs) == 1
+    assert doc.slice(doc.paragraphs[0].span).endswith("the block. It stays small.")
+    assert where(doc, "where") == (5, 4)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "\n\n", "<!-- only -->\n", "---\n", "---\na: [\n---\n", "```", "$$", "[^1]:", "- " * 300 + "x\n",

@@ -4,12 +4,15 @@ mdit-py-plugins' dollarmath reads a line `$$(b, h)` backwards as a closing `$$` 
 label "(b, h)" (the `$$a$$ (eq1)` syntax), so the math ended at once and the `$$` that really
 closes it became a paragraph of its own, reported as math never closed. This block rule runs
 first and reads such a block without labels, as pandoc does; every other block is left to the
-plugin.
+plugin. Where the closing `$$` starts a line that the sentence goes on from (`$$ where b is ..`),
+the math and the words after it are one paragraph, as in pandoc, and the inline reader takes the
+math.
 """
 
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import paragraph
 from mdit_py_plugins.dollarmath.index import math_block_dollar
 
 _WITHOUT_LABELS = math_block_dollar(allow_labels=False, allow_blank_lines=False)
@@ -20,7 +23,22 @@ def _opening_parenthesis(state, start_line: int, end_line: int, silent: bool) ->
     line = state.src[start : state.eMarks[start_line]]
     if not line.startswith("$$") or not line[2:].lstrip().startswith("(") or "$$" in line[2:]:
         return False
-    return _WITHOUT_LABELS(state, start_line, end_line, silent)
+    if _WITHOUT_LABELS(state, start_line, end_line, silent):
+        return True
+    if _closed_before_words(state, start_line, end_line):
+        return paragraph(state, start_line, end_line, silent)
+    return False
+
+
+def _closed_before_words(state, start_line: int, end_line: int) -> bool:
+    """A later line of the block starts with the closing `$$` and words follow it."""
+    for line in range(start_line + 1, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if not text.strip():
+            return False
+        if text.startswith("$$") and text[2:].strip():
+            return True
+    return False
 
 
 def math_parenthesis_plugin(md: MarkdownIt) -> None:
