@@ -9,14 +9,39 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-import pytest_lsp
-from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+import pytest_asyncio
 
 from sage_introlint.engine import check_text
 from warm_start import command
+
+if TYPE_CHECKING:
+    from pytest_lsp import LanguageClient
+
+
+def lsp_plugin(config: pytest.Config):
+    """pytest-lsp, imported and registered only in the process that runs these tests: with
+    lsprotocol it costs ~1 CPU-s to import, and pyproject's addopts (`-p no:pytest-lsp`) keep it
+    from loading in every pytest process (the controller, each worker, the harness's runs)."""
+    import pytest_lsp
+
+    if not config.pluginmanager.is_registered(pytest_lsp):
+        config.pluginmanager.register(pytest_lsp, "pytest-lsp-here")  # its report and call hooks
+    return pytest_lsp
+
+
+class _LazyTypes:
+    """lsprotocol's `types` module, imported on first use (see `lsp_plugin`)."""
+
+    def __getattr__(self, name: str):
+        from lsprotocol import types as loaded
+
+        return getattr(loaded, name)
+
+
+types = _LazyTypes()
 
 # `introlint lsp` forked from this worker's warm starter (tests/warm_start.py): a real server
 # process and its streams, without a cold spaCy import per server.
@@ -35,12 +60,17 @@ MARKDOWN = (
 # One server for the tests below that only open, edit and ask (each in a workspace of its own,
 # so their documents never meet); a server start is a cold spaCy load. The tests of the start
 # (the position encoding agreed at initialize) and of shutdown and exit start their own.
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
-async def client(lsp_client: LanguageClient):
+# (What `pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))` builds, written out so
+# that collecting this file imports neither pytest-lsp nor lsprotocol.)
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def client(request):
+    lsp_client = lsp_plugin(request.config).make_test_lsp_client()
+    await lsp_client.start_io(*SERVER)
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(), initialization_options={"debounceMs": 20}))
-    yield
+    yield lsp_client
     await lsp_client.shutdown_session()
+    await lsp_client.stop()
 
 
 def utf16_offset(text: str, position: types.Position) -> int:
@@ -223,10 +253,12 @@ async def test_open_input_file_is_checked_from_its_unsaved_buffer(client: Langua
 
 
 @pytest.mark.parametrize("editor, column", [("neovim@v0.10.0", 11), ("visual-studio-code", 11), ("emacs@v29.1", 10)])
-def test_position_encoding_each_editor_asks_for_and_exit(editor, column, tmp_path):
+def test_position_encoding_each_editor_asks_for_and_exit(editor, column, tmp_path, request):
     """Neovim and VS Code count UTF-16 units (the emoji is two); Emacs' eglot asks for UTF-32
     (code points: the emoji is one), and the server answers in what was agreed. Then shutdown
     and exit: the process ends with status 0 and leaves nothing running."""
+
+    pytest_lsp = lsp_plugin(request.config)
 
     async def session():
         client = pytest_lsp.make_test_lsp_client()
