@@ -247,10 +247,14 @@ def parse_nodes(text: str, raw: frozenset[str] = frozenset()) -> list:
 
 
 def document_body(nodes: list) -> list:
-    """The nodes inside `\\begin{document}` when there is one, else all of them."""
-    for node in nodes:
+    """The nodes inside `\\begin{document}` when there is one, else all of them. An abstract
+    environment written in the preamble (acmart takes it anywhere before `\\maketitle`) is the
+    paper's abstract all the same: it comes first."""
+    for index, node in enumerate(nodes):
         if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == "document":
-            return node.nodelist
+            abstracts = [early for early in nodes[:index]
+                         if isinstance(early, lw.LatexEnvironmentNode) and early.environmentname == "abstract"]
+            return abstracts + list(node.nodelist) if abstracts else node.nodelist
     return nodes
 
 

@@ -175,3 +175,20 @@ def test_inputs_inside_braces_are_the_papers_sections(tmp_path):
                                ("introduction", "Introduction", "intro.tex", 1, 1)]
     assert paper.section("abstract").doc.text == "We shard the log by key."
     assert paper.section("introduction").doc.text == "Each shard keeps its own log.\nA bold group stays prose."
+
+
+def test_an_abstract_in_the_preamble_is_the_abstract(tmp_path):
+    """acmart takes `\\begin{abstract}` anywhere before `\\maketitle`, the preamble included: it is
+    the paper's abstract (before, it was never read, so a 70-word sentence there went unreported)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass[sigconf]{acmart}\n\\title{Shards}\n\\begin{abstract}\n"
+        "We shard the log by key. The shards seamlessly merge.\n\\end{abstract}\n"
+        "\\begin{CCSXML}\n<ccs2012></ccs2012>\n\\end{CCSXML}\n\\begin{document}\n\\maketitle\n"
+        "\\section{Introduction}\nEach shard keeps its own log.\n\\end{document}\n")
+    paper = _paper(tmp_path / "main.tex")
+    assert _summary(paper) == [("abstract", "", "main.tex", 3, 1),
+                               ("introduction", "Introduction", "main.tex", 11, 1)]
+    assert paper.section("abstract").doc.text == "We shard the log by key. The shards seamlessly merge."
+    findings = Checker("sage-paper").check_source(read_source(str(tmp_path / "main.tex")), DEFAULT, None, str(tmp_path))
+    assert [(f.line, f.column) for f in findings if f.section == "abstract" and f.rule == "marketing-language"] == [(4, 37)]
