@@ -18,7 +18,7 @@ from . import latex_macros as roles
 from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end, last_group, raw_inside
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, names_keys
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, names_keys
 from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
 
@@ -267,6 +267,8 @@ class CommandReader:
         if _LABEL_KEY.fullmatch(inside):  # `\\FIG{fig:motiv}`: a reference macro of the author's
             self.prose.replace("1", source, node.pos, _end(following), checkable=False)
             return index + 2
+        if inside and is_note_text(source.text[source.text.rfind("\n", 0, node.pos) + 1 : node.pos], inside):
+            return self.author_macro(items, index, MacroDefinition(name, 1, roles.NOTE))
         if inside:
             self.format_groups(source, [following], label=self._heading_like(source, following))
             return index + 2

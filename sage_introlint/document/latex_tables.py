@@ -88,7 +88,12 @@ NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", 
                "marginpar", "marginnote"}  # a margin note in a paper draft is a note to co-authors
 # An author's own variant of a known note name (`\\NOTE{..}`, `\\TODOX{..}`, `\\todoinline{..}`, `\\fixmeNote{..}`) is a
 # note too when its definition is out of reach (a section file checked without its main file).
-NOTE_NAME = re.compile(r"(?:todo|fixme)[a-z]*", re.IGNORECASE)
+# Initials before it (`\\fktodo`, `\\fktocheck`: "to check" asks a co-author to verify a claim) too.
+NOTE_NAME = re.compile(r"(?:[a-z]{1,3})?(?:todo|fixme|tocheck)[a-z]*", re.IGNORECASE)
+# A question or a sentence break inside an argument that opens with a capital (`tend to\\rz{Maybe say
+# there are two categories? And ..}`): words to a co-author, not the host sentence's.
+_NOTE_TEXT = re.compile(r"\A[A-Z][^\n]*?(?:\?|[.!?][ \t\n]+[A-Z])", re.DOTALL)
+NOTE_TEXT_MIN_WORDS = 5
 
 
 def is_note_name(name: str) -> bool:
@@ -96,6 +101,17 @@ def is_note_name(name: str) -> bool:
     if name in NOTE_MACROS or bool(NOTE_NAME.fullmatch(name)):
         return True
     return name.isupper() and name.lower() in NOTE_MACROS  # `\\NOTE{..}` as `\\note{..}`
+
+
+def is_note_text(before: str, inside: str) -> bool:
+    """An undefined macro's argument that is a note to co-authors by what it says: the macro sits
+    inside a running sentence (`before`, the line's text up to it, ends in a word or a comma) and
+    its argument opens a sentence of its own with a question or a sentence break in it. A
+    revision mark around a whole sentence follows a sentence end; a name or a number is short."""
+    tail = before.rstrip()
+    if not tail or not (tail[-1].isalnum() or tail[-1] in ",;"):
+        return False
+    return len(inside.split()) >= NOTE_TEXT_MIN_WORDS and bool(_NOTE_TEXT.match(inside))
 
 
 # Text hidden on purpose: not prose and not a left-over.
