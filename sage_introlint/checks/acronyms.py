@@ -134,6 +134,16 @@ def _in_product_name(doc: Document, start: int, end: int) -> bool:
                                                                   doc.text[end:end + 12])
 
 
+def _written_as_word(doc: Document, acronym: str) -> bool:
+    """Capitals that the document also writes as a capitalised word inside a sentence or before a
+    citation (`FLASH` beside `of Flash and Kairos`, `Flash~\\cite{x}`): a name set in capitals."""
+    word = acronym[0] + acronym[1:].lower()
+    for match in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(word), doc.text):
+        if re.search(r"[a-z,;:][ \t\n~]+\Z", doc.text[max(0, match.start() - 3):match.start()]) or _cited(doc, match.end()):
+            return True
+    return False
+
+
 def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple[str, Span]], set[str]]:
     """(every use of a candidate acronym in order, acronyms that are names in this document)."""
     masked = _masked(doc)
@@ -145,7 +155,7 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
         if any(low <= start < high for low, high in masked):
             continue
         if _cited(doc, match.end()) or _introduced(doc, start, match.end()) or NAME_NOUN.match(doc.text, match.end()) \
-                or _in_product_name(doc, start, match.end()):
+                or _in_product_name(doc, start, match.end()) or (len(acronym) > 2 and _written_as_word(doc, acronym)):
             named.add(acronym)  # written as a name here: a name everywhere in the document
             continue
         if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()):
