@@ -73,14 +73,18 @@ def test_readme_layout_names_only_paths_that_exist():
 
 
 def test_readme_layout_names_every_module_and_folder():
-    """A newcomer finds the file for a concern from the Layout: every top-level module and every
-    package of sage_introlint is named there (a new one needs its line)."""
+    """A newcomer finds the file for a concern from the Layout: every module (in every package)
+    and every package of sage_introlint is named there (a new one needs its words)."""
     import re as _re
 
     root = Path(__file__).resolve().parent.parent
     block = (root / "README.md").read_text(encoding="utf-8").split("## Layout", 1)[1].split("```", 2)[1]
     named = set(_re.findall(r"[\w-]+\.py|[\w-]+/", block))
     package = root / "sage_introlint"
-    wanted = {p.name for p in package.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    from sage_introlint.checks import CHECK_KINDS
+
+    named |= {word + ".py" for word in _re.findall(r"\w+", block)}  # `formats/ text, json, ..`
+    named |= {kind + ".py" for kind in CHECK_KINDS}  # "one module per check kind"
+    wanted = {p.name for p in package.rglob("*.py") if p.stem not in ("__init__", "__main__")}
     wanted |= {p.parent.name + "/" for p in package.glob("*/__init__.py")}
     assert not wanted - named, f"add these to README's Layout: {sorted(wanted - named)}"
