@@ -139,10 +139,15 @@ def test_list_after_heading_or_code_is_its_own_paragraph():
 
 
 def test_nested_items_belong_to_their_top_level_item():
+    """... and each ends a sentence, as a top-level item does (no period needed)."""
+    from sage_introlint.document.sentences import segment
+
     doc = parse("Lead:\n\n- Parent item.\n  - child one\n  - child two\n- Second item.\n")
     paragraph = doc.paragraphs[0]
     assert len(paragraph.items) == 2
-    assert doc.slice(paragraph.items[0]) == "Parent item.\nchild one\nchild two"
+    assert doc.slice(paragraph.items[0]) == "Parent item.\n\nchild one\n\nchild two"
+    segment(doc)
+    assert [doc.slice(s) for s in paragraph.sentences] == ["Lead:", "Parent item.", "child one", "child two", "Second item."]
 
 
 def test_run_in_headings_are_left_out():

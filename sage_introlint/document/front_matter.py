@@ -46,6 +46,7 @@ def abstract_as_section(text: str) -> str:
 
 
 def _dedented(line: str) -> str:
-    """A value line, its indentation cut to at most three spaces (four would make it code)."""
+    """A value line, its indentation cut to at most two spaces (four would make it code, and so
+    would one tab: a value indented with tabs keeps a space in the tab's place)."""
     stripped = line.lstrip(" \t")
-    return line[:min(len(line) - len(stripped), 2)] + stripped
+    return line[:min(len(line) - len(stripped), 2)].replace("\t", " ") + stripped

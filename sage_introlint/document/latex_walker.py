@@ -17,6 +17,7 @@ from .latex_tables import (
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
+from .math_letters import before_period
 from .model import Source
 
 
@@ -188,7 +189,8 @@ class Walker(CommandReader):
         if not closed(source.text, node):  # reported; read what follows the lone `$` as prose
             self.nodes(source, node.nodelist, node.pos + len(node.delimiters[0] or ""))
         elif node.displaytype == "inline":
-            self.prose.replace(self.math_text(node), source, node.pos, end, checkable=False)
+            text = before_period(self.math_text(node), source.text[end:end + 1])
+            self.prose.replace(text, source, node.pos, end, checkable=False)
         else:
             self.display_math(source, node)
 

@@ -16,7 +16,8 @@ from .model import Block, Document, Leftover, OutlineEntry, Paragraph, Source, S
 
 
 class Writer:
-    """Writes Chunks through a TextBuilder; blocks are separated by "\\n\\n", item parts by "\\n"."""
+    """Writes Chunks through a TextBuilder; blocks and the parts of one item are separated by
+    "\\n\\n" (a sentence ends there), the items of a list by "\\n" (each is a block of its own)."""
 
     def __init__(self, source: Source):
         self.source = source
@@ -63,14 +64,16 @@ class Writer:
         return self.chunks(parts)
 
     def item(self, item: MdItem, separator: str, with_label: bool = False) -> Span | None:
-        """One item with its nested paragraphs and items, as one span."""
+        """One item with its nested paragraphs and items, as one span. A nested item, like a
+        top-level one, ends a sentence where it ends ("tiers:" then "- **Hot**: the current turn"
+        and "- **Cold**: archives" without periods are three), so parts are set apart as blocks are."""
         first = self.inline(item.inline, separator, with_label)
         spans = [first] if first else []
         for child in item.children:
             if isinstance(child, MdParagraph):
-                spans.append(self.inline(child.inline, "\n", with_label))
+                spans.append(self.inline(child.inline, "\n\n", with_label))
             else:
-                spans.extend(self.item(sub, "\n", with_label) for sub in child.items)
+                spans.extend(self.item(sub, "\n\n", with_label) for sub in child.items)
         spans = [span for span in spans if span is not None]
         return Span(spans[0].start, spans[-1].end) if spans else None
 

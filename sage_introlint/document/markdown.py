@@ -44,7 +44,9 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIAGRAM = re.compile(r"(?:→|->|=>|⇒|⟶).*(?:→|->|=>|⇒|⟶)|[≤≥=<>]\s*\d|\\frac")
 # Headings of what follows an Introduction in the same file: the checked part ends there.
 BACK_MATTER = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|citations?|citation keys|works cited|notes|endnotes|footnotes"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|citations?|citation keys|works cited"
+    r"|(?:(?:drafting|draft|writing|revision|review|editing|editorial|editor's|author's|authors'|internal)\s+)?notes"
+    r"|endnotes|footnotes"
     r"|acknowledge?ments?|appendix|appendices)\b",
     re.IGNORECASE,
 )
@@ -245,7 +247,7 @@ class _TreeReader:
             return MdOther("quote", line)
         inline = self.inline(inlines[0], line_offset, allow_label=False)
         text = inline.text.strip().rstrip("*_\"'”’)").rstrip()
-        if not text.endswith((".", "?", "!")) or _DIAGRAM.search(inline.text) or len(text.split()) < 4:
+        if not text.endswith((".", "?", "!", "。", "？", "！")) or _DIAGRAM.search(inline.text) or len(text.split()) < 4:
             return MdOther("quote", line)
         return MdParagraph(inline)
 

@@ -14,6 +14,7 @@ import re
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from .latex_tables import names_keys
+from .math_letters import before_period
 from .markdown_nodes import Chunk
 from .markdown_pandoc import PANDOC_ATTRIBUTES
 
@@ -33,6 +34,9 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
 MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
 LABEL_END = (".", ":")
+# `<SOME>`, `<NUMBER>`, `<TBD>`: a "tag" in capitals with nothing else in it is a slot the author
+# left (HTML in a paper is written in lower case); kept as text, so the placeholder rule sees it
+SLOT_TAG = re.compile(r"<[A-Z][A-Z0-9_]+>")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -243,7 +247,8 @@ class InlineReader:
             end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
             if emit:
-                self.chunks.append(Chunk(math_text(token.content), at, end, False, False))
+                text = before_period(math_text(token.content), self.text[end:end + 1])
+                self.chunks.append(Chunk(text, at, end, False, False))
             self.cursor = end
 
     def _autolink(self, tokens, index: int, emit: bool) -> int:
@@ -298,6 +303,8 @@ class InlineReader:
         at = self._find(token.content)
         if at >= 0:
             self.tree.collect_suppressions(token.content, at)
+            if emit and SLOT_TAG.fullmatch(token.content):
+                self.chunks.append(Chunk(token.content, at, at + len(token.content)))
             self.cursor = at + len(token.content)
 
     def _markup(self, token, emit: bool) -> None:

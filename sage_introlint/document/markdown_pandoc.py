@@ -6,6 +6,8 @@ forms CommonMark does not know, and markdown-it would read both as prose:
 
 - grid tables (`+----+----+` rules, `| cell | cell |` rows): the cells would read as one long
   sentence and the table as a paragraph. Its lines become blank lines of the same length.
+- table captions (`: Caption`, `Table: Caption`, a paragraph right before or after a grid or
+  pipe table): a caption is no prose, as a LaTeX table's is not; blanked.
 - lettered lists (`a. first`, `b) second`, `(a) first`, pandoc's `fancy_lists`): the items
   would read as one paragraph after the lead-in. Each marker becomes a numeric one of the same
   length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
@@ -34,6 +36,8 @@ from .markdown_nodes import Chunk
 
 GRID_RULE = re.compile(r"^[ \t]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
 GRID_ROW = re.compile(r"^[ \t]{0,3}[+|]")
+PIPE_ROW = re.compile(r"^[ \t]{0,3}\|.*\|[ \t]*$")
+CAPTION = re.compile(r"^[ \t]{0,3}(?:[Tt]able)?:(?!:)[ \t]*\S")  # pandoc's `: Caption`, `Table: Caption`
 # `a. `, `b) `, `(c) `: a lowercase letter as a list marker, then text; a-i only (a numeric
 # marker of the same length exists for nine items)
 LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])(?P<close>[.)])(?=[ \t]+\S)")
@@ -84,13 +88,33 @@ def kramdown_marks_as_headings(text: str) -> str:
 
 
 def pandoc_blocks_as_commonmark(text: str) -> str:
-    """`text` with grid tables blanked and lettered lists numbered, every length kept."""
-    if "+-" not in text and "+=" not in text and not re.search(r"(?m)^[ \t]{0,3}\(?a[.)][ \t]", text):
+    """`text` with grid tables and table captions blanked and lettered lists numbered, every length kept."""
+    if "+-" not in text and "+=" not in text and not re.search(r"(?m)^[ \t]{0,3}(?:\(?a[.)][ \t]|(?:[Tt]able)?:)", text):
         return text
     lines = text.split("\n")
+    _blank_table_captions(lines)
     _blank_grid_tables(lines)
     _number_lettered_lists(lines)
     return "\n".join(lines)
+
+
+def _is_table_line(line: str) -> bool:
+    return bool(GRID_RULE.match(line) or PIPE_ROW.match(line))
+
+
+def _blank_table_captions(lines: list[str]) -> None:
+    """A caption paragraph right after a table (or one blank line after it), or right before one."""
+    for index, line in enumerate(lines):
+        if not CAPTION.match(line) or (index and lines[index - 1].strip() and not _is_table_line(lines[index - 1])):
+            continue
+        end = index
+        while end + 1 < len(lines) and lines[end + 1].strip() and not _is_table_line(lines[end + 1]):
+            end += 1
+        before = index - 1 if index and lines[index - 1].strip() else index - 2
+        after = end + 1 if end + 1 < len(lines) and lines[end + 1].strip() else end + 2
+        if (before >= 0 and _is_table_line(lines[before])) or (after < len(lines) and _is_table_line(lines[after])):
+            for blank in range(index, end + 1):
+                lines[blank] = " " * len(lines[blank])
 
 
 def _blank_grid_tables(lines: list[str]) -> None:

@@ -1,0 +1,72 @@
+"""Markdown papers in the shapes real drafts take (paper/01_introduction.md written with LLM help,
+pandoc articles): what is prose, where sentences end. Texts are our own words."""
+
+from __future__ import annotations
+
+from sage_introlint.document.latex import parse_latex
+from sage_introlint.document.markdown import parse_markdown
+from sage_introlint.document.model import Source
+from sage_introlint.document.sentences import segment
+
+
+def sentences(doc) -> list[list[str]]:
+    segment(doc)
+    return [[" ".join(doc.slice(s).split()) for s in p.sentences] for p in doc.paragraphs]
+
+
+def md(text: str):
+    return parse_markdown(Source("intro.md", text), "auto")
+
+
+def test_a_capital_math_letter_before_a_period_is_no_initial():
+    """`with $K$. Under load` is two sentences (`J. Smith` stays one name), in Markdown and LaTeX."""
+    text = "# Introduction\n\nThe batch grows with $K$. Under load it stalls. As J. Smith notes, $N$ GPUs help.\n"
+    assert [len(p) for p in sentences(md(text))] == [3]
+    tex = parse_latex(Source("intro.tex", "\\section{Introduction}\nThe batch grows with $K$. Under load it stalls.\n"), ".")
+    assert [len(p) for p in sentences(tex)] == [2]
+
+
+def test_nested_items_without_periods_are_sentences():
+    text = ("# Introduction\n\nWe keep three tiers:\n\n1. **Tiers**: a ranking of the context:\n"
+            "   - **Hot**: the current turn\n   - **Cold**: old archives\n2. **Decay**: old items fade.\n")
+    assert sentences(md(text)) == [["We keep three tiers:", "a ranking of the context:", "the current turn",
+                                    "old archives", "old items fade."]]
+
+
+def test_pandoc_table_captions_are_no_prose():
+    """`: Caption` right after a grid table and `Table: Caption` right before a pipe table."""
+    text = ("# Introduction\n\nTable 1 lists the sites.\n\n+------+------+\n| Site | Racks|\n+======+======+\n"
+            "| A    | 4    |\n+------+------+\n:The sites we measured\n\nTable: Racks per site\n\n| Site | Racks |\n"
+            "|------|-------|\n| B    | 2     |\n\nBoth sites run the same kernel.\n")
+    doc = md(text)
+    assert sentences(doc) == [["Table 1 lists the sites."], ["Both sites run the same kernel."]]
+    assert "measured" not in doc.text and "per site" not in doc.text
+
+
+def test_a_front_matter_abstract_indented_with_a_tab_is_prose(tmp_path):
+    """A tab before the value's lines would make it an indented code block; the abstract is prose."""
+    from sage_introlint.config import config_for
+    from sage_introlint.paper import load_paper
+    from sage_introlint.paper.run import paper_set
+
+    text = "---\ntitle: A store\nabstract: |\n\tWe build a store. It keeps keys.\n---\n\n# Introduction\n\nKeys matter.\n"
+    paper = load_paper(Source(str(tmp_path / "paper.md"), text), str(tmp_path),
+                       paper_set(config_for(str(tmp_path), None), None))
+    abstract = paper.section("abstract").doc
+    assert sentences(abstract) == [["We build a store.", "It keeps keys."]]
+    assert abstract.position(abstract.text.index("It keeps")).column == 20
+
+
+def test_drafting_notes_after_the_introduction_are_not_read():
+    text = ("# Introduction\n\nWe build a store.\n\n---\n\n## Drafting notes\n\n- **Lead with the gap.** It reads better.\n")
+    assert sentences(md(text)) == [["We build a store."]]
+
+
+def test_a_quoted_sentence_ending_in_a_cjk_full_stop_is_prose():
+    doc = md("# Introduction\n\n> The manual says the value is undefined. 未定义。\n\nWe agree.\n")
+    assert len(doc.paragraphs) == 2
+
+
+def test_a_slot_tag_in_capitals_is_text_and_real_html_is_not():
+    doc = md("# Introduction\n\nThe gain is <SOME>% and the loss<br>is small.\n")
+    assert "<SOME>" in doc.text and "<br>" not in doc.text
