@@ -14,10 +14,11 @@ Not acronyms (names and other capitals):
   scheduler ...`, `we present ORCA`, `called ZEUS`), the first part of a hyphenated name
   (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), capitals inside a multi-word product
   name (`Jetson AGX Xavier`, `PostgreSQL JSONB`), the name of an organisation or event (`the
-  ATLAS experiment`, `the HPCAI competition`), mixed-case names (`vLLM`, `MLOps`),
+  ATLAS experiment`, `the HPCAI competition`), a venue with its year (`SC'24`), the author of an
+  author-year citation (`(NCSES, 2025)`), mixed-case names (`vLLM`, `MLOps`),
   words with digits (`FP32`), capitals before a model number (`RTX 4090`);
 - anything inside literal square brackets (a citation key `[CCCL#854]`, a placeholder
-  `[XX-YY]%`), the words of a note after TODO, FIXME or CITE, words of an all-capitals phrase of three or more words, Roman numerals.
+  `[XX-YY]%`) or a slot in angle brackets (`<SOME>`), the words of a note after TODO, FIXME or CITE, words of an all-capitals phrase of three or more words, Roman numerals.
 One finding per acronym, at its first use, when that use comes before the spelling-out (or
 there is none). In a whole paper, an acronym an earlier section spells out or uses (and was
 reported there) is not reported again.
@@ -64,7 +65,7 @@ PRODUCT = re.compile(r"[\s~]+[A-Za-z]*\d")  # `RTX 4090`, `A100`: a product line
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 SHOUTED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z\d-]*(?:[ \t]+[A-Z\d][A-Z\d-]*){2,}(?![\w-])")  # 3+ capital words
 COMMENT = re.compile(r"(?<!\\)%[^\n]*|<!--.*?-->", re.S)  # LaTeX and HTML comments
-BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]")
+BRACKETS = re.compile(r"\[[^\[\]\n]{0,80}\]|<[A-Z][^<>\n]{0,200}>")  # also a slot `<SOME>`, `<DESCRIBE ...>`
 NOTE = re.compile(r"(?=[TFXC])(?<![\w-])(?:TODO|TBD|FIXME|XXX+|CITE)(?![\w-])[^.\n]*")  # a note's words are not prose
 # a capitalised name word right before or after: `NVIDIA Jetson AGX Xavier`, `PostgreSQL JSONB`
 NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;]\s\s)(?<=\S\s)(?P<word>[A-Z][a-z][\w-]*)[\s~]+$")
@@ -79,6 +80,12 @@ INTRODUCED_BEFORE = re.compile(r"\b(?:called|named|dubbed|present|presents|propo
 STANDS_ALONE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:with|by|of|for|is|are|and|it|call|calls|use|uses|using|via|"
                           r"from|to|on|in)[\s~]+)$")
 INTRODUCED_AFTER = re.compile(r"(?:\s*\[\d[^\]]*\])?,[\s~]+(?:a|an|our)[\s~]+[a-z]")
+# a venue with its year, `SC'24`, `OSDI '26`: the name of a conference
+VENUE_YEAR = re.compile(r"[ \t]?['\u2019]\d{2}(?!\d)")
+# the author of an author-year citation, `(NCSES, 2025)`, `(Ableton AG, n.d.)`, `(Smith, 2020; NCSES, 2025)`:
+# an organisation's name; what comes before it in the parentheses is capitalised name words
+AUTHOR_YEAR_AFTER = re.compile(r",?[ \t~]+(?:(?:1[89]|20)\d{2}[a-z]?|n\.[ \t]?d\.)(?=[;,)])")
+AUTHOR_YEAR_BEFORE = re.compile(r"(?:\(|;[ \t]*)(?:(?:see|e\.g\.,?)[ \t]+)?(?:[A-Z][\w.&'\u2019-]*[ \t]+)*$")
 
 
 def _known(rule) -> tuple[frozenset, frozenset]:
@@ -115,6 +122,14 @@ def _introduced(doc: Document, start: int, end: int) -> bool:
     if not INTRODUCED_AFTER.match(doc.text, end):
         return False
     return bool(STANDS_ALONE.search(doc.text[max(0, start - 30):start]))
+
+
+def _venue_or_author(doc: Document, start: int, end: int) -> bool:
+    """A venue with its year (`SC'24`) or the author of an author-year citation (`(NCSES, 2025)`)."""
+    if VENUE_YEAR.match(doc.text, end):
+        return True
+    return bool(AUTHOR_YEAR_AFTER.match(doc.text, end)) and bool(
+        AUTHOR_YEAR_BEFORE.search(doc.text[max(0, start - 60):start]))
 
 
 def _masked(doc: Document) -> list[tuple[int, int]]:
@@ -155,7 +170,8 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
         if any(low <= start < high for low, high in masked):
             continue
         if _cited(doc, match.end()) or _introduced(doc, start, match.end()) or NAME_NOUN.match(doc.text, match.end()) \
-                or _in_product_name(doc, start, match.end()) or (len(acronym) > 2 and _written_as_word(doc, acronym)):
+                or _in_product_name(doc, start, match.end()) or (len(acronym) > 2 and _written_as_word(doc, acronym)) \
+                or _venue_or_author(doc, start, match.end()):
             named.add(acronym)  # written as a name here: a name everywhere in the document
             continue
         if HYPHEN_NAME.match(doc.text, end) or PRODUCT.match(doc.text, match.end()):
