@@ -74,8 +74,24 @@ def plan(marks: list[Mark], length: int, paper: PaperSet, forced: SectionSpec | 
         if spec.through:
             index = _absorb(region, bounds, index, length, spec.through)
         regions.append(region)
+    if _opens_its_introduction(marks, regions, paper):
+        regions[0].start = 0  # a section file's lines before its first subsection are its own opening
+        return regions
     preface = _preface(bounds, regions, paper, level)
     return ([preface] if preface else []) + regions
+
+
+SECTION_LEVEL = 2  # `\\section` (and a Markdown `##`); a deeper first heading is a subsection
+
+
+def _opens_its_introduction(marks: list[Mark], regions: list[Region], paper: PaperSet) -> bool:
+    """An Introduction file without its `\\section` heading whose first heading is a subsection
+    that names it (`\\subsection{Introduction to the concepts}` after three paragraphs): the text
+    before that heading is the Introduction's opening, not front matter (no title, no heading
+    above it); before, it went unchecked."""
+    first = marks[0] if marks else None
+    return bool(first is not None and first.index > 0 and first.level > SECTION_LEVEL and regions
+                and paper.default and regions[0].spec.name == paper.default and regions[0].heading is first)
 
 
 def _without_titles(known: list, paper: PaperSet) -> list:

@@ -192,3 +192,31 @@ def test_an_abstract_in_the_preamble_is_the_abstract(tmp_path):
     assert paper.section("abstract").doc.text == "We shard the log by key. The shards seamlessly merge."
     findings = Checker("sage-paper").check_source(read_source(str(tmp_path / "main.tex")), DEFAULT, None, str(tmp_path))
     assert [(f.line, f.column) for f in findings if f.section == "abstract" and f.rule == "marketing-language"] == [(4, 37)]
+
+
+def test_an_introduction_file_that_opens_before_its_first_subsection(tmp_path):
+    """A section file without its `\\section` whose first heading is a subsection naming the
+    Introduction: the paragraphs above that subsection are the Introduction's opening (before,
+    they were dropped as front matter and never checked)."""
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / "intro.tex"
+    path.write_text("Teams rewrite their services often. It costs a lot!\n\n"
+                    "\\subsection{Introduction to the parts}\nThe store keeps one log.\n\n"
+                    "\\subsection{Paper outline}\nSection 2 covers the design.\n")
+    paper = _paper(path)
+    assert _summary(paper) == [("introduction", "Introduction to the parts", "intro.tex", 3, 1),
+                               ("other", "Paper outline", "intro.tex", 6, 1)]
+    assert paper.section("introduction").doc.text.startswith("Teams rewrite their services often.")
+    findings = Checker("systems-intro").check_source(read_source(str(path)), DEFAULT, None, str(tmp_path))
+    assert [(f.line, f.column, f.rule) for f in findings] == [(1, 51, "marketing-language")]
+
+
+def test_a_paper_keeps_its_front_matter_above_a_section_level_introduction(tmp_path):
+    """A main file's title block before `\\section{Introduction}` stays unchecked front matter."""
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / "main.tex"
+    path.write_text("\\documentclass{article}\n\\begin{document}\nAn amazing title page line!\n\n"
+                    "\\section{Introduction}\nThe store keeps one log.\n\\end{document}\n")
+    paper = _paper(path)
+    assert [s.name for s in paper.sections] == ["introduction"]
+    assert paper.section("introduction").doc.text == "The store keeps one log."
