@@ -51,6 +51,10 @@ GLYPH_ITEM = re.compile(rf"\n[ \t\u00a0]*({_GLYPHS})(?=[ \t\u00a0])")
 # ... and the item ends at its line's end when a capitalised line that is no item follows (one
 # line per item, as pasted: "●<tab>Reproducibility: [TODO]" then "These problems interact.").
 GLYPH_ITEM_END = re.compile(rf"^[ \t\u00a0]*{_GLYPHS}[ \t\u00a0][^\n]*\n(?=[ \t\u00a0]*[A-Z])", re.MULTILINE)
+# Two or more lines that open with "- " in LaTeX prose: a Markdown-style list typed into a draft
+# ("- common components\n- isolation"), one item per line (a lone "- " line may be a dash).
+DASH_LIST = re.compile(r"^[ \t]*-[ \t]+\S[^\n]*\n(?:[ \t]*-[ \t]+\S[^\n]*(?:\n|\Z))+", re.MULTILINE)
+DASH_ITEM = re.compile(r"^[ \t]*(-)[ \t]", re.MULTILINE)
 TERMINAL_RUN = re.compile(r"[.?!…][.?!…]*")  # (begins with a class: `re` skips to each one in C)
 WORD = re.compile(r"[\w'’.-]+")
 # Words that stand before a citation without being the name of the work (`see [3]`, `work [4]`).
@@ -61,6 +65,8 @@ CITED_NAME = re.compile(r"[a-z][\w.-]*[ \t\u00a0]*\[\d+[a-z]?(?:\s*[,;–-]\s*\d
 # `vLLM`, `max_len`, and names with a digit inside (`t8code`, `p4est`, `h5py`): never English
 # words, so after a period they open a sentence (a name written as code often does).
 IDENTIFIER = re.compile(r"[a-z]+[A-Z]|[a-z]\w*_|[a-z]+\d+[a-z]")
+# A variable glued to a term by a hyphen (`$k$-NN search`, `n-BEST`): a math letter that opens a sentence
+LETTER_TERM = re.compile(r"[a-z]{1,2}-[A-Z]")
 LIST_MARKER = re.compile(r"\d{1,2}\.")
 SPACE = re.compile(r"\s*")
 INNER_PUNCT = ",;:)]}.?!-–—/%"
@@ -197,6 +203,9 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     events = [(match.end(), True) for match in BLANK_LINE.finditer(text)]
     events += [(match.start(1), True) for match in GLYPH_ITEM.finditer(text)]
     events += [(match.end(), True) for match in GLYPH_ITEM_END.finditer(text)]
+    for run in DASH_LIST.finditer(text):  # each item; a capitalised line after the last is no item
+        events += [(item.start(1), True) for item in DASH_ITEM.finditer(text, run.start(), run.end())]
+        events += [(run.end(), True)] if text[run.end():run.end() + 1].isupper() else []
     events += [(match.end(), False) for match in TERMINAL_RUN.finditer(text) if match.end() in token_ends]
     events.sort()
     first = int(token_starts[0])
@@ -356,7 +365,7 @@ def _opens_sentence(kind: str, following: str) -> bool:
     match = WORD.match(following.lstrip(OPENING_PUNCT))
     next_word = match.group(0) if match else ""
     capitalised = first.isupper() or (first in OPENING_PUNCT and next_word[:1].isupper())
-    identifier = first.islower() and bool(IDENTIFIER.match(next_word))  # `vLLM`, `max_len`
+    identifier = first.islower() and bool(IDENTIFIER.match(next_word) or LETTER_TERM.match(following))  # `vLLM`, `max_len`
     if kind == "never":
         return False
     if kind == "number-prefix":
