@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from warm_start import SOCKET_VARIABLE, Starter, warm_here
+from warm_start import SOCKET_VARIABLE, Starter, settle_collector, warm_here
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("INTROLINT_SHARED") or ROOT.parent / "shared")
@@ -57,8 +57,10 @@ def cache_bytecode() -> None:
 @pytest.fixture(scope="session", autouse=True)
 def warm_worker():
     """Each worker checks two fixtures before its first test (tests/warm_start.py: warm_here), so
-    the ~110 commands the suite runs in-process fork workers that find every pattern compiled."""
+    the ~110 commands the suite runs in-process fork workers that find every pattern compiled;
+    then its collector is settled (tests/warm_start.py: settle_collector)."""
     warm_here()
+    settle_collector()
 
 
 SHARED_STARTER = pytest.StashKey[Starter]()

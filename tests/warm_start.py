@@ -21,6 +21,7 @@ the number of workers, a cold start, the installed wheel) start the executable c
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import socket
@@ -38,7 +39,7 @@ WARM_UP = [Path(__file__).resolve().parent.parent / "fixtures" / "docs" / name
 
 # Runs in the starter process; its argument is the descriptor of its listening SOCK_SEQPACKET socket.
 STARTER = r'''
-import json, os, resource, select, socket, sys
+import gc, json, os, resource, select, socket, sys
 
 listener = socket.socket(fileno=int(sys.argv[1]))
 import sage_introlint.document.sentences  # spaCy, imported as a cold `introlint check` imports it
@@ -50,6 +51,11 @@ import sage_introlint.lsp.server  # pygls and lsprotocol: ~1.2 CPU-s for each `i
 # packs, the patterns each rule compiles on its first use): a check of the documents named after
 # the descriptor, one Markdown and one LaTeX, in this process, before any request.
 sage_introlint.engine.check_paths(sys.argv[2:], jobs=1)
+# All of that frozen (as sage_introlint/heap.py's settle): a forked process's full collections then
+# neither walk it nor write to (copy) every page it shares with the starter. The collector's
+# thresholds stay the executable's own.
+gc.collect()
+gc.freeze()
 
 
 def serve():
@@ -106,6 +112,21 @@ from sage_introlint.entry import main
 
 sys.exit(main())
 '''
+
+
+# A pytest worker once warm: one full collection, then what is alive (spaCy, the packs, compiled
+# patterns, pytest's and the test modules' objects) frozen, as the daemon and the language server do
+# (sage_introlint/heap.py), and the young generation collected every 10,000 allocations instead of
+# 700. Collections walked that heap over and over: ~12% of the CPU of the in-process tests
+# (tests/test_incremental.py, test_properties.py, checks/test_shared_work.py).
+SETTLED_THRESHOLDS = (10_000, 20, 20)
+
+
+def settle_collector() -> None:
+    """The collector of a warm pytest worker (see SETTLED_THRESHOLDS)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SETTLED_THRESHOLDS)
 
 
 def warm_here() -> None:
