@@ -70,3 +70,11 @@ def test_a_quoted_sentence_ending_in_a_cjk_full_stop_is_prose():
 def test_a_slot_tag_in_capitals_is_text_and_real_html_is_not():
     doc = md("# Introduction\n\nThe gain is <SOME>% and the loss<br>is small.\n")
     assert "<SOME>" in doc.text and "<br>" not in doc.text
+
+
+def test_a_bold_head_pointing_to_its_section_is_a_run_in_label():
+    """`1. **A cost model** (§3). We derive ...`: the head and its pointer are no sentence."""
+    text = ("# Introduction\n\nWe contribute:\n\n1. **A cost model** (§3). We derive it from traces.\n"
+            "2. **An evaluation** (Section 5). It covers two clusters.\n3. **A scheduler** that uses the model.\n")
+    assert sentences(md(text)) == [["We contribute:", "We derive it from traces.", "It covers two clusters.",
+                                    "A scheduler that uses the model."]]

@@ -36,7 +36,7 @@ from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
 from .markdown_pandoc import (divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark,
                               without_heading_attributes)
 from .markdown_notes import cut_notes
-from .markdown_inline import LABEL_END, InlineReader, run_in_label, trim
+from .markdown_inline import InlineReader, label_tail, run_in_label, trim
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
 
@@ -119,12 +119,13 @@ class _TreeReader:
             label_chunks = reader.chunks
             reader.chunks = []
             rest = children[label_count:]
-            if rest and rest[0].type == "text" and rest[0].content[:1] in LABEL_END:
-                at = reader._find(rest[0].content[:1])
+            tail = label_tail(rest[0].content) if rest and rest[0].type == "text" else ""
+            if tail:
+                at = reader._find(tail)
                 if at >= 0:
-                    label_chunks.append(Chunk(rest[0].content[:1], at, at + 1))
-                    reader.cursor = at + 1
-                rest = [rest[0].copy(content=rest[0].content[1:])] + rest[1:]
+                    label_chunks.append(Chunk(tail, at, at + len(tail)))
+                    reader.cursor = at + len(tail)
+                rest = [rest[0].copy(content=rest[0].content[len(tail):])] + rest[1:]
             reader.read(rest)
         else:
             reader.read(children)

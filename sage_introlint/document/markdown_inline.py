@@ -34,6 +34,9 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
 MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
 LABEL_END = (".", ":")
+# `**A soundness proof** (§4). We prove ...`: a head that points to its section, then ends
+POINTER_END = re.compile(r"[ \t]*\((?:§+[ \t]*|(?:Sections?|Secs?\.|Sect\.|Chapters?|Appendix)[ \t]+)"
+                         r"[\dA-Z]+(?:\.\d+)*\)[.:](?=\s|$)")
 # `<SOME>`, `<NUMBER>`, `<TBD>`: a "tag" in capitals with nothing else in it is a slot the author
 # left (HTML in a paper is written in lower case); kept as text, so the placeholder rule sees it
 SLOT_TAG = re.compile(r"<[A-Z][A-Z0-9_]+>")
@@ -381,10 +384,19 @@ def run_in_label(children) -> int:
                 after = children[index + 1] if index + 1 < len(children) else None
                 if inside.endswith(LABEL_END):
                     return index + 1
-                if after is not None and after.type == "text" and after.content[:1] in LABEL_END:
+                if after is not None and after.type == "text" and label_tail(after.content):
                     return index + 1  # the ":" or "." after the closer is stripped with the label
                 return 0
     return 0
+
+
+def label_tail(text: str) -> str:
+    """What ends a run-in head after its emphasis: the ":" or "." itself, or a pointer to a
+    section and then the period (`** (§4).`); "" when the emphasis runs on into a sentence."""
+    if text[:1] in LABEL_END:
+        return text[:1]
+    match = POINTER_END.match(text)
+    return match.group(0) if match and text[match.end():].strip() else ""
 
 
 def trim(chunks: list[Chunk]) -> list[Chunk]:
