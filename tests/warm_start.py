@@ -15,8 +15,8 @@ with its wait status and peak resident memory (from wait4, which counts the work
 command that makes one for its own arguments, environment and streams and ends as the forked
 process ends, for tests that hand a command line to something else (an LSP client, subprocess.run).
 
-The tests about the process itself (closed or full standard streams, signals, a killed worker,
-the number of workers, a cold start, the installed wheel) start the executable cold.
+The tests about the process itself (closed standard streams, signals, a cold start, the installed
+wheel) start the executable cold.
 """
 
 from __future__ import annotations
