@@ -33,9 +33,13 @@ def lsp_plugin(config: pytest.Config):
 
 
 class _LazyTypes:
-    """lsprotocol's `types` module, imported on first use (see `lsp_plugin`)."""
+    """lsprotocol's `types` module, imported on first use of one of its types (see `lsp_plugin`);
+    what else is asked for (pytest's collection looks for markers and fixtures on every name in
+    this module) is no attribute, without the import."""
 
     def __getattr__(self, name: str):
+        if not name[:1].isupper():
+            raise AttributeError(name)
         from lsprotocol import types as loaded
 
         return getattr(loaded, name)
