@@ -555,3 +555,14 @@ def test_reading_letter_runs_gives_the_same_document_as_pylatexenc_alone(monkeyp
     ours = document()
     monkeypatch.setattr(latex_parse, "_RunWalker", latexwalker.LatexWalker)
     assert document() == ours
+
+
+def test_an_emphasised_statement_on_its_own_line_after_a_colon_is_prose():
+    """`.. the Hypothesis:\\n\\emph{Caches forget slowly.}\\nWe test it.`: a whole emphasised line is
+    the statement the colon announces, not a run-in label (before, its words were dropped); a label
+    line keeps text after it (`goals:\\n\\textbf{Scale:} grow to ..`)."""
+    doc = parse("We state the hypothesis:\n\\emph{caches that age forget hot keys slowly.}\nWe test it.\n\n"
+                "It has two goals:\n\\textbf{Scale:} it grows to many nodes.\n")
+    assert paragraph_texts(doc) == [
+        "We state the hypothesis:\ncaches that age forget hot keys slowly.\nWe test it.",
+        "It has two goals:\nit grows to many nodes."]

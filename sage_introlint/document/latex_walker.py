@@ -347,8 +347,8 @@ class Walker(CommandReader):
         if self.prose.at_block_start:
             return True
         if start is None or self.list_depth or not _opens_line(source.text, start) \
-                or not self.prose.after_sentence_end(".?!:"):
-            return False
+                or not _text_follows(source.text, end) or not self.prose.after_sentence_end(".?!:"):
+            return False  # a whole emphasised line after "Hypothesis:" is the statement, not a label
         self.prose.end_block()
         return True
 
@@ -389,6 +389,13 @@ def numbered_labels(items: list) -> bool:
 def _opens_line(text: str, pos: int) -> bool:
     """Is only white space between the start of its source line and `pos`?"""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
+def _text_follows(text: str, end: int) -> bool:
+    """Does more than a closing brace, "." or ":" and a comment follow `end` on its line?"""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)].split("%", 1)[0]
+    return bool(rest.strip().lstrip("}").lstrip(".:").strip())
 
 
 def _punctuation_after(text: str, end: int) -> int | None:
