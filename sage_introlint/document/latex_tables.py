@@ -80,6 +80,14 @@ NON_PROSE_ENVIRONMENTS = {
 }
 RAW_ENVIRONMENTS = ("lstlisting", "verbatim*", "Verbatim", "minted", "comment", "code")
 MATH_PLACEHOLDER_MAX = 16
+# Inline math that prints one operator or relation sign (`1.7$\\times$`, `$\\approx$3 ms`, `$<$1%`) is
+# read as prose: "1.7× the throughput" is a comparison however the sign was typed.
+PROSE_MATH_SIGNS = frozenset("×÷±∓≈∼~<>≤≥%")
+
+
+def math_reads_as_prose(text: str) -> bool:
+    """Is this rendered inline math a lone sign that prose uses (×, ≈, ≤, ...)?"""
+    return len(text) == 1 and text in PROSE_MATH_SIGNS
 CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for intro-sized files
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even on long space runs
 

@@ -14,7 +14,7 @@ from .latex_parse import arguments, closed, is_macro, last_group, plain_words, r
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
-    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES,
+    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, math_reads_as_prose, RAW_ENVIRONMENTS, REFERENCES,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
 from .math_letters import before_period
@@ -190,7 +190,7 @@ class Walker(CommandReader):
             self.nodes(source, node.nodelist, node.pos + len(node.delimiters[0] or ""))
         elif node.displaytype == "inline":
             text = before_period(self.math_text(node), source.text[end:end + 1])
-            self.prose.replace(text, source, node.pos, end, checkable=False)
+            self.prose.replace(text, source, node.pos, end, checkable=math_reads_as_prose(text))
         else:
             self.display_math(source, node)
 

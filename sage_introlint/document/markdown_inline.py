@@ -13,7 +13,7 @@ import re
 
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
-from .latex_tables import names_keys
+from .latex_tables import math_reads_as_prose, names_keys
 from .math_letters import before_period
 from .markdown_nodes import Chunk
 from .markdown_pandoc import PANDOC_ATTRIBUTES
@@ -251,7 +251,7 @@ class InlineReader:
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
             if emit:
                 text = before_period(math_text(token.content), self.text[end:end + 1])
-                self.chunks.append(Chunk(text, at, end, False, False))
+                self.chunks.append(Chunk(text, at, end, False, math_reads_as_prose(text)))
             self.cursor = end
 
     def _autolink(self, tokens, index: int, emit: bool) -> int:
