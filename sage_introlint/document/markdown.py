@@ -35,6 +35,7 @@ from .markdown_glyph_lists import glyph_bullets_as_markdown
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
 from .markdown_pandoc import (divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark,
                               without_heading_attributes)
+from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
 from .markdown_inline import InlineReader, label_tail, run_in_label, trim
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
@@ -137,6 +138,8 @@ class _TreeReader:
         )
         label = "".join(chunk.text for chunk in label_chunks).strip()
         chunks, notes = cut_notes(self.source, reader.chunks)
+        chunks, comments = cut_marks(self.source, chunks)
+        notes = notes + comments if comments else notes
         return Inline(trim(chunks), token.map[0] + line_offset + 1, label, trim(label_chunks), emphasised, notes)
 
     def read(self, tokens, line_offset: int) -> tuple[list[MdNode], int | None]:

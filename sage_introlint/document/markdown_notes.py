@@ -19,12 +19,12 @@ from .model import Leftover, Source
 _NOTE = re.compile(r"\\(%s)(?![A-Za-z@])\*?(?:\[[^\]\n]*\])?[ \t]*(?=\{)" % "|".join(sorted(NOTE_MACROS)))
 
 
-def _in_prose(chunks: list[Chunk], offset: int) -> bool:
+def in_prose(chunks: list[Chunk], offset: int) -> bool:
     """Does `offset` fall inside a checkable run of prose (not code, math, a URL)?"""
     return any(chunk.checkable and chunk.src_start <= offset < chunk.src_end for chunk in chunks)
 
 
-def _outside(chunk: Chunk, notes: list[tuple[int, int]]) -> list[Chunk]:
+def outside(chunk: Chunk, notes: list[tuple[int, int]]) -> list[Chunk]:
     """The parts of a chunk that lie outside every note (a replacement chunk is kept or dropped whole)."""
     parts = [chunk]
     for low, high in notes:
@@ -50,11 +50,11 @@ def cut_notes(source: Source, chunks: list[Chunk]) -> tuple[list[Chunk], list[Le
     start, end = chunks[0].src_start, chunks[-1].src_end
     notes, leftovers = [], []
     for match in _NOTE.finditer(source.text, start, end):
-        if notes and match.start() < notes[-1][1] or not _in_prose(chunks, match.start()):
+        if notes and match.start() < notes[-1][1] or not in_prose(chunks, match.start()):
             continue
         close = min(group_end(source.text, match.end()), end)
         notes.append((match.start(), close))
         leftovers.append(Leftover.of(source, match.start(), close))
     if not notes:
         return chunks, []
-    return [part for chunk in chunks for part in _outside(chunk, notes)], leftovers
+    return [part for chunk in chunks for part in outside(chunk, notes)], leftovers
