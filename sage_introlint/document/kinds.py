@@ -3,7 +3,8 @@
 Detection (here) reads the Markdown block tree (`markdown_nodes.MdTree`); `layout` then writes the prose
 through a `TextBuilder` and fills the kind's structure:
 - `outline` (prompt 2.1): entries that name a paragraph ("Paragraph 2", "Para. 2", "P2") as a
-  heading, a fully emphasised line or a list item, each followed by bullets. Every entry becomes
+  heading, a fully emphasised line, a paragraph's run-in label or a list item, each followed by
+  bullets. Every entry becomes
   an `OutlineEntry` and a `Paragraph` (title and prose blocks, then its list items as item blocks).
   Heading text is written into the plain text so entry titles are spans.
 - `paragraph` (prompt 2.2): exactly one prose paragraph, optionally headings before it and a
@@ -90,6 +91,11 @@ def _names_paragraph(inline: Inline | None) -> bool:
     return inline is not None and bool(ENTRY_TITLE.match(inline.full_text))
 
 
+def _is_run_in_entry(node: MdNode) -> bool:
+    """A paragraph whose run-in label names a paragraph of the Introduction (`**P1 — Context.**`)."""
+    return isinstance(node, MdParagraph) and bool(node.inline.label) and bool(ENTRY_TITLE.match(node.inline.label))
+
+
 def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, Entry]]]:
     """Entries (in order) and, for heading entries, the node index where each starts."""
     entries: list[Entry] = []
@@ -104,6 +110,15 @@ def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, E
                     break
                 end += 1
             entry = Entry(node.inline, False, nodes=nodes[index + 1 : end])
+            entries.append(entry)
+            starts.append((index, entry))
+            index = end
+            continue
+        if _is_run_in_entry(node):  # "**P2 — Challenges.** Goal: ..." then its bullets
+            end = index + 1
+            while end < len(nodes) and not isinstance(nodes[end], MdHeading) and not _is_run_in_entry(nodes[end]):
+                end += 1
+            entry = Entry(node.inline, True, nodes=nodes[index + 1 : end])
             entries.append(entry)
             starts.append((index, entry))
             index = end

@@ -216,7 +216,7 @@ def _write_entry(writer: Writer, entry: Entry, doc: Document, details: list[Span
     items: list[Span] = []
     list_kind: str | None = None
     title_inline = entry.title
-    if entry.item is not None and entry.title_from_label:
+    if entry.title_from_label:
         # "**Paragraph 1.** Goal: ..." -> the label is the title, the rest may be the goal
         writer.separate("\n\n")
         title = writer.chunks(title_inline.label_chunks)
