@@ -23,11 +23,16 @@ CITATIONS = {
 }
 
 
+# A key that only marks a citation still to find: `\\cite{??}`, `\\cite{TODO}`, `\\cite{XXX}`, `\\cite{ref}`.
+PLACEHOLDER_KEY = re.compile(r"\?+|\.{2,}|…|X{2,}|TODO|TBD|FIXME|REF|CITE|CITATION|NEEDED", re.IGNORECASE)
+
+
 def names_keys(inside: str) -> bool:
-    """Do a citation's braces hold keys (`a, b`)? None (`\\cite{}`) or words where a key goes
-    (`\\cite{ask Ana}`: a key has no spaces) is a citation still to find, in LaTeX and Markdown."""
+    """Do a citation's braces hold keys (`a, b`)? None (`\\cite{}`), words where a key goes
+    (`\\cite{ask Ana}`: a key has no spaces) or a placeholder key (`\\cite{??}`) is a citation still
+    to find, in LaTeX and Markdown."""
     keys = [key.strip() for key in inside.split(",") if key.strip()]
-    return bool(keys) and not any(re.search(r"\s", key) for key in keys)
+    return bool(keys) and not any(re.search(r"\s", key) or PLACEHOLDER_KEY.fullmatch(key) for key in keys)
 
 
 REFERENCES = {"ref", "cref", "Cref", "autoref", "Autoref", "pageref", "nameref", "vref", "Vref", "labelcref", "cpageref", "subref"}
