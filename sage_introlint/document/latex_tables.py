@@ -37,6 +37,21 @@ def names_keys(inside: str) -> bool:
 
 REFERENCES = {"ref", "cref", "Cref", "autoref", "Autoref", "pageref", "nameref", "vref", "Vref", "labelcref", "cpageref", "subref"}
 EQUATION_REFERENCES = {"eqref"}
+# References that print the kind of thing with its number (cleveref, hyperref's \\autoref, varioref):
+# `\\Cref{fig:cdf} shows` reads "Figure 1 shows", by the label's usual prefix; other labels read "1".
+NAMED_REFERENCES = {"cref", "Cref", "autoref", "Autoref", "vref", "Vref"}
+LABEL_KINDS = {"fig": "Figure", "subfig": "Figure", "tab": "Table", "tbl": "Table", "sec": "Section",
+               "subsec": "Section", "ssec": "Section", "ch": "Chapter", "chap": "Chapter", "app": "Appendix",
+               "alg": "Algorithm", "lst": "Listing", "eq": "Equation", "lem": "Lemma", "thm": "Theorem"}
+
+
+def reference_text(name: str, labels: str) -> str:
+    """What a reference command prints: "1", or "Figure 1" for `\\cref{fig:x}` and its kin."""
+    if name not in NAMED_REFERENCES:
+        return "1"
+    prefix = labels.split(",")[0].strip().split(":")[0].lower()
+    kind = LABEL_KINDS.get(prefix) if ":" in labels else None
+    return f"{kind} 1" if kind else "1"
 # siunitx quantities, written by latex_units as siunitx prints them (an author's own macro of
 # the same name wins: `\\newcommand{\\numlist}{..}` is the author's list, not siunitx's)
 QUANTITIES = frozenset({"SI", "qty", "num", "si", "unit", "ang", "tablenum", "SIrange", "qtyrange", "numrange",

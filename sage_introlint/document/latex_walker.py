@@ -14,7 +14,7 @@ from .latex_parse import arguments, closed, is_macro, last_group, plain_words, r
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
-    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, math_reads_as_prose, RAW_ENVIRONMENTS, REFERENCES,
+    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, math_reads_as_prose, RAW_ENVIRONMENTS, REFERENCES, reference_text,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
 from .math_letters import before_period
@@ -286,7 +286,9 @@ class Walker(CommandReader):
             self.prose.replace("[1]", source, node.pos, end, checkable=False)
             self.citation_note(source, node, end)
         elif name in REFERENCES or name in EQUATION_REFERENCES:
-            self.prose.replace("(1)" if name in EQUATION_REFERENCES else "1", source, node.pos, end, checkable=False)
+            group = last_group(node)
+            text = "(1)" if name in EQUATION_REFERENCES else reference_text(name, raw_inside(source, group) if group else "")
+            self.prose.replace(text, source, node.pos, end, checkable=False)
         elif name == "url":
             group = last_group(node)
             self.prose.replace(raw_inside(source, group).strip() if group else "", source, node.pos, end, checkable=False)
