@@ -33,7 +33,7 @@ from .source import is_introduction_title
 from .layout import layout
 from .markdown_glyph_lists import glyph_bullets_as_markdown
 from .markdown_latex_lists import latex_floats_blanked, latex_lists_as_markdown
-from .markdown_pandoc import (divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark,
+from .markdown_pandoc import (comments_stay_in_paragraphs, divs_blanked, kramdown_marks_as_headings, pandoc_blocks_as_commonmark,
                               without_heading_attributes)
 from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
@@ -75,6 +75,7 @@ def parser() -> MarkdownIt:
         md.use(attrs_plugin)
         md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False)
         md.use(math_parenthesis_plugin)  # `$$(b, h)` .. `$$` is math, not a labelled empty one
+        comments_stay_in_paragraphs(md)
         md.disable("text_join")  # keep `text_special` (escapes, entities) so positions stay exact
         md.options["maxNesting"] = MAX_NESTING
         _PARSER = md

@@ -189,3 +189,19 @@ def without_heading_attributes(chunks: list[Chunk]) -> list[Chunk]:
         return chunks
     kept = last.text[: match.start()]
     return chunks[:-1] + ([Chunk(kept, last.src_start, last.src_start + len(kept))] if kept else [])
+
+
+def comments_stay_in_paragraphs(md) -> None:
+    """An HTML comment line (`<!-- TODO: cite -->`) inside a paragraph is a note in it, as pandoc
+    reads it. CommonMark lets the comment interrupt the paragraph, so a draft with a note on its own
+    line had one paragraph split in two (both halves too short, the paragraph count off by one);
+    after a blank line a comment is still a block of its own."""
+    from markdown_it.rules_block import html_block
+
+    def html_block_or_note(state, start_line: int, end_line: int, silent: bool) -> bool:
+        begin = state.bMarks[start_line] + state.tShift[start_line]
+        if silent and state.src.startswith("<!--", begin):
+            return False  # asked whether it ends the paragraph (or quote) above: it does not
+        return html_block(state, start_line, end_line, silent)
+
+    md.block.ruler.at("html_block", html_block_or_note, {"alt": ["paragraph", "reference", "blockquote"]})
