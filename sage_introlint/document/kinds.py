@@ -96,6 +96,21 @@ def _is_run_in_entry(node: MdNode) -> bool:
     return isinstance(node, MdParagraph) and bool(node.inline.label) and bool(ENTRY_TITLE.match(node.inline.label))
 
 
+def _entry_end(nodes: list[MdNode], index: int) -> int:
+    """Where the entry that starts at nodes[index] ends: a heading entry at the next heading of its
+    level or one naming a paragraph; a run-in entry at any heading or the next run-in entry."""
+    node, end = nodes[index], index + 1
+    while end < len(nodes):
+        other = nodes[end]
+        if isinstance(node, MdHeading):
+            if isinstance(other, MdHeading) and (other.level <= node.level or _names_paragraph(other.inline)):
+                break
+        elif isinstance(other, MdHeading) or _is_run_in_entry(other):
+            break
+        end += 1
+    return end
+
+
 def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, Entry]]]:
     """Entries (in order) and, for heading entries, the node index where each starts."""
     entries: list[Entry] = []
@@ -103,22 +118,10 @@ def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, E
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        if isinstance(node, MdHeading) and _names_paragraph(node.inline):
-            end = index + 1
-            while end < len(nodes) and not (isinstance(nodes[end], MdHeading) and nodes[end].level <= node.level):
-                if isinstance(nodes[end], MdHeading) and _names_paragraph(nodes[end].inline):
-                    break
-                end += 1
-            entry = Entry(node.inline, False, nodes=nodes[index + 1 : end])
-            entries.append(entry)
-            starts.append((index, entry))
-            index = end
-            continue
-        if _is_run_in_entry(node):  # "**P2 — Challenges.** Goal: ..." then its bullets
-            end = index + 1
-            while end < len(nodes) and not isinstance(nodes[end], MdHeading) and not _is_run_in_entry(nodes[end]):
-                end += 1
-            entry = Entry(node.inline, True, nodes=nodes[index + 1 : end])
+        heading = isinstance(node, MdHeading) and _names_paragraph(node.inline)
+        if heading or _is_run_in_entry(node):  # "## Paragraph 2" or "**P2 — Challenges.** Goal: ..."
+            end = _entry_end(nodes, index)
+            entry = Entry(node.inline, not heading, nodes=nodes[index + 1 : end])
             entries.append(entry)
             starts.append((index, entry))
             index = end

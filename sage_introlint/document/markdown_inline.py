@@ -13,9 +13,10 @@ import re
 
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
-from .latex_tables import PLACEHOLDER_KEY, math_reads_as_prose, names_keys
+from .latex_tables import math_reads_as_prose
 from .math_letters import before_period
 from .markdown_nodes import Chunk
+from .markdown_notes import citation_to_find
 from .markdown_pandoc import PANDOC_ATTRIBUTES
 
 
@@ -62,14 +63,6 @@ def _latex_to_text():
 
     return LatexNodes2Text(math_mode="text")
 
-
-
-def _unfinished_citation(text: str) -> bool:
-    """`[@smith2020; TBD]`, `[@a; ??]`: a pandoc citation with an item that is only a placeholder
-    where a key goes, a citation still to find (the bracket is then no citation for pandoc either)."""
-    if not text.startswith("[") or "@" not in text:
-        return False
-    return any("@" not in item and PLACEHOLDER_KEY.fullmatch(item.strip()) for item in text[1:-1].split(";"))
 
 
 # --- inline walk ------------------------------------------------------------------------------
@@ -126,8 +119,7 @@ class InlineReader:
                 self.chunks.append(Chunk(content[position : match.start()], start + position, start + match.start()))
             is_url = match.re is URL
             placeholder = match.group(0) if is_url else "[1]"
-            note = not is_url and (match.group(1) is not None and not names_keys(match.group(1))
-                                   or _unfinished_citation(match.group(0)))
+            note = not is_url and citation_to_find(match)
             self.chunks.append(Chunk(placeholder, start + match.start(), start + match.end(), False, False, note))
             position = match.end()
         if position < len(content):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .latex_macros import group_end
-from .latex_tables import NOTE_MACROS
+from .latex_tables import NOTE_MACROS, PLACEHOLDER_KEY, names_keys
 from .markdown_nodes import Chunk
 from .model import Leftover, Source
 
@@ -58,3 +58,18 @@ def cut_notes(source: Source, chunks: list[Chunk]) -> tuple[list[Chunk], list[Le
     if not notes:
         return chunks, []
     return [part for chunk in chunks for part in outside(chunk, notes)], leftovers
+
+
+def unfinished_citation(text: str) -> bool:
+    """`[@smith2020; TBD]`, `[@a; ??]`: a pandoc citation with an item that is only a placeholder
+    where a key goes, a citation still to find (the bracket is then no citation for pandoc either)."""
+    if not text.startswith("[") or "@" not in text:
+        return False
+    return any("@" not in item and PLACEHOLDER_KEY.fullmatch(item.strip()) for item in text[1:-1].split(";"))
+
+
+def citation_to_find(match: re.Match) -> bool:
+    """Is a citation matched in Markdown prose (raw `\\cite{..}` with its braces as group 1, or a
+    pandoc bracket) one still to find: no key, words or a placeholder where a key goes?"""
+    braces = match.group(1)
+    return (braces is not None and not names_keys(braces)) or unfinished_citation(match.group(0))
