@@ -31,6 +31,9 @@ Options:
   late (required): message template with `{acronym}` and `{line}` (where it is spelled out).
   later: message template with `{acronym}` for one spelled out only in a later section of the
     paper (paper mode); without it, `undefined` is used.
+  unlinked: message template with `{acronym}`, `{long}` and `{line}` for one whose long form the
+    text writes without the short form in parentheses (`the Model Context Protocol ... MCP
+    tools`: each word's initial, in order, no function word); without it, `undefined` is used.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ def _shipped_term_file(name: str, at: tuple, context: Context) -> None:
 
 
 OPTIONS = {"allow": list_of(text(), required=True), "well_known": list_of(Option((str,), check=_shipped_term_file)),
-           "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True), "later": text()}
+           "names": list_of(group_ref()), "undefined": text(required=True), "late": text(required=True), "later": text(),
+           "unlinked": text()}
 
 # TOKEN and SHOUTED begin with their first capital and look behind it after it is read (the same
 # matches as looking first): a pattern that begins with a class lets `re` skip to each capital in C
@@ -181,6 +185,24 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
     return uses, named
 
 
+UNLINKED_SKIP = frozenset("a an and as at by for from in into is it of on or the to with".split())
+
+
+def _unlinked(doc: Document, acronym: str) -> tuple[str, int] | None:
+    """(the long form, its line) when the text writes `acronym`'s words without tying them to it:
+    one word per letter (hyphenated parts are words), three letters or more, no function word."""
+    letters = [c for c in acronym if c.isalpha()]
+    if len(letters) < 3 or len(letters) != len(acronym):
+        return None
+    word = r"[{}{}][a-z'\u2019]+"
+    pattern = r"(?<![\w-])" + r"[ \t\n~-]".join(word.format(c, c.lower()) for c in letters) + r"(?![\w-])"
+    for match in re.finditer(pattern, doc.text):
+        words = re.split(r"[ \t\n~-]", match.group(0))
+        if doc.source_map.is_checkable(match.start(), match.end()) and not UNLINKED_SKIP & {w.lower() for w in words}:
+            return " ".join(match.group(0).split()), doc.position(match.start()).line
+    return None
+
+
 def _source_order(doc: Document, offset: int) -> tuple[int, int]:
     position = doc.position(offset)
     return position.line, position.column
@@ -241,6 +263,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             message = fill(rule.options["late"], acronym=acronym, line=where.line)
         elif rule.options.get("later") and acronym in _later_definitions(doc):
             message = fill(rule.options["later"], acronym=acronym)
+        elif rule.options.get("unlinked") and (unlinked := _unlinked(doc, acronym)) is not None:
+            message = fill(rule.options["unlinked"], acronym=acronym, long=unlinked[0], line=unlinked[1])
         else:
             message = fill(rule.options["undefined"], acronym=acronym)
         yield span_finding(doc, span, rule.severity, rule.id, message)
