@@ -33,7 +33,7 @@ Options:
     paper (paper mode); without it, `undefined` is used.
   unlinked: message template with `{acronym}`, `{long}` and `{line}` for one whose long form the
     text writes without the short form in parentheses (`the Model Context Protocol ... MCP
-    tools`: each word's initial, in order, no function word); without it, `undefined` is used.
+    tools`: capitalised words, one per letter, in order); without it, `undefined` is used.
 """
 
 from __future__ import annotations
@@ -190,12 +190,13 @@ UNLINKED_SKIP = frozenset("a an and as at by for from in into is it of on or the
 
 def _unlinked(doc: Document, acronym: str) -> tuple[str, int] | None:
     """(the long form, its line) when the text writes `acronym`'s words without tying them to it:
-    one word per letter (hyphenated parts are words), three letters or more, no function word."""
+    one capitalised word per letter (hyphenated parts are words), three letters or more, no
+    function word. Lower-case words that happen to share the initials ("contains undefined
+    behavior" for CUB) are a clause, not a name: only a capitalised term counts."""
     letters = [c for c in acronym if c.isalpha()]
     if len(letters) < 3 or len(letters) != len(acronym):
         return None
-    word = r"[{}{}][a-z'\u2019]+"
-    pattern = r"(?<![\w-])" + r"[ \t\n~-]".join(word.format(c, c.lower()) for c in letters) + r"(?![\w-])"
+    pattern = r"(?<![\w-])" + r"[ \t\n~-]".join(c + r"[a-z'\u2019]+" for c in letters) + r"(?![\w-])"
     for match in re.finditer(pattern, doc.text):
         words = re.split(r"[ \t\n~-]", match.group(0))
         if doc.source_map.is_checkable(match.start(), match.end()) and not UNLINKED_SKIP & {w.lower() for w in words}:
