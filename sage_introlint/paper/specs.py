@@ -34,6 +34,7 @@ SECTION_KEYS = {"name": str, "title": str, "pack": str, "headings": list, "envir
                 "kind": str, "fallback": bool, "skip": list, "names": list}
 SECTION_KINDS = ("section", "auto", "intro", "outline", "paragraph")
 NUMBER = re.compile(r"\s*(?:(?:(?:\d+(?:\.\d+)*|[IVX]+)[.):]?|[A-Z][.)])\s+)?")
+REMARK = re.compile(r"\s+\([^()]*\)$")  # a remark after the title, not part of it
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,11 @@ class SectionSpec:
 
 
 def _bare(title: str) -> str:
-    """A heading title without its number ("3", "3.1", "III.", "A.") and closing ":" or "."."""
+    """A heading title without its number ("3", "3.1", "III.", "A."), closing ":" or "." and a
+    closing remark in parentheses ("References (working)", "Introduction (draft)")."""
     text = " ".join(title.split())
-    return text[NUMBER.match(text).end():].rstrip(":.")
+    text = text[NUMBER.match(text).end():].rstrip(":.")
+    return REMARK.sub("", text) or text
 
 
 @dataclass(frozen=True)
