@@ -10,6 +10,7 @@ from pylatexenc.macrospec import ParsedVerbatimArgs
 
 from .latex_commands import CommandReader
 from .latex_files import Files
+from .latex_labels import opens_line, punctuation_after, text_follows
 from .latex_parse import arguments, closed, is_macro, last_group, plain_words, raw_inside
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
@@ -344,12 +345,12 @@ class Walker(CommandReader):
         if self.prose.in_footnote:
             return False
         label = " ".join(plain_words(nodes).split())
-        if not label or not (label.endswith((".", ":")) or _punctuation_after(source.text, end) is not None):
+        if not label or not (label.endswith((".", ":")) or punctuation_after(source.text, end) is not None):
             return False
         if self.prose.at_block_start:
             return True
-        if start is None or self.list_depth or not _opens_line(source.text, start) \
-                or not _text_follows(source.text, end) or not self.prose.after_sentence_end(".?!:"):
+        if start is None or self.list_depth or not opens_line(source.text, start) \
+                or not text_follows(source.text, end) or not self.prose.after_sentence_end(".?!:"):
             return False  # a whole emphasised line after "Hypothesis:" is the statement, not a label
         self.prose.end_block()
         return True
@@ -360,7 +361,7 @@ class Walker(CommandReader):
         for group in groups:
             self.nodes(source, group.nodelist, group.pos + 1)
         if opening:
-            after = _punctuation_after(source.text, groups[-1].pos + groups[-1].len)
+            after = punctuation_after(source.text, groups[-1].pos + groups[-1].len)
             if after is not None:
                 self.prose.literal(source, after, after + 1)
                 self.skip_to = (source, after + 1)
@@ -386,22 +387,3 @@ def numbered_labels(items: list) -> bool:
     labels = [plain_words(arguments(item)[0].nodelist) if arguments(item) and arguments(item)[0] is not None else None
               for item in items]
     return len(items) >= 2 and all(label is not None and NUMBER_LABEL.fullmatch(label.strip()) for label in labels)
-
-
-def _opens_line(text: str, pos: int) -> bool:
-    """Is only white space between the start of its source line and `pos`?"""
-    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
-
-
-def _text_follows(text: str, end: int) -> bool:
-    """Does more than a closing brace, "." or ":" and a comment follow `end` on its line?"""
-    line_end = text.find("\n", end)
-    rest = text[end : line_end if line_end >= 0 else len(text)].split("%", 1)[0]
-    return bool(rest.strip().lstrip("}").lstrip(".:").strip())
-
-
-def _punctuation_after(text: str, end: int) -> int | None:
-    """Offset of a "." or ":" right after a label's closing brace(s) (`\\textbf{X}.`), if any."""
-    while end < len(text) and text[end] == "}":
-        end += 1
-    return end if end < len(text) and text[end] in ".:" else None

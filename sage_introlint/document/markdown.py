@@ -37,7 +37,8 @@ from .markdown_pandoc import (comments_stay_in_paragraphs, divs_blanked, kramdow
                               without_heading_attributes)
 from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
-from .markdown_inline import InlineReader, label_tail, run_in_label, trim
+from .markdown_inline import InlineReader, trim
+from .markdown_labels import label_tail, run_in_label
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
 

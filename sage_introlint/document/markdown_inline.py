@@ -3,7 +3,7 @@
 Positions are found by walking forward through the block's own source lines, token by token,
 in the order markdown-it produced them: nothing is ever searched for again in the whole file.
 Citations (`[@key]`, `[12]`, MyST `{cite}`, kramdown-rfc `{{RFC8799}}`) become the non-checkable `[1]`; URLs stay as text
-but are not checkable; a leading `**Label.**` is a run-in label, kept apart from the prose.
+but are not checkable; a leading `**Label.**` is a run-in label (markdown_labels.py), kept apart from the prose.
 """
 
 from __future__ import annotations
@@ -34,10 +34,6 @@ CITATION = re.compile(
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]")
 MYST_CITE = re.compile(r"\{(?:cite(?::\w+)?|ref|numref|eqref|eq|doc|download|prf:ref|external)\}$")
 MYST_ROLE = re.compile(r"\{[a-z][\w:-]*\}$")  # `{term}`, `{abbr}`, `{sub}`: the role's name is no word
-LABEL_END = (".", ":")
-# `**A soundness proof** (§4). We prove ...`: a head that points to its section, then ends
-POINTER_END = re.compile(r"[ \t]*\((?:§+[ \t]*|(?:Sections?|Secs?\.|Sect\.|Chapters?|Appendix)[ \t]+)"
-                         r"[\dA-Z]+(?:\.\d+)*\)[.:](?=\s|$)")
 # `<SOME>`, `<NUMBER>`, `<TBD>`: a "tag" in capitals with nothing else in it is a slot the author
 # left (HTML in a paper is written in lower case); kept as text, so the placeholder rule sees it
 SLOT_TAG = re.compile(r"<[A-Z][A-Z0-9_]+>")
@@ -365,39 +361,6 @@ def _bracket_end(text: str, start: int, limit: int) -> int:
             if depth == 0:
                 return index
     return -1
-
-
-def run_in_label(children) -> int:
-    """Number of leading tokens that form a run-in heading (`**Cost model.**`, `*Goal*:`), else 0."""
-    if not children or children[0].type not in ("strong_open", "em_open"):
-        return 0
-    closer = children[0].type.replace("_open", "_close")
-    depth = 0
-    for index, token in enumerate(children):
-        if token.type == children[0].type:
-            depth += 1
-        elif token.type == closer:
-            depth -= 1
-            if depth == 0:
-                inside = "".join(t.content for t in children[1:index] if t.type in ("text", "text_special")).strip()
-                if not inside:
-                    return 0
-                after = children[index + 1] if index + 1 < len(children) else None
-                if inside.endswith(LABEL_END):
-                    return index + 1
-                if after is not None and after.type == "text" and label_tail(after.content):
-                    return index + 1  # the ":" or "." after the closer is stripped with the label
-                return 0
-    return 0
-
-
-def label_tail(text: str) -> str:
-    """What ends a run-in head after its emphasis: the ":" or "." itself, or a pointer to a
-    section and then the period (`** (§4).`); "" when the emphasis runs on into a sentence."""
-    if text[:1] in LABEL_END:
-        return text[:1]
-    match = POINTER_END.match(text)
-    return match.group(0) if match and text[match.end():].strip() else ""
 
 
 def trim(chunks: list[Chunk]) -> list[Chunk]:

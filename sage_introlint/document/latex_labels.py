@@ -1,0 +1,26 @@
+"""Where a LaTeX run-in label stands in its source line (`\\textbf{Cost model.} We ...`).
+
+A bold or emphasised head is a label, not prose, when it opens its line, ends in (or is followed
+by) a period or colon, and the paragraph's words go on after it on the same line.
+"""
+
+from __future__ import annotations
+
+
+def opens_line(text: str, pos: int) -> bool:
+    """Is only white space between the start of its source line and `pos`?"""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
+def text_follows(text: str, end: int) -> bool:
+    """Does more than a closing brace, "." or ":" and a comment follow `end` on its line?"""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)].split("%", 1)[0]
+    return bool(rest.strip().lstrip("}").lstrip(".:").strip())
+
+
+def punctuation_after(text: str, end: int) -> int | None:
+    """Offset of a "." or ":" right after a label's closing brace(s) (`\\textbf{X}.`), if any."""
+    while end < len(text) and text[end] == "}":
+        end += 1
+    return end if end < len(text) and text[end] in ".:" else None
