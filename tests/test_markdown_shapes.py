@@ -26,6 +26,18 @@ def test_a_capital_math_letter_before_a_period_is_no_initial():
     assert [len(p) for p in sentences(tex)] == [2]
 
 
+def test_a_small_math_letter_that_opens_a_sentence_opens_it():
+    """`a ring. $n$ nodes join` is two sentences in Markdown and LaTeX; `e.g. $n$` and `et al. $k$`
+    go on, and a math letter inside a sentence stays a word of it. The finding's place is the math."""
+    text = ("# Introduction\n\nWe use a ring. $n$ nodes join it.\nAs in Kim et al. $k$ peers vote, "
+            "e.g. $n$ of them. Then $m$ wait.\n")
+    assert [len(p) for p in sentences(md(text))] == [4]
+    tex = parse_latex(Source("intro.tex", "\\section{Introduction}\nWe use a ring.\n$n$ nodes join it. All $m$ wait.\n"), ".")
+    assert [len(p) for p in sentences(tex)] == [3]
+    second = tex.position(tex.paragraphs[0].sentences[1].start)
+    assert (second.line, second.column) == (3, 1)
+
+
 def test_nested_items_without_periods_are_sentences():
     text = ("# Introduction\n\nWe keep three tiers:\n\n1. **Tiers**: a ranking of the context:\n"
             "   - **Hot**: the current turn\n   - **Cold**: old archives\n2. **Decay**: old items fade.\n")

@@ -18,7 +18,7 @@ from .latex_tables import (
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, math_reads_as_prose, RAW_ENVIRONMENTS, REFERENCES, reference_text,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
-from .math_letters import before_period
+from .math_letters import as_prose
 from .model import Source
 
 
@@ -190,7 +190,7 @@ class Walker(CommandReader):
         if not closed(source.text, node):  # reported; read what follows the lone `$` as prose
             self.nodes(source, node.nodelist, node.pos + len(node.delimiters[0] or ""))
         elif node.displaytype == "inline":
-            text = before_period(self.math_text(node), source.text[end:end + 1])
+            text = as_prose(self.math_text(node), source.text[max(node.pos - 8, 0):node.pos], source.text[end:end + 1])
             self.prose.replace(text, source, node.pos, end, checkable=math_reads_as_prose(text))
         else:
             self.display_math(source, node)

@@ -14,7 +14,7 @@ import re
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from .latex_tables import math_reads_as_prose
-from .math_letters import before_period
+from .math_letters import as_prose
 from .markdown_nodes import Chunk
 from .markdown_notes import citation_to_find
 from .markdown_pandoc import PANDOC_ATTRIBUTES
@@ -247,7 +247,7 @@ class InlineReader:
             end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
             if emit:
-                text = before_period(math_text(token.content), self.text[end:end + 1])
+                text = as_prose(math_text(token.content), self.text[max(at - 8, 0):at], self.text[end:end + 1])
                 self.chunks.append(Chunk(text, at, end, False, math_reads_as_prose(text)))
             self.cursor = end
 

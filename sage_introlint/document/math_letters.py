@@ -1,19 +1,38 @@
-"""A capital letter of inline math that a period follows, written as the mathematical italic
-capital it stands for, so the sentence splitter does not read `$K$. Under load, ...` as the
-initial of a name (`J. Smith`) and join two sentences.
+"""A letter of inline math written as the mathematical italic letter it stands for, in the two
+places where its ASCII form misleads the sentence splitter:
 
-Both front ends render short inline math as its text; only this one case changes: any other
-math letter (`$N$ GPUs`, `by $X$\\%`, a slot the placeholder rule finds) keeps its ASCII form.
+- a capital that a period follows (`$K$. Under load, ...`) read as the initial of a name
+  (`J. Smith`), which joined two sentences;
+- a small letter that opens a sentence (`... a ring. $n$ nodes join it.`) read as a lowercase
+  word going on with the sentence, which joined two sentences too.
+
+Both front ends render short inline math as its text; only these cases change: any other math
+letter (`$N$ GPUs`, `by $X$\\%`, a slot the placeholder rule finds) keeps its ASCII form.
 """
 
 from __future__ import annotations
 
+import re
+
 _ITALIC_CAPITAL_A = 0x1D434  # MATHEMATICAL ITALIC CAPITAL A; B..Z follow without a gap
+_ITALIC_SMALL_A = 0x1D44E  # MATHEMATICAL ITALIC SMALL A; b..z follow, but h is U+210E
+_ITALIC_SMALL_H = 0x210E  # PLANCK CONSTANT, the italic small h of the block's gap
+_SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*[ \t\u00a0]*\n?[ \t\u00a0]*$")
 
 
-def before_period(text: str, following: str) -> str:
-    """`text` (inline math as text), or its italic capital when it is one capital and `following`
-    (the source right after the math) starts with a period."""
-    if len(text) == 1 and "A" <= text <= "Z" and following.startswith("."):
+def as_prose(text: str, before: str, following: str) -> str:
+    """`text` (inline math as text), or its italic letter: a capital when `following` (the source
+    right after the math) starts with a period; a small letter when `before` (the source right
+    before it, a few characters) ends a sentence with a period, `?` or `!` and white space."""
+    if len(text) != 1:
+        return text
+    if "A" <= text <= "Z" and following.startswith("."):
         return chr(_ITALIC_CAPITAL_A + ord(text) - ord("A"))
+    if "a" <= text <= "z" and _SENTENCE_END.search(before) and not before.rstrip().endswith(".."):
+        return chr(_ITALIC_SMALL_H) if text == "h" else chr(_ITALIC_SMALL_A + ord(text) - ord("a"))
     return text
+
+
+def is_italic_letter(char: str) -> bool:
+    """Is `char` a letter `as_prose` wrote (the splitter lets a small one open a sentence)?"""
+    return _ITALIC_CAPITAL_A <= ord(char) < _ITALIC_SMALL_A + 26 or ord(char) == _ITALIC_SMALL_H

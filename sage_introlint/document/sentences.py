@@ -12,6 +12,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from .math_letters import is_italic_letter
 from .model import Document, Sentence, Span
 from .sentence_words import LABELS, MAY_END, NEVER_FINAL, NUMBER_PREFIX, OPENING_WORDS
 from .tokenizer_guard import tokenize
@@ -378,5 +379,7 @@ def _opens_sentence(kind: str, following: str) -> bool:
         return first.isupper() and next_word.rstrip(".").lower() in OPENING_WORDS
     # A plain period, `?` or `!`: anything but a lowercase word or inner punctuation follows.
     if identifier or (first.islower() and CITED_NAME.match(following)):  # `gg [12] proposes`: a cited name
+        return True
+    if is_italic_letter(first):  # `$n$ nodes join`: a math letter opens the sentence
         return True
     return not (first.islower() or first in INNER_PUNCT)
