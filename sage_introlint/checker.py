@@ -112,7 +112,10 @@ class Checker:
         generic = set_for_paper(found, paper, config, self.pack)
         if generic is not found and result is not None:
             packs = dict.fromkeys(load_pack(section.pack).name for section in paper.sections)
-            result.notes.append(f"{source.path} never names {found.subject.name}: checked as any systems paper "
+            name = found.subject.name
+            why = (f"spells {name} out as another system's name" if found.subject.named_in(
+                section.doc.text for section in paper.sections) else f"never names {name}")
+            result.notes.append(f"{source.path} {why}: checked as any systems paper "
                                 f"({', '.join(packs) or 'no section'}); --pack {found.name} applies the "
                                 f"{found.subject.name} rules")
         found = generic

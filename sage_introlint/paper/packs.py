@@ -21,7 +21,7 @@ from ..safe_regex import UnsafeRegex, compile_safe
 from .specs import Subject, parse_sections
 
 INCLUDE_KEYS = {"pack": str, "rules": list}
-SUBJECT_KEYS = {"name": str, "pattern": str, "otherwise": dict}
+SUBJECT_KEYS = {"name": str, "pattern": str, "otherwise": dict, "own_terms": str}
 _LOADING: set[str] = set()
 
 
@@ -73,10 +73,11 @@ def _subject(doc, data, specs, base: str, load_pack) -> Subject:
     if not isinstance(data, dict):
         raise doc.error(at, "subject must be a mapping with name, pattern and otherwise")
     check_keys(doc, at, data, SUBJECT_KEYS, required=("name", "pattern", "otherwise"))
-    try:
-        compile_safe(data["pattern"])
-    except UnsafeRegex as error:
-        raise doc.error(at + ("pattern",), str(error)) from None
+    for key in ("pattern", "own_terms"):
+        try:
+            compile_safe(data[key]) if key in data else None
+        except UnsafeRegex as error:
+            raise doc.error(at + (key,), str(error)) from None
     names = [spec.name for spec in specs]
     otherwise = []
     for name, pack in data["otherwise"].items():
@@ -89,7 +90,7 @@ def _subject(doc, data, specs, base: str, load_pack) -> Subject:
         if _load(doc, where, lambda: load_pack(path)).sections:
             raise doc.error(where, f"{pack!r} is a paper set, not a section pack")
         otherwise.append((name, path))
-    return Subject(data["name"], data["pattern"], tuple(otherwise))
+    return Subject(data["name"], data["pattern"], tuple(otherwise), data.get("own_terms"))
 
 
 def _load(doc, at: tuple, load):

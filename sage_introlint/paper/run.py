@@ -13,8 +13,10 @@ to another pack or adds one:
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..checks import is_paper_wide
+from ..checks._abbrev import WORD, fits
 from ..config import Config, _match, at_config, configured_rules, named_pack
 from ..errors import ConfigError
 from ..pack import load_pack, resolve_pack_path
@@ -53,7 +55,8 @@ def set_for_paper(found: PaperSet, paper, config: Config, override: str | None =
     `report` all ask here, so they agree on which pack a section gets."""
     if found.subject is None or override is not None or config.pack_named:
         return found
-    if found.subject.named_in(section.doc.text for section in paper.sections):
+    texts = [section.doc.text for section in paper.sections]
+    if found.subject.named_in(texts) and not _names_another(found.subject, texts):
         return found
     if any(_answers_the_prompts(section) for section in paper.sections):
         return found
@@ -62,6 +65,31 @@ def set_for_paper(found: PaperSet, paper, config: Config, override: str | None =
     paper.sections = [dataclasses.replace(section, pack=packs[section.name]) for section in paper.sections
                       if section.name in packs]
     return generic
+
+
+def _names_another(subject, texts: list[str]) -> bool:
+    """The paper spells the subject's name out as words of its own (`SAGE (Symbolic Active
+    Generative Engine)`; the SAGE of the prompts is never spelled out) and uses none of the
+    subject's own terms: it is about another system of that name, and gets the generic packs."""
+    if not subject.own_terms or subject.uses_own_terms(texts):
+        return False
+    return any(_spelled_out(subject.name, text) for text in texts)
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """`NAME (Long Form Words)` or `Long Form Words (NAME)`, the words' letters spelling NAME."""
+    most = 2 * len(name)
+    for match in re.finditer(rf"\b{re.escape(name)}[\s~]*\(([^()\n]{{3,100}})\)", text):
+        words = WORD.findall(re.split(r"[,;]", match.group(1))[0])
+        if 2 <= len(words) <= most and words[0][:1].isupper() and fits(name, " ".join(words)):
+            return True
+    for match in re.finditer(rf"((?:[^\W_][\w'-]*[\s~]+){{2,{most}}})\({re.escape(name)}\)", text):
+        words = WORD.findall(match.group(1))
+        while words and not words[0][:1].isupper():
+            words.pop(0)  # "the Small Adaptive Grid Engine (SAGE)": the long form opens with a capital
+        if len(words) >= 2 and fits(name, " ".join(words)):
+            return True
+    return False
 
 
 def _answers_the_prompts(section) -> bool:

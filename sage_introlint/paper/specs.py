@@ -81,6 +81,8 @@ class Subject:
           pattern: '\\bSAGE\\b'            # a paper is about it when its prose matches
           otherwise:                       # a paper that never names it: section -> generic pack
             introduction: systems-intro
+          own_terms: 'control plane|\\bsageLLM\\b'  # a paper that spells the name out as other
+                                           # words and uses none of these is about another system
 
     The SAGE rules (its parts, its competitors, its facts) only make sense on a paper about
     SAGE; another team's paper checked with the defaults gets the generic rules instead.
@@ -89,10 +91,15 @@ class Subject:
     name: str
     pattern: str
     otherwise: tuple[tuple[str, str], ...]  # (section name, pack path)
+    own_terms: str | None = None  # words only papers about it use (see `names_another`)
 
     def named_in(self, texts) -> bool:
         compiled = _compiled(self.pattern, 0)
         return any(compiled.search(text) for text in texts)
+
+    def uses_own_terms(self, texts) -> bool:
+        compiled = _compiled(self.own_terms, 0) if self.own_terms else None
+        return compiled is not None and any(compiled.search(text) for text in texts)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,18 @@ def test_a_paper_that_names_sage_gets_the_sage_rules(tmp_path):
     assert not [m for m in run.messages if "never names" in m]
 
 
+def test_a_paper_about_another_system_named_sage_gets_the_generic_rules(tmp_path):
+    """Our text: a SAGE spelled out as other words, with none of the SAGE paper's own terms, is
+    another system of that name; the same paper that speaks of a control plane is ours."""
+    other = OTHER_INTRO.replace("Tessel is a", "SAGE (Small Adaptive Grid Engine) is a")
+    run = invoke("check", "--verbose", write(tmp_path, other), cwd=tmp_path)
+    assert rules_of(run) == ["marketing-language"]
+    assert "introlint: paper.md spells SAGE out as another system's name: checked as any systems paper " \
+           "(systems-intro); --pack sage-paper applies the SAGE rules" in run.messages
+    ours = other.replace("writes cold keys to flash", "its control plane moves cold keys to flash")
+    assert {"trimming-points", "sentence-count"} <= set(rules_of(invoke("check", write(tmp_path, ours), cwd=tmp_path)))
+
+
 def test_a_config_tuned_for_sage_rules_still_loads_on_another_paper(tmp_path):
     (tmp_path / ".introlint.yaml").write_text("rules:\n  competitor-coverage: off\n  marketing-language: warning\n")
     run = invoke("check", write(tmp_path, OTHER_INTRO), cwd=tmp_path)
