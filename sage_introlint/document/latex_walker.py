@@ -190,7 +190,7 @@ class Walker(CommandReader):
         if not closed(source.text, node):  # reported; read what follows the lone `$` as prose
             self.nodes(source, node.nodelist, node.pos + len(node.delimiters[0] or ""))
         elif node.displaytype == "inline":
-            text = as_prose(self.math_text(node), source.text[max(node.pos - 8, 0):node.pos], source.text[end:end + 1])
+            text = as_prose(self.math_text(node), source.text, node.pos, end)
             self.prose.replace(text, source, node.pos, end, checkable=math_reads_as_prose(text))
         else:
             self.display_math(source, node)

@@ -247,7 +247,7 @@ class InlineReader:
             end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
             if emit:
-                text = as_prose(math_text(token.content), self.text[max(at - 8, 0):at], self.text[end:end + 1])
+                text = as_prose(math_text(token.content), self.text, at, end)
                 self.chunks.append(Chunk(text, at, end, False, math_reads_as_prose(text)))
             self.cursor = end
 

@@ -17,17 +17,19 @@ import re
 _ITALIC_CAPITAL_A = 0x1D434  # MATHEMATICAL ITALIC CAPITAL A; B..Z follow without a gap
 _ITALIC_SMALL_A = 0x1D44E  # MATHEMATICAL ITALIC SMALL A; b..z follow, but h is U+210E
 _ITALIC_SMALL_H = 0x210E  # PLANCK CONSTANT, the italic small h of the block's gap
+_LOOK_BACK = 8  # characters before the math that can end a sentence: `.")` and a line break
 _SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*[ \t\u00a0]*\n?[ \t\u00a0]*$")
 
 
-def as_prose(text: str, before: str, following: str) -> str:
-    """`text` (inline math as text), or its italic letter: a capital when `following` (the source
-    right after the math) starts with a period; a small letter when `before` (the source right
-    before it, a few characters) ends a sentence with a period, `?` or `!` and white space."""
+def as_prose(text: str, source_text: str, start: int, end: int) -> str:
+    """`text`, inline math written as text for `source_text[start:end]`, or its italic letter: a
+    capital when a period follows the math; a small letter when the few characters before it end
+    a sentence with a period, `?` or `!` and white space."""
     if len(text) != 1:
         return text
-    if "A" <= text <= "Z" and following.startswith("."):
+    if "A" <= text <= "Z" and source_text.startswith(".", end):
         return chr(_ITALIC_CAPITAL_A + ord(text) - ord("A"))
+    before = source_text[max(start - _LOOK_BACK, 0):start]
     if "a" <= text <= "z" and _SENTENCE_END.search(before) and not before.rstrip().endswith(".."):
         return chr(_ITALIC_SMALL_H) if text == "h" else chr(_ITALIC_SMALL_A + ord(text) - ord("a"))
     return text

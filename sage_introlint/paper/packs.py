@@ -74,8 +74,10 @@ def _subject(doc, data, specs, base: str, load_pack) -> Subject:
         raise doc.error(at, "subject must be a mapping with name, pattern and otherwise")
     check_keys(doc, at, data, SUBJECT_KEYS, required=("name", "pattern", "otherwise"))
     for key in ("pattern", "own_terms"):
+        if key not in data:
+            continue
         try:
-            compile_safe(data[key]) if key in data else None
+            compile_safe(data[key])
         except UnsafeRegex as error:
             raise doc.error(at + (key,), str(error)) from None
     names = [spec.name for spec in specs]

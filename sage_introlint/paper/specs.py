@@ -91,15 +91,18 @@ class Subject:
     name: str
     pattern: str
     otherwise: tuple[tuple[str, str], ...]  # (section name, pack path)
-    own_terms: str | None = None  # words only papers about it use (see `names_another`)
+    own_terms: str | None = None  # words only papers about it use (see paper.run._names_another)
 
     def named_in(self, texts) -> bool:
-        compiled = _compiled(self.pattern, 0)
-        return any(compiled.search(text) for text in texts)
+        return _found_in(self.pattern, texts)
 
     def uses_own_terms(self, texts) -> bool:
-        compiled = _compiled(self.own_terms, 0) if self.own_terms else None
-        return compiled is not None and any(compiled.search(text) for text in texts)
+        return self.own_terms is not None and _found_in(self.own_terms, texts)
+
+
+def _found_in(pattern: str, texts) -> bool:
+    compiled = _compiled(pattern, 0)
+    return any(compiled.search(text) for text in texts)
 
 
 @dataclass(frozen=True)
