@@ -167,6 +167,13 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
     """(every use of a candidate acronym in order, acronyms that are names in this document)."""
     masked = _masked(doc)
     uses, named = [], set()
+    as_word: dict[str, bool] = {}  # a fact of the acronym in this document, not of one use: read once
+
+    def written_as_word(acronym: str) -> bool:
+        if acronym not in as_word:
+            as_word[acronym] = len(acronym) > 2 and _written_as_word(doc, acronym)
+        return as_word[acronym]
+
     for match in TOKEN.finditer(doc.text):
         acronym, start, end = match.group("acr"), match.start("acr"), match.end("acr")
         if acronym in allow or acronym in names or ROMAN.fullmatch(acronym):
@@ -174,7 +181,7 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
         if any(low <= start < high for low, high in masked):
             continue
         if _cited(doc, match.end()) or _introduced(doc, start, match.end()) or NAME_NOUN.match(doc.text, match.end()) \
-                or _in_product_name(doc, start, match.end()) or (len(acronym) > 2 and _written_as_word(doc, acronym)) \
+                or _in_product_name(doc, start, match.end()) or written_as_word(acronym) \
                 or _venue_or_author(doc, start, match.end()):
             named.add(acronym)  # written as a name here: a name everywhere in the document
             continue
