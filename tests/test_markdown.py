@@ -205,15 +205,18 @@ def test_introduction_heading_scopes_the_document():
     assert (doc.start.line, doc.start.column) == (8, 1)
 
 
-@pytest.mark.parametrize("heading", ["## 1. Introduction and Motivation", "## I. Introduction", "## Introduction:"])
+@pytest.mark.parametrize("heading", ["## 1. Introduction and Motivation", "## I. Introduction", "## Introduction:",
+                                     "## 01 — Introduction", "## 1: Introduction", "## §1 Introduction",
+                                     "## Chapter 1: Introduction", "## 1 - INTRODUCTION"])
 def test_longer_introduction_headings_scope_as_in_latex(heading):
     doc = parse(f"# Paper\n\nAbstract text.\n\n{heading}\n\nInside.\n\n## 2 Related\n\nOutside.\n")
     assert [doc.slice(p.span) for p in doc.paragraphs] == ["Inside."]
     assert doc.start.line == 5
 
 
-def test_introductions_to_something_else_do_not_scope():
-    doc = parse("# Paper\n\nAbstract text.\n\n## Introductions to prior work\n\nInside.\n")
+@pytest.mark.parametrize("heading", ["## Introductions to prior work", "## 2. Why an introduction", "## 12 Introductions"])
+def test_introductions_to_something_else_do_not_scope(heading):
+    doc = parse(f"# Paper\n\nAbstract text.\n\n{heading}\n\nInside.\n")
     assert doc.start.line == 1
 
 

@@ -13,9 +13,16 @@ import re
 from ..errors import InputError
 from .model import Source
 
-# "Introduction", "1 Introduction", "I. Introduction", "Introduction and Motivation": the
+# A heading's number as authors write it: "1", "1.2", "I.", "1)", and the numberings Markdown
+# authors type by hand ("01 — ", "1: ", "§1 ", "Chapter 1: "). One definition for the
+# Introduction heading here and the section headings of paper mode (paper/specs.py).
+SECTION_NUMBER = (
+    r"(?:(?:[Cc]hapter|CHAPTER|[Ss]ection|SECTION|[Pp]art|PART)\s+|§\s*)?(?:\d+(?:\.\d+)*|[IVX]+)"
+    r"(?:\s*[:\-\u2013\u2014\u00b7|]\s*|[.)]?\s+)"
+)
+# "Introduction", "1 Introduction", "I. INTRODUCTION", "Introduction and Motivation": the
 # heading that starts the checked part, in Markdown, in LaTeX and for directory search alike.
-INTRODUCTION_TITLE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+)?introduction\b", re.IGNORECASE)
+INTRODUCTION_TITLE = re.compile(rf"\s*(?:{SECTION_NUMBER})?(?i:introduction)\b")
 # An Introduction is a few pages (5-20 KB); past this a file is not one, and parsing it would
 # keep a commit hook waiting for a minute.
 MAX_BYTES = 1024 * 1024

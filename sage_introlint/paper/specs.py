@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..document.source import SECTION_NUMBER
 from ..errors import ConfigError
 
 SECTION_KEYS = {"name": str, "title": str, "pack": str, "headings": list, "environment": str, "through": str,
                 "kind": str, "fallback": bool, "skip": list, "names": list}
 SECTION_KINDS = ("section", "auto", "intro", "outline", "paragraph")
-NUMBER = re.compile(r"\s*(?:(?:(?:\d+(?:\.\d+)*|[IVX]+)[.):]?|[A-Z][.)])\s+)?")
+NUMBER = re.compile(rf"\s*(?:{SECTION_NUMBER}|[A-Z][.)]\s+)?")  # "3", "III.", "01 — ", and appendix "A."
 REMARK = re.compile(r"\s+\([^()]*\)$")  # a remark after the title, not part of it
 
 

@@ -128,6 +128,17 @@ def test_numbered_subsections_at_the_level_of_their_section_stay_inside_it(tmp_p
     assert "fraction of a cent" in paper.sections[2].doc.text
 
 
+def test_hand_typed_numberings_name_their_sections(tmp_path):
+    """`# 01 — Introduction`, `# 2: Background`, `# Chapter 3 – Design`: numbers typed by hand
+    with a dash or a colon are numbers, as "1." is; the title after them names the section."""
+    path = tmp_path / "paper.md"
+    path.write_text("# 01 — Introduction\n\nWrites are small.\n\n# 2: Background\n\nStores charge per request.\n\n"
+                    "# Chapter 3 – Design\n\nTwo tiers share one index.\n", encoding="utf-8")
+    paper = _paper(path)
+    assert [(s.name, s.title) for s in paper.sections] == [
+        ("introduction", "01 — Introduction"), ("other", "2: Background"), ("system", "Chapter 3 – Design")]
+
+
 @pytest.mark.parametrize("title", ["SAGE", "System Design", "Introduction to Tiered Caching"])
 def test_a_title_over_earlier_sections_is_no_section(tmp_path, title):
     """A title whose words name a section (`# SAGE` names the system section) but that stands over
