@@ -86,6 +86,7 @@ def test_sarif_results_and_rules():
     log = sarif_log([HYPE, DOC, NOTE])
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
+    assert run["columnKind"] == "unicodeCodePoints"  # the columns of every format: characters
     ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     assert ids[:2] == ["vdb-paragraph-count", "vdb-competitors"] and "input-error" in ids
     first = run["results"][0]

@@ -84,6 +84,9 @@ def render(findings, rules=(), base_dir: str | None = None) -> str:
                 "version": __version__,
                 "rules": descriptors,
             }},
+            # Columns count characters (code points), as in every other format; said outright, since
+            # readers disagree on what an absent columnKind means (GitHub reads UTF-16 units).
+            "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + quote(base_dir.replace(os.sep, "/").rstrip("/") + "/", errors="surrogateescape")}},
             "results": [result(finding, index, base_dir) for finding in findings],
         }],
