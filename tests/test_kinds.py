@@ -156,3 +156,53 @@ def test_an_outline_entry_has_one_definition_of_its_parts():
     assert second.span.end == second.bullets[-1].end
     units = [span for _, span in prose_units(doc)]
     assert all(any(u.start <= part.start < u.end for u in units) for e in doc.outline for part in e.parts())
+
+
+# --- LaTeX: the same kinds, read from the walker's prose (document/latex_kinds.py) -------------
+
+DOCS = FIXTURES.parent / "docs"
+
+
+def load_latex(name: str, kind: str = "auto"):
+    from sage_introlint.document import load_path
+
+    return load_path(str(DOCS / name), kind)
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("latex-outline-headings.tex", "outline"),  # \subsection*{Paragraph 1: ...} entries
+        ("latex-outline-items.tex", "outline"),  # \item \textbf{Paragraph 1 --- ..} with nested itemize
+        ("latex-outline-runin.tex", "outline"),  # \textbf{P1 --- Context.} run-in entries
+        ("latex-paragraph-bold.tex", "paragraph"),  # a line wholly in \textbf heads the answer
+        ("latex-paragraph-lead.tex", "paragraph"),  # a bare "Possible trimming points" line
+        ("clean-intro.tex", "intro"),
+        ("clean-intro-runin.tex", "intro"),
+    ],
+)
+def test_latex_detected_kind(name, kind):
+    assert load_latex(name).kind == kind
+
+
+def test_latex_outline_entries_point_at_their_titles():
+    doc = load_latex("latex-outline-items.tex")
+    titles = [(doc.slice(entry.title), line_of(doc, entry.title), doc.position(entry.title.start).column)
+              for entry in doc.outline]
+    assert titles[0] == ("Paragraph 1 \u2014 Context.", 3, 17)
+    assert [line for _, line, _ in titles] == [3, 8, 13, 21, 27]
+    assert [len(entry.bullets) for entry in doc.outline] == [2, 2, 5, 3, 1]
+    assert doc.slice(doc.outline[0].goal).startswith("Goal: show that")
+    assert doc.details_note is not None
+
+
+def test_latex_paragraph_answer_keeps_its_trimming_points_apart():
+    doc = load_latex("latex-paragraph-bold.tex")
+    assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [8]
+    assert [line_of(doc, span) for span in doc.trimming] == [14, 15]
+
+
+def test_latex_kind_can_be_forced():
+    assert load_latex("latex-paragraph-lead.tex", "intro").kind == "intro"
+    assert len(load_latex("latex-paragraph-lead.tex", "intro").paragraphs) == 2
+    assert load_latex("latex-outline-runin.tex", "intro").outline == []

@@ -42,9 +42,7 @@ def load(source: Source, kind: str = "auto", base_dir: str | None = None, latex:
 
         latex = latex or {}
         folder = base_dir if base_dir is not None else os.path.dirname(source.path) or "."
-        doc = parse_latex(source, folder, latex.get("note-macros", ()), latex.get("list-macros", ()))
-        if kind != "auto":
-            doc.kind = kind
+        doc = parse_latex(source, folder, latex.get("note-macros", ()), latex.get("list-macros", ()), kind)
     else:
         from .markdown import parse_markdown
 

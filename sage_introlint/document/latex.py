@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .bare_headings import drop_bare_headings
 from .latex_files import Files
+from .latex_kinds import with_kind
 from .latex_main_file import main_preamble_texts
 from .latex_macros import LIST_BEGIN, LIST_END, NOTE, MacroTable, macro_files_beside, read_quietly
 from .latex_parse import document_body, is_macro, last_group, parse_nodes, plain_words, raw_inside
@@ -22,8 +23,11 @@ from .source import is_introduction_title
 __all__ = ["INCLUDES", "heading_of", "parse_latex", "parse_nodes", "prose_document", "read_items"]
 
 
-def parse_latex(source: Source, base_dir: str, note_macros=(), list_macros=()) -> Document:
-    """Read a LaTeX file (and what it `\\input`s) into an intro Document; never raises on bad input.
+def parse_latex(source: Source, base_dir: str, note_macros=(), list_macros=(), kind: str = "auto") -> Document:
+    """Read a LaTeX file (and what it `\\input`s) into a Document; never raises on bad input.
+
+    `kind` is "auto" (an Introduction unless the file reads as an outline or a paragraph answer:
+    `latex_kinds`) or the kind to read it as.
 
     `note_macros` and `list_macros` are names from the config (`latex:` section) for macros
     whose definitions are not in reach: notes to co-authors, and list environments or macros.
@@ -33,7 +37,8 @@ def parse_latex(source: Source, base_dir: str, note_macros=(), list_macros=()) -
     walker = Walker(files)
     walker.walk_items(body)
     start = heading[0].position(heading[1].pos) if heading else source.position(0)
-    return prose_document(files, walker.finish(), start)
+    prose = walker.finish()
+    return with_kind(prose_document(files, prose, start), prose, source, kind)
 
 
 def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) -> tuple[Files, list[tuple[Source, object]]]:

@@ -38,6 +38,13 @@ class ProseWriter:
         self._label_only: dict[int, Block] = {}  # (kept alive, so ids stay unique) blocks that are only a label
         self._attachable = False  # the last paragraph may still take the list that follows it
         self._code = 0  # inside code (`\texttt{..}`): its words count, but no term is reported in them
+        # The file's shape, for telling an outline or a paragraph answer from an Introduction
+        # (`latex_kinds`): headings as (plain offset, level, source, title start, title end), the
+        # depth of each list item by its block's start, and lead-ins that were only a label.
+        self.headings: list[tuple[int, int, Source, int, int]] = []
+        self.item_depths: dict[int, int] = {}
+        self.label_leads: list[Block] = []
+        self._depth = 0
 
     @property
     def at_block_start(self) -> bool:
@@ -148,6 +155,7 @@ class ProseWriter:
             self._blocks.append(block)
             if self._item:
                 self._items.append(block.span)
+                self.item_depths[block.span.start] = self._depth
             elif label_only:
                 self._label_only[id(block)] = block
         self._start = None
@@ -159,6 +167,7 @@ class ProseWriter:
             return
         self.end_block()
         if self._items:  # a lead-in that is only a label ("Our contributions:") adds nothing
+            self.label_leads.extend(block for block in self._blocks if id(block) in self._label_only)
             self._blocks = [block for block in self._blocks if id(block) not in self._label_only]
         if self._blocks:
             span = Span(self._blocks[0].span.start, self._blocks[-1].span.end)
@@ -171,6 +180,12 @@ class ProseWriter:
         """A heading: what follows starts afresh and never joins the paragraph before it."""
         self.end_paragraph()
         self._attachable = False
+
+    def heading(self, level: int, source: Source, start: int, end: int) -> None:
+        """A heading whose title is source.text[start:end]: a barrier, and where it stands."""
+        self.barrier()
+        if not self.in_footnote:
+            self.headings.append((self.out.length, level, source, start, end))
 
     def begin_list(self, kind: str) -> None:
         """A list belongs to the paragraph before it, even across a blank line or a note."""
@@ -185,10 +200,11 @@ class ProseWriter:
         if self._list_kind is None:
             self._list_kind = kind
 
-    def begin_item(self) -> None:
+    def begin_item(self, depth: int = 1) -> None:
         if not self.in_footnote:
             self.end_block()
             self._item = True
+            self._depth = depth
 
     def end_list(self) -> None:
         self.end_block()

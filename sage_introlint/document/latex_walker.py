@@ -261,7 +261,7 @@ class Walker(CommandReader):
                 self.gap(source, cursor, child.pos)
             if is_macro(child, {"item"}):
                 started = True
-                self.prose.begin_item()
+                self.prose.begin_item(self.list_depth)
                 self.trailing_space(source, child)
                 following = index + 1
             else:
@@ -303,12 +303,16 @@ class Walker(CommandReader):
         elif name in FORMATS or name == "href":
             self.format(source, node)
         elif name in HEADING_LEVELS or name in RUN_IN_HEADINGS:
-            self.prose.barrier()
+            group = last_group(node)
+            if group is None:
+                self.prose.barrier()
+            else:
+                self.prose.heading(HEADING_LEVELS.get(name, 5), source, group.pos + 1, group.pos + group.len - 1)
         elif name == "par":
             if not (self.list_depth or self.prose.in_footnote):
                 self.prose.end_paragraph()
         elif name == "item":
-            self.prose.begin_item()
+            self.prose.begin_item(max(self.list_depth, 1))
         elif name in INCLUDES:
             included = self.files.include(source, node)
             if included is not None:

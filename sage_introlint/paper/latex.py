@@ -13,6 +13,7 @@ import re
 from pylatexenc import latexwalker as lw
 
 from ..document import latex
+from ..document.latex_kinds import with_kind
 from ..document.latex_parse import arguments, last_group, plain_words, raw_inside
 from ..document.latex_tables import REFERENCES, RUN_IN_FORMATS
 from ..document.latex_walker import Walker
@@ -58,7 +59,7 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
             body = body[1:]
         doc_kind = region.spec.kind
         if doc_kind == "auto":
-            doc_kind = kind if kind and kind != "auto" else "intro"
+            doc_kind = kind or "auto"
         doc = _document(files, body, start, region.level, bool(region.siblings), referenced, doc_kind)
         if region.preface and not doc.paragraphs:
             continue
@@ -113,7 +114,10 @@ def _document(files, items: list, start, level: int, grouped: bool, referenced: 
         last_source, last = items[index - 1]
         previous = (last_source, last.pos + last.len)
     end = walker.prose.out.length
-    doc = latex.prose_document(files, walker.finish(), start, kind)
+    prose = walker.finish()
+    doc = latex.prose_document(files, prose, start, "intro" if kind == "auto" else kind)
+    if kind != "section":  # the Introduction: an outline or a paragraph answer is read as one
+        doc = with_kind(doc, prose, files.top, kind)
     doc.problems = []
     doc.divisions = divisions(heads, end)
     doc.figures = figures
