@@ -13,6 +13,7 @@ from ..errors import InputError
 from . import latex_reread, suppression
 from .source import MAX_BYTES
 from .latex_macros import MacroTable
+from .latex_main_file import main_folder
 from .latex_parse import arguments, closed, hides, is_macro, last_group, parse_nodes, raw_inside
 from .latex_tables import CACHE_MAX_CHARS, INCLUDES, is_conditional
 from .model import Problem, Source, Suppression
@@ -139,7 +140,24 @@ class Files:
         places = [(self._folder.get(id(source), self.base_dir), os.path.dirname(source.path))]
         if places[0][0] != self.base_dir:
             places.append((self.base_dir, os.path.dirname(self.top.path)))
-        return locate_include(name, places, self.root)
+        located = locate_include(name, places, self.root)
+        main = self._main_folder()
+        if located.path is None and located.problem.startswith("file not found") and main is not None:
+            shown = os.path.join(os.path.dirname(self.top.path), os.path.relpath(main, self.base_dir))
+            again = locate_include(name, [(main, shown)], self.root)
+            return again if again.path is not None else located
+        return located
+
+    def _main_folder(self) -> str | None:
+        """Where the main file that includes this section file is (None for a main file itself)."""
+        if not hasattr(self, "_main"):
+            self._main = None
+            if "\\documentclass" not in self.top.text:
+                folder = main_folder(self.top.path if os.path.isabs(self.top.path) else os.path.join(
+                    self.base_dir, os.path.basename(self.top.path)))
+                if folder is not None and os.path.realpath(folder) != os.path.realpath(self.base_dir):
+                    self._main = folder
+        return self._main
 
 
 class Inspector:

@@ -30,8 +30,24 @@ _PACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([
 def main_preamble_texts(path: str) -> list[str]:
     """The preamble of the main file that includes `path`, then the local files it loads (`\\input`,
     `\\loadglsentries`, a `.sty` beside it), as text; [] when no main file is found."""
-    if not path or path.startswith("<"):
+    found = _main_file(path)
+    if found is None:
         return []
+    facts, root = found[1], found[2]
+    return [facts[0]] + [read_quietly(loaded, root) for loaded in facts[2]]
+
+
+def main_folder(path: str) -> str | None:
+    """The folder of the main file that includes `path`: LaTeX reads the section's own `\\input`
+    names (`\\input{sections/intro/p1}`) from there, where the main file is compiled."""
+    found = _main_file(path)
+    return os.path.dirname(found[0]) if found is not None else None
+
+
+def _main_file(path: str):
+    """(main file, its facts, root) for the main file beside `path` or one folder up that includes it."""
+    if not path or path.startswith("<"):
+        return None
     target = os.path.splitext(os.path.abspath(path))[0]
     folder = os.path.dirname(os.path.abspath(path))
     root = root_for(folder)
@@ -41,8 +57,8 @@ def main_preamble_texts(path: str) -> list[str]:
                 continue
             facts = _main_facts(main, root, *_stamp(main))
             if facts is not None and target in facts[1]:
-                return [facts[0]] + [read_quietly(loaded, root) for loaded in facts[2]]
-    return []
+                return main, facts, root
+    return None
 
 
 def _tex_files(folder: str) -> list[str]:
