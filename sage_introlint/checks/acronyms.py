@@ -216,6 +216,19 @@ def _source_order(doc: Document, offset: int) -> tuple[int, int]:
     return position.line, position.column
 
 
+def _footnote_on_sentence(doc: Document, at: int, use: int) -> bool:
+    """Is the definition at `at` in a footnote whose mark stands in the sentence of the use
+    (`RAG\\footnote{Retrieval-augmented generation (RAG).}`): spelled out where it is first read."""
+    note = next((span for span in doc.footnotes if span.start <= at < span.end), None)
+    if note is None:
+        return False
+    sentence = next((s for p in doc.paragraphs for s in p.sentences if s.start <= use < s.end), None)
+    if sentence is None:
+        return False
+    mark, first, last = doc.position(note.start), doc.position(sentence.start), doc.end_position(sentence.end)
+    return mark.path == first.path == last.path and (first.line, first.column) <= (mark.line, mark.column) <= (last.line, last.column)
+
+
 def _defined_before(doc: Document) -> set[str]:
     """Short forms spelled out before the Introduction in its files: the title and the abstract.
 
@@ -266,6 +279,8 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         if glossary is not None and (where is None or (glossary.line, glossary.column) < (where.line, where.column)):
             where = glossary
         if where is not None and (where.line, where.column) <= _source_order(doc, span.start):
+            continue
+        if at is not None and _footnote_on_sentence(doc, at, span.start):
             continue
         if where is not None:
             message = fill(rule.options["late"], acronym=acronym, line=where.line)

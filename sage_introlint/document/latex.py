@@ -38,7 +38,7 @@ def parse_latex(source: Source, base_dir: str, note_macros=(), list_macros=(), k
     walker.walk_items(body)
     start = heading[0].position(heading[1].pos) if heading else source.position(0)
     prose = walker.finish()
-    return with_kind(prose_document(files, prose, start), prose, source, kind)
+    return with_kind(prose_document(files, prose, start), prose, source, kind, headed=heading is not None)
 
 
 def read_items(source: Source, base_dir: str, note_macros=(), list_macros=()) -> tuple[Files, list[tuple[Source, object]]]:

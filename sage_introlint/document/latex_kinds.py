@@ -29,8 +29,11 @@ EMPHASISED_LINE = re.compile(r"[ \t]*\\(?:textbf|textit|emph|textsc|textsl|under
 LABEL_GAP = re.compile(r"[\s}\].:;,\u2014\u2013-]*")  # between a run-in label and its block's text
 
 
-def with_kind(doc: Document, prose: ProseWriter, source: Source, kind: str) -> Document:
-    """The walker's Document, or the outline / paragraph answer it is (detected for "auto")."""
+def with_kind(doc: Document, prose: ProseWriter, source: Source, kind: str, headed: bool = False) -> Document:
+    """The walker's Document, or the outline / paragraph answer it is (detected for "auto").
+
+    `headed`: the prose stands under an Introduction heading (`\\section{Introduction}`): one
+    paragraph there is a short Introduction, not an answer to prompt 2.2."""
     if kind == "intro":
         return doc
     tree = _tree(doc, prose, source)
@@ -39,7 +42,7 @@ def with_kind(doc: Document, prose: ProseWriter, source: Source, kind: str) -> D
         return doc
     if kind == "auto":
         kind = detect_kind(tree)
-        if kind == "intro":
+        if kind == "intro" or (kind == "paragraph" and headed):
             return doc
     shaped = layout(tree, kind)
     shaped.start = doc.start
@@ -158,7 +161,7 @@ def _emphasised(source: Source, chunks: list[Chunk]) -> bool:
     start = source.text.rfind("\n", 0, chunks[0].src_start) + 1
     end = source.text.find("\n", chunks[-1].src_end)
     match = EMPHASISED_LINE.fullmatch(source.text, start, len(source.text) if end < 0 else end)
-    if match is None:
+    if match is None or re.search(r"[.!?]\s+\S", match.group("inner")):  # two sentences in bold: prose
         return False
     depth = 0
     for char in match.group("inner"):  # the group opened first closes last

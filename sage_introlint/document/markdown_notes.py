@@ -62,10 +62,18 @@ def cut_notes(source: Source, chunks: list[Chunk]) -> tuple[list[Chunk], list[Le
 
 def unfinished_citation(text: str) -> bool:
     """`[@smith2020; TBD]`, `[@a; ??]`: a pandoc citation with an item that is only a placeholder
-    where a key goes, a citation still to find (the bracket is then no citation for pandoc either)."""
+    where a key goes, a citation still to find (the bracket is then no citation for pandoc either);
+    so is `[@TODO]`, `[-@TBD]`, a key that is only a placeholder word (as `\\cite{TODO}` is)."""
     if not text.startswith("[") or "@" not in text:
         return False
-    return any("@" not in item and PLACEHOLDER_KEY.fullmatch(item.strip()) for item in text[1:-1].split(";"))
+    items = [item.strip() for item in text[1:-1].split(";")]
+    return any(_placeholder_key(item.lstrip("-@")) if item.startswith(("@", "-@")) else PLACEHOLDER_KEY.fullmatch(item)
+               for item in items)
+
+
+def _placeholder_key(key: str) -> bool:
+    """A key written in capitals that is only a placeholder word (`@TODO`); `@ref` may be a real key."""
+    return bool(PLACEHOLDER_KEY.fullmatch(key)) and (key.isupper() or not any(char.isalpha() for char in key))
 
 
 def citation_to_find(match: re.Match) -> bool:

@@ -9,6 +9,8 @@ NEVER_FINAL = frozenset(
     defn. cor. prop. ref. refs. ch. chap. vol. ex. dr. prof. mr. mrs. ms. mt. st.
     """.split()
 )
+# Of those, lowercase units after a number (`2 ms.`): they may end a sentence.
+UNITS_NOT_TITLES = frozenset(["ms."])
 # Words before a period that never end a sentence when a number follows (`No. 5`, `p. 55`).
 NUMBER_PREFIX = frozenset("no. nos. nr. n°. p. pp.".split())
 # Abbreviations that may end a sentence: a capitalised next word starts a new one.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .math_letters import is_italic_letter
 from .model import Document, Sentence, Span
-from .sentence_words import LABELS, MAY_END, NEVER_FINAL, NUMBER_PREFIX, OPENING_WORDS
+from .sentence_words import LABELS, MAY_END, NEVER_FINAL, NUMBER_PREFIX, OPENING_WORDS, UNITS_NOT_TITLES
 from .tokenizer_guard import tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -304,6 +304,8 @@ def _period_kind(text: str, word_start: int, word: str) -> str:
     """The class of the word a period ends: an abbreviation class, or "period" for any other."""
     key = word.lower()
     if key in NEVER_FINAL:
+        if word in UNITS_NOT_TITLES and _after_number(text, word_start):
+            return "may-end"  # `a hop of 2 ms. Operators ...`: milliseconds, not "Ms."
         return "never"
     if key in NUMBER_PREFIX:
         return "number-prefix"
@@ -317,6 +319,11 @@ def _period_kind(text: str, word_start: int, word: str) -> str:
             return "may-end"  # `Appendix A.`
         return "name-like"  # `J. Smith`, `Jonas E. Smith`
     return "period"
+
+
+def _after_number(text: str, word_start: int) -> bool:
+    before = text[max(0, word_start - LOOKAHEAD) : word_start].split()
+    return bool(before) and before[-1].replace(".", "", 1).replace(",", "").isdigit()
 
 
 def _absorb_closers(text: str, end: int) -> int:

@@ -14,6 +14,7 @@ from pylatexenc import latexwalker as lw
 
 from ..document import latex
 from ..document.latex_kinds import with_kind
+from ..document.source import is_introduction_title
 from ..document.latex_parse import arguments, last_group, plain_words, raw_inside
 from ..document.latex_tables import REFERENCES, RUN_IN_FORMATS
 from ..document.latex_walker import Walker
@@ -60,7 +61,8 @@ def sections(source: Source, base_dir: str, paper: PaperSet, forced: SectionSpec
         doc_kind = region.spec.kind
         if doc_kind == "auto":
             doc_kind = kind or "auto"
-        doc = _document(files, body, start, region.level, bool(region.siblings), referenced, doc_kind)
+        headed = region.heading is not None and is_introduction_title(region.heading.title)
+        doc = _document(files, body, start, region.level, bool(region.siblings), referenced, doc_kind, headed)
         if region.preface and not doc.paragraphs:
             continue
         found.append((region.spec, region.heading.title if region.heading else "", start, doc))
@@ -95,8 +97,10 @@ def _abstract(items: list, marks: list, environment: str):
     return None
 
 
-def _document(files, items: list, start, level: int, grouped: bool, referenced: set, kind="section") -> Document:
-    """Walk one section's items; `grouped`: its sibling sections' headings are divisions too."""
+def _document(files, items: list, start, level: int, grouped: bool, referenced: set, kind="section",
+              headed: bool = False) -> Document:
+    """Walk one section's items; `grouped`: its sibling sections' headings are divisions too;
+    `headed`: they stand under an Introduction heading (`latex_kinds.with_kind`)."""
     walker = Walker(files)
     heads: list[tuple[str, int, object, int]] = []  # title, level, position, plain offset
     previous = None
@@ -117,7 +121,7 @@ def _document(files, items: list, start, level: int, grouped: bool, referenced: 
     prose = walker.finish()
     doc = latex.prose_document(files, prose, start, "intro" if kind == "auto" else kind)
     if kind != "section":  # the Introduction: an outline or a paragraph answer is read as one
-        doc = with_kind(doc, prose, files.top, kind)
+        doc = with_kind(doc, prose, files.top, kind, headed)
     doc.problems = []
     doc.divisions = divisions(heads, end)
     doc.figures = figures
