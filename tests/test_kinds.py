@@ -158,7 +158,8 @@ def test_an_outline_entry_has_one_definition_of_its_parts():
     assert all(any(u.start <= part.start < u.end for u in units) for e in doc.outline for part in e.parts())
 
 
-# --- LaTeX: the same kinds, read from the walker's prose (document/latex_kinds.py) -------------
+# --- LaTeX: --kind auto reads every .tex file as an Introduction (REQUIREMENTS.md section 1);
+# --kind outline / paragraph read it as Markdown's are (document/latex_kinds.py) ---------------
 
 DOCS = FIXTURES.parent / "docs"
 
@@ -169,24 +170,31 @@ def load_latex(name: str, kind: str = "auto"):
     return load_path(str(DOCS / name), kind)
 
 
-@pytest.mark.parametrize(
-    "name, kind",
-    [
-        ("latex-outline-headings.tex", "outline"),  # \subsection*{Paragraph 1: ...} entries
-        ("latex-outline-items.tex", "outline"),  # \item \textbf{Paragraph 1 --- ..} with nested itemize
-        ("latex-outline-runin.tex", "outline"),  # \textbf{P1 --- Context.} run-in entries
-        ("latex-paragraph-bold.tex", "paragraph"),  # a line wholly in \textbf heads the answer
-        ("latex-paragraph-lead.tex", "paragraph"),  # a bare "Possible trimming points" line
-        ("clean-intro.tex", "intro"),
-        ("clean-intro-runin.tex", "intro"),
-    ],
-)
-def test_latex_detected_kind(name, kind):
-    assert load_latex(name).kind == kind
+SHAPES = [
+    ("latex-outline-headings.tex", "outline"),  # \subsection*{Paragraph 1: ...} entries
+    ("latex-outline-items.tex", "outline"),  # \item \textbf{Paragraph 1 --- ..} with nested itemize
+    ("latex-outline-runin.tex", "outline"),  # \textbf{P1 --- Context.} run-in entries
+    ("latex-paragraph-bold.tex", "paragraph"),  # a line wholly in \textbf heads the answer
+    ("latex-paragraph-lead.tex", "paragraph"),  # a bare "Possible trimming points" line
+]
+
+
+@pytest.mark.parametrize("name, shape", SHAPES + [("clean-intro.tex", None), ("clean-intro-runin.tex", None)])
+def test_latex_auto_is_an_introduction_with_a_hint_of_its_shape(name, shape):
+    doc = load_latex(name)
+    assert (doc.kind, doc.reads_as) == ("intro", shape)
+
+
+@pytest.mark.parametrize("name, kind", SHAPES)
+def test_latex_kind_given_fills_its_structure(name, kind):
+    doc = load_latex(name, kind)
+    assert doc.kind == kind
+    assert bool(doc.outline) == (kind == "outline")
+    assert (doc.trimming is not None) == (kind == "paragraph")
 
 
 def test_latex_outline_entries_point_at_their_titles():
-    doc = load_latex("latex-outline-items.tex")
+    doc = load_latex("latex-outline-items.tex", "outline")
     titles = [(doc.slice(entry.title), line_of(doc, entry.title), doc.position(entry.title.start).column)
               for entry in doc.outline]
     assert titles[0] == ("Paragraph 1 \u2014 Context.", 3, 17)
@@ -197,12 +205,21 @@ def test_latex_outline_entries_point_at_their_titles():
 
 
 def test_latex_paragraph_answer_keeps_its_trimming_points_apart():
-    doc = load_latex("latex-paragraph-bold.tex")
+    doc = load_latex("latex-paragraph-bold.tex", "paragraph")
     assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [8]
     assert [line_of(doc, span) for span in doc.trimming] == [14, 15]
 
 
-def test_latex_kind_can_be_forced():
-    assert load_latex("latex-paragraph-lead.tex", "intro").kind == "intro"
-    assert len(load_latex("latex-paragraph-lead.tex", "intro").paragraphs) == 2
-    assert load_latex("latex-outline-runin.tex", "intro").outline == []
+def test_one_paragraph_under_an_introduction_heading_is_no_answer():
+    from sage_introlint.document.latex import parse_latex
+
+    doc = parse_latex(Source("i.tex", "\\section{Introduction}\nSAGE runs pipelines. It is fast.\n"), ".")
+    assert (doc.kind, doc.reads_as) == ("intro", None)
+
+
+def test_paragraph_count_names_the_kind_a_tex_file_reads_as():
+    from sage_introlint.engine import check_paths
+
+    result = check_paths([str(DOCS / "latex-paragraph-lead.tex")], select="paragraph-count")
+    assert [f.message.endswith("(if this file is a paragraph answer (prompt 2.2), check it with --kind paragraph)")
+            for f in result.findings] == [True]

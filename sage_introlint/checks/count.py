@@ -77,7 +77,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             count, unit = len(doc.paragraphs), "paragraphs"
         message = _verdict(rule, count, where="the Introduction", unit=unit)
         if message:
-            yield position_finding(doc.start, rule.severity, rule.id, message)
+            yield position_finding(doc.start, rule.severity, rule.id, message + _kind_hint(doc))
     elif of == "sentences":
         for number, paragraph in enumerate(doc.paragraphs, 1):
             yield from per_paragraph(doc, rule, number, paragraph, lambda: _sentences(doc, rule, number, paragraph))
@@ -92,6 +92,16 @@ def check(doc: Document, rule) -> Iterator[Finding]:
             yield position_finding(doc.start, rule.severity, rule.id, message)
     else:
         raise ValueError(f"rule {rule.id}: count of {of!r}: expected paragraphs, sentences or words")
+
+
+KIND_HINTS = {"outline": "an outline (prompt 2.1)", "paragraph": "a paragraph answer (prompt 2.2)"}
+
+
+def _kind_hint(doc: Document) -> str:
+    """A `.tex` file read as an Introduction that has the shape of another kind says so."""
+    if doc.reads_as not in KIND_HINTS:
+        return ""
+    return f" (if this file is {KIND_HINTS[doc.reads_as]}, check it with --kind {doc.reads_as})"
 
 
 def _sentences(doc: Document, rule, number: int, paragraph) -> Iterator[Finding]:

@@ -1,14 +1,14 @@
-"""A LaTeX file that answers prompt 2.1 (an outline) or 2.2 (one paragraph) is read as one.
+"""A LaTeX answer to prompt 2.1 (an outline) or 2.2 (one paragraph), read as one with `--kind`.
 
-The LaTeX walker reads every file as an Introduction: paragraphs with their lists. Its prose
-is then seen as the Markdown front end's block tree (`markdown_nodes`): headings (`\\section*`,
+Under `--kind auto` every `.tex` file is an Introduction (REQUIREMENTS.md, section 1): the LaTeX
+walker reads paragraphs with their lists. With `--kind outline` or `--kind paragraph` its prose
+is seen as the Markdown front end's block tree (`markdown_nodes`): headings (`\\section*`,
 `\\paragraph{..}`) with their titles, paragraphs with their run-in labels (`\\textbf{P2.}`),
-lists with their nesting. `kinds.detect_kind` decides on that tree as it does for Markdown, so
-the two front ends agree on what an outline or a paragraph answer is, and `layout` writes it.
-Nothing changes for a file that reads as an Introduction: the walker's Document is kept.
+lists with their nesting; `layout` then fills the kind's structure (entries, goals, bullets,
+trimming points) as for Markdown. Under auto, `kinds.detect_kind` on the same tree only adds a
+hint (`Document.reads_as`) that the paragraph-count finding passes on: "check it with --kind ...".
 
-Only a file read alone is seen so (its prose all from that one file): an Introduction spread
-over `\\input` files is an Introduction.
+Only a file read alone is seen so (its prose all from that one file).
 """
 
 from __future__ import annotations
@@ -40,10 +40,11 @@ def with_kind(doc: Document, prose: ProseWriter, source: Source, kind: str, head
     if tree is None:
         doc.kind = kind if kind != "auto" else doc.kind
         return doc
-    if kind == "auto":
-        kind = detect_kind(tree)
-        if kind == "intro" or (kind == "paragraph" and headed):
-            return doc
+    if kind == "auto":  # every .tex file is an Introduction; what it reads as is a hint
+        detected = detect_kind(tree)
+        if detected != "intro" and not (detected == "paragraph" and headed):
+            doc.reads_as = detected
+        return doc
     shaped = layout(tree, kind)
     shaped.start = doc.start
     shaped.suppressions = doc.suppressions

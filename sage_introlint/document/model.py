@@ -326,6 +326,9 @@ class Document:
     # Acronyms a glossary command spells out (`\\acrfull{nic}`), where first: a definition whatever
     # the long form's initials.
     spelled_out: dict[str, Position] = field(default_factory=dict)
+    # A `.tex` file read as an Introduction (as `--kind auto` reads every one) that has the shape of
+    # an outline or a paragraph answer: that kind, for a hint in the paragraph-count finding.
+    reads_as: str | None = None
     # Paper mode: the prose of the known sections before this one, in paper order (an acronym
     # spelled out, or already reported, in the Introduction is not reported again in Related Work).
     earlier: str = ""
