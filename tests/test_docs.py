@@ -19,22 +19,25 @@ from fixture_yaml import load_yaml
 from sage_introlint.engine import check_paths
 
 DOCS = Path(__file__).resolve().parents[1] / "fixtures" / "docs"
+# LaTeX outlines and paragraph answers (`kind:` set): their own folder, since the editor's
+# re-parse tests take fixtures/docs as prose Introductions.
+FOLDERS = (DOCS, DOCS / "latex-kinds")
 
 
 SUFFIXES = (".md", ".tex")
 
 
 def _document_of(expected: Path) -> Path:
-    name = expected.name[: -len(".expected.yaml")]
+    name, folder = expected.name[: -len(".expected.yaml")], expected.parent
     if name.endswith(SUFFIXES):
-        return DOCS / name
-    sources = [DOCS / (name + suffix) for suffix in SUFFIXES if (DOCS / (name + suffix)).exists()]
+        return folder / name
+    sources = [folder / (name + suffix) for suffix in SUFFIXES if (folder / (name + suffix)).exists()]
     assert len(sources) == 1, f"{expected.name}: expected one document named {name}.md or {name}.tex"
     return sources[0]
 
 
 def _documents():
-    for expected in sorted(DOCS.glob("*.expected.yaml")):
+    for expected in sorted(p for folder in FOLDERS for p in folder.glob("*.expected.yaml")):
         sources = [_document_of(expected)]
         spec = load_yaml(expected.read_text(encoding="utf-8")) or {}
         marks = [pytest.mark.xfail(reason=spec["xfail"], strict=True)] if spec.get("xfail") else []
@@ -42,8 +45,8 @@ def _documents():
 
 
 def test_every_document_has_expectations():
-    documents = {p for p in DOCS.iterdir() if p.suffix in SUFFIXES}
-    covered = [_document_of(p) for p in DOCS.glob("*.expected.yaml")]
+    documents = {p for folder in FOLDERS for p in folder.iterdir() if p.suffix in SUFFIXES}
+    covered = [_document_of(p) for folder in FOLDERS for p in folder.glob("*.expected.yaml")]
     assert documents and sorted(covered) == sorted(documents)
 
 

@@ -162,12 +162,13 @@ def test_an_outline_entry_has_one_definition_of_its_parts():
 # --kind outline / paragraph read it as Markdown's are (document/latex_kinds.py) ---------------
 
 DOCS = FIXTURES.parent / "docs"
+KINDS = DOCS / "latex-kinds"
 
 
 def load_latex(name: str, kind: str = "auto"):
     from sage_introlint.document import load_path
 
-    return load_path(str(DOCS / name), kind)
+    return load_path(str((KINDS if name.startswith("latex-") else DOCS) / name), kind)
 
 
 SHAPES = [
@@ -220,6 +221,6 @@ def test_one_paragraph_under_an_introduction_heading_is_no_answer():
 def test_paragraph_count_names_the_kind_a_tex_file_reads_as():
     from sage_introlint.engine import check_paths
 
-    result = check_paths([str(DOCS / "latex-paragraph-lead.tex")], select="paragraph-count")
+    result = check_paths([str(KINDS / "latex-paragraph-lead.tex")], select="paragraph-count")
     assert [f.message.endswith("(if this file is a paragraph answer (prompt 2.2), check it with --kind paragraph)")
             for f in result.findings] == [True]
