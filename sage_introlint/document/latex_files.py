@@ -142,7 +142,7 @@ class Files:
             places.append((self.base_dir, os.path.dirname(self.top.path)))
         located = locate_include(name, places, self.root)
         main = self._main_folder()
-        if located.path is None and located.problem.startswith("file not found") and main is not None:
+        if located.path is None and (located.problem or "").startswith("file not found") and main is not None:
             shown = os.path.join(os.path.dirname(self.top.path), os.path.relpath(main, self.base_dir))
             again = locate_include(name, [(main, shown)], self.root)
             return again if again.path is not None else located
