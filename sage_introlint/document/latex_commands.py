@@ -17,7 +17,7 @@ from pylatexenc import latexwalker as lw
 from . import latex_macros as roles
 from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
-from .latex_parse import hides, if_digit, inline_code_end, last_group, raw_inside
+from .latex_parse import hides, if_digit, inline_code_end, is_macro, last_group, raw_inside
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, names_keys
 from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
@@ -272,6 +272,8 @@ class CommandReader:
         if inside:
             self.format_groups(source, [following], label=self._heading_like(source, following))
             return index + 2
+        if self.list_wrapper(items, index):
+            return index + 1
         symbol = symbol_text(name)
         if symbol is not None:
             self.prose.replace(symbol, source, node.pos, node.pos + 1 + len(name))
@@ -283,6 +285,28 @@ class CommandReader:
         self.prose.replace(name[0].upper() + name[1:], source, node.pos, node.pos + 1 + len(name), checkable=False)
         self.trailing_space(source, node)
         return index + 1
+
+    def list_wrapper(self, items: list, index: int) -> bool:
+        """An undefined command alone on its line that opens or closes a list of `\\item`s (a
+        shorthand such as `\\squishlist` ... `\\squishend` defined in a file out of reach): it
+        opens one when an `\\item` comes next, and closes the one it opened after an item's
+        sentence has ended. Read as the list it wraps, not as a word, a paragraph or a block."""
+        source, node = items[index]
+        line_start = source.text.rfind("\n", 0, node.pos) + 1
+        line_end = source.text.find("\n", node.pos)
+        line = source.text[line_start : line_end if line_end >= 0 else len(source.text)]
+        if line.split("%", 1)[0].strip() != "\\" + node.macroname:
+            return False
+        following = next((other for _, other in items[index + 1 :]
+                          if not (isinstance(other, lw.LatexCharsNode) and not other.chars.strip())
+                          and not isinstance(other, lw.LatexCommentNode)), None)
+        if is_macro(following, {"item"}):
+            self.begin_macro_list()
+            return True
+        if self._macro_lists and self.prose.after_sentence_end(".?!:;"):
+            self.end_macro_list()
+            return True
+        return False
 
     def _heading_like(self, source: Source, group) -> bool:
         """`\\mypara{Problem}` on its own line, or ending with "." / ":", at a block's start."""

@@ -1,10 +1,20 @@
 """Where a LaTeX run-in label stands in its source line (`\\textbf{Cost model.} We ...`).
 
 A bold or emphasised head is a label, not prose, when it opens its line, ends in (or is followed
-by) a period or colon, and the paragraph's words go on after it on the same line.
+by) a period or colon, and the paragraph's words go on after it on the same line. A head may point
+to its section before the period, `\\textbf{A cost model} (\\cref{sec:cost}). We derive ...`, as
+Markdown's `**A cost model** (§3).` does: the pointer belongs to the label.
 """
 
 from __future__ import annotations
+
+import re
+
+_REF = r"\\[A-Za-z]*ref\*?\{[^{}\n]*\}"
+# `(\cref{x})`, `(Sec.~\ref{x})`, `(\S\ref{x})`, `(Sections~\ref{a} and~\ref{b})`
+POINTER = re.compile(
+    r"[ \t~]*\((?:see[ \t~]+)?(?:(?:Sec(?:tion)?s?|Secs)\.?|§|\\S)?[ \t~]*" + _REF
+    + r"(?:[ \t~]*(?:,|and|--|–)[ \t~]*(?:" + _REF + r"|\{[^{}\n]*\}))*[ \t~]*\)")
 
 
 def opens_line(text: str, pos: int) -> bool:
@@ -20,7 +30,11 @@ def text_follows(text: str, end: int) -> bool:
 
 
 def punctuation_after(text: str, end: int) -> int | None:
-    """Offset of a "." or ":" right after a label's closing brace(s) (`\\textbf{X}.`), if any."""
+    """Offset of a "." or ":" right after a label's closing brace(s) (`\\textbf{X}.`), or after
+    the section pointer that follows them (`\\textbf{X} (\\cref{x}).`), if any."""
     while end < len(text) and text[end] == "}":
         end += 1
+    pointer = POINTER.match(text, end)
+    if pointer is not None:
+        end = pointer.end()
     return end if end < len(text) and text[end] in ".:" else None

@@ -80,6 +80,8 @@ class Walker(CommandReader):
     def step(self, items: list[tuple[Source, object]], index: int) -> int:
         """Read items[index] (and the siblings a command takes); the index of the next item."""
         source, node = items[index]
+        if self.skip_to is not None and self.skip_to[0] is source and node.pos + node.len < self.skip_to[1]:
+            return index + 1  # read already: a label's section pointer, `\\textbf{X} (\\cref{x}).`
         following = self.command(items, index) if isinstance(node, lw.LatexMacroNode) else None
         if following is None:
             self.node(source, node)

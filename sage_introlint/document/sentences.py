@@ -32,7 +32,8 @@ TERMINALS = ".?!…"
 CLOSERS = ")]}\"'”’»"
 OPENING_PUNCT = "([{\"'“‘«"
 CITATION = re.compile(r"\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
-SPACED_CITATION = re.compile(r"[ \t]+(\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\])(?=\s|$|[.,;:!?])")
+# (a line break too: `stress.\n~\cite{..}.`, a citation set on its own line after the period)
+SPACED_CITATION = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\])(?=\s|$|[.,;:!?])")
 # A cross-reference in parentheses after a sentence's period, "... in simulation. (Section 4)",
 # belongs to that sentence (an item of a contribution list often ends so).
 REFERENCE_AFTER = re.compile(
