@@ -85,8 +85,10 @@ def test_a_slot_tag_in_capitals_is_text_and_real_html_is_not():
 
 
 def test_a_bold_head_pointing_to_its_section_is_a_run_in_label():
-    """`1. **A cost model** (§3). We derive ...`: the head and its pointer are no sentence."""
+    """`1. **A cost model** (§3). We derive ...`: the head and its pointer (one section, a range or
+    a list of them) are no sentence."""
     text = ("# Introduction\n\nWe contribute:\n\n1. **A cost model** (§3). We derive it from traces.\n"
-            "2. **An evaluation** (Section 5). It covers two clusters.\n3. **A scheduler** that uses the model.\n")
+            "2. **An evaluation** (Section 5). It covers two clusters.\n3. **A scheduler** that uses the model.\n"
+            "4. **A study** (§4.1–4.2). It has two parts.\n5. **Two proofs** (Sections 6 and 7). Both are short.\n")
     assert sentences(md(text)) == [["We contribute:", "We derive it from traces.", "It covers two clusters.",
-                                    "A scheduler that uses the model."]]
+                                    "A scheduler that uses the model.", "It has two parts.", "Both are short."]]

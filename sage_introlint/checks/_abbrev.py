@@ -1,5 +1,5 @@
 """Where a text spells out its abbreviations: `long form (SF)`, `SF (long form)`, `SF (long,
-form)`, `SF, short for ...`, `SF stands for ...`, and in apposition: `long form, or SF`, `SF, or
+form)`, `(long form, SF)`, `SF, short for ...`, `SF stands for ...`, and in apposition: `long form, or SF`, `SF, or
 long form`, `SF, Long Form`, `the SF principles: Long, Form`.
 
 The test that a long form fits a short form is Schwartz and Hearst's ("A simple algorithm for
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-PAREN = re.compile(r"\(((?:[^()\n]|\n(?![^\S\n]*\n)){1,100})\)")  # a hard-wrapped line may break inside
+# a hard-wrapped line may break inside; full-width parentheses `（inverse kinematics, IK）` too
+PAREN = re.compile(r"[(\uff08]((?:[^()\uff08\uff09\n]|\n(?![^\S\n]*\n)){1,100})[)\uff09]")
 # the short form inside parentheses: `(SF)`, `(SFs)`, `(SF for short)`, `(or SF)`, `(SF; ...)`, `(SF-X)`
 SHORT_IN_PAREN = re.compile(
     r"\s*(?:or\s+|a\.k\.a\.?\s+|i\.e\.,?\s+|hereafter\s+|henceforth\s+)?[\"'`“‘]*"
@@ -116,6 +117,10 @@ def _after_a_name(text: str, paren: int) -> bool:
     return len(words) >= 2
 
 
+# `(Password-Authenticated Key Exchange, PAKE)`: the long form, then the short form after a comma
+LONG_THEN_SHORT = re.compile(r"(?P<long>[^,;()\n]{3,100}),[ \t]*(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?[ \t]*")
+
+
 def _spells_out(short: str, long: str) -> bool:
     """`SF (long form)`: the text up to the first comma, or the whole parenthesis when its
     pieces are the spelled-out words themselves (`HBSH (hash, block cipher, stream cipher,
@@ -151,6 +156,10 @@ def definitions(text: str) -> dict[str, int]:
                 if fits(short, _window(before, short)):
                     defined_inside |= add(short, at + inside.start("short"))
         if defined_inside:
+            continue
+        inner = LONG_THEN_SHORT.fullmatch(match.group(1))
+        if inner and _spells_out(inner.group("short"), inner.group("long")):
+            add(inner.group("short"), match.start(1) + inner.start("short"))
             continue
         if BARE_SHORT.fullmatch(match.group(1)) and _after_a_name(text, match.start()):
             add(match.group(1).rstrip("s") if match.group(1)[-1] == "s" else match.group(1), match.start(1))

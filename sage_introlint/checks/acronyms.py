@@ -89,6 +89,11 @@ VENUE_YEAR = re.compile(r"[ \t]?['\u2019]\d{2}(?!\d)")
 # the author of an author-year citation, `(NCSES, 2025)`, `(Ableton AG, n.d.)`, `(Smith, 2020; NCSES, 2025)`:
 # an organisation's name; what comes before it in the parentheses is capitalised name words
 AUTHOR_YEAR_AFTER = re.compile(r",?[ \t~]+(?:(?:1[89]|20)\d{2}[a-z]?|n\.[ \t]?d\.)(?=[;,)])")
+# a word cited as a work in author-year style, `AWQ (Lin et al., 2023)`, `GPTQ (Frantar and Alistarh,
+# 2022; Lin, 2023)`: capitalised author words (et al., and, &) then a year, right after the word
+AUTHOR_YEAR_CITATION = re.compile(r"[ \t~]+\((?:e\.g\.,?[ \t]+|see[ \t]+)?[A-Z][\w'\u2019.-]*"
+                                  r"(?:[ \t\n]+(?:et[ \t\n]+al\.|and|&|[A-Z][\w'\u2019.-]*))*,?[ \t\n]+"
+                                  r"(?:1[89]|20)\d{2}[a-z]?[;,)]")
 AUTHOR_YEAR_BEFORE = re.compile(r"(?:\(|;[ \t]*)(?:(?:see|e\.g\.,?)[ \t]+)?(?:[A-Z][\w.&'\u2019-]*[ \t]+)*$")
 
 
@@ -109,7 +114,10 @@ def _known(rule) -> tuple[frozenset, frozenset]:
 
 
 def _cited(doc: Document, end: int) -> bool:
-    """Is the word ending at `end` directly followed by a citation (`~\\cite{x}`, ` [4]`)?"""
+    """Is the word ending at `end` directly followed by a citation (`~\\cite{x}`, ` [4]`, or an
+    author-year one in parentheses, `GPTQ (Frantar et al., 2022)`)?"""
+    if AUTHOR_YEAR_CITATION.match(doc.text, end):
+        return True
     match = re.match(r"[\s~]*\[", doc.text[end:end + 4])
     return bool(match) and not doc.source_map.is_checkable(end + match.end() - 1, end + match.end())
 

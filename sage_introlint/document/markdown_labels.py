@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 LABEL_END = (".", ":")
-# `**A soundness proof** (§4). We prove ...`: a head that points to its section, then ends
+# `**A soundness proof** (§4). We prove ...`: a head that points to its section(s), then ends
 POINTER_END = re.compile(r"[ \t]*\((?:§+[ \t]*|(?:Sections?|Secs?\.|Sect\.|Chapters?|Appendix)[ \t]+)"
-                         r"[\dA-Z]+(?:\.\d+)*\)[.:](?=\s|$)")
+                         r"[\dA-Z]+(?:\.\d+)*(?:[ \t]*(?:[-\u2013\u2014,]|and)[ \t]*§*[ \t]*[\dA-Z]+(?:\.\d+)*)*"
+                         r"\)[.:](?=\s|$)")  # also a range or a list: `(§4.1–4.2)`, `(Sections 3 and 4)`
 
 
 def run_in_label(children) -> int:

@@ -385,6 +385,8 @@ def _opens_sentence(kind: str, following: str) -> bool:
         return first.isupper() or identifier
     if kind == "name-like":
         return first.isupper() and next_word.rstrip(".").lower() in OPENING_WORDS
+    if kind == "strong" and first == "(" and next_word[:1].islower():
+        return False  # `Why should I care? (the problem)`: a gloss on the question, not a sentence
     # A plain period, `?` or `!`: anything but a lowercase word or inner punctuation follows.
     if identifier or (first.islower() and CITED_NAME.match(following)):  # `gg [12] proposes`: a cited name
         return True
