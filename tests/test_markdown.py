@@ -270,11 +270,11 @@ def test_image_attributes_the_attrs_plugin_does_not_take_are_markup():
 def test_display_math_opening_with_a_parenthesis_closes_on_its_own_line():
     """`$$(b, h, s)` then `$$` on the next line is one display (the plugin read the first line as
     an empty equation labelled "(b, h, s)" and the closing `$$` as never closed); a keyword list
-    pasted as raw LaTeX is no prose."""
+    pasted as raw LaTeX is no prose. The sentence goes on after the display (`with b ...`)."""
     doc = parse("## Introduction\n\nThe input is\n\n$$(b, h, s)\n$$\n\nwith b the batch.\n\n"
                 "\\begin{IEEEkeywords}\nGPU kernels, roofline\n\\end{IEEEkeywords}\n\nThe end.\n")
     assert doc.problems == []
-    assert [doc.slice(p.span) for p in doc.paragraphs] == ["The input is", "with b the batch.", "The end."]
+    assert [doc.slice(p.span) for p in doc.paragraphs] == ["The input is with b the batch.", "The end."]
     assert where(doc, "with") == (8, 1)
 
 

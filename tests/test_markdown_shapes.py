@@ -92,3 +92,16 @@ def test_a_bold_head_pointing_to_its_section_is_a_run_in_label():
             "4. **A study** (§4.1–4.2). It has two parts.\n5. **Two proofs** (Sections 6 and 7). Both are short.\n")
     assert sentences(md(text)) == [["We contribute:", "We derive it from traces.", "It covers two clusters.",
                                     "A scheduler that uses the model.", "It has two parts.", "Both are short."]]
+
+
+def test_a_sentence_goes_on_after_a_display_formula():
+    """`The cost is` / `$$C = ...$$` / `where $r$ is ...`: one paragraph, one sentence through the
+    formula (as LaTeX reads it); a paragraph after a formula that opens in upper case is a new one."""
+    text = ("# Introduction\n\nWe price each request. The cost is\n\n$$C = a \\cdot r + b$$\n\n"
+            "where $r$ is the rate and $b$ a fixed fee. Lower is better.\n\n$$D = C / n$$\n\n"
+            "The mean follows from it.\n")
+    doc = md(text)
+    assert sentences(doc) == [["We price each request.", "The cost is where r is the rate and b a fixed fee.",
+                               "Lower is better."], ["The mean follows from it."]]
+    where = doc.paragraphs[0].sentences[1]
+    assert (doc.position(where.start).line, doc.position(where.end - 1).line) == (3, 7)

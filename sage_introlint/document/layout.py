@@ -105,9 +105,15 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
     """Intro and paragraph kinds: paragraphs with the list that follows them; headings dropped."""
     current: Paragraph | None = None
     trimming_lead = False
+    after_math: Paragraph | None = None  # the paragraph a display formula just followed
     for node in nodes:
         if transparent(node):
             continue
+        if after_math is not None and isinstance(node, MdParagraph) and _goes_on(node):
+            current = _continue(writer, after_math, node)
+            after_math = None
+            continue
+        after_math = current if isinstance(node, MdOther) and node.what.startswith("math") else None
         if is_echo(node) and doc.paragraphs:
             leftover = echo_leftover(writer.source, node)
             if leftover is not None:
@@ -151,6 +157,27 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
             current = None
     if doc.trimming == []:
         doc.trimming = None
+
+
+def _goes_on(node: MdParagraph) -> bool:
+    """A paragraph after a display formula that opens in lower case (`where $r$ is the rate`) goes
+    on with the sentence that led into the formula, as in LaTeX without a blank line."""
+    text = node.inline.text.lstrip()
+    return not node.inline.label and text[:1].islower()
+
+
+def _continue(writer: Writer, paragraph: Paragraph, node: MdParagraph) -> Paragraph:
+    """Write `node` as the rest of `paragraph`'s last block (one sentence may run through the formula)."""
+    span = writer.inline(node.inline, " ")
+    if span is None or paragraph.list_kind is not None:
+        if span is not None:
+            paragraph.blocks.append(Block(span))
+            paragraph.span = Span(paragraph.span.start, span.end)
+        return paragraph
+    last = paragraph.blocks[-1]
+    paragraph.blocks[-1] = Block(Span(last.span.start, span.end), last.item)
+    paragraph.span = Span(paragraph.span.start, span.end)
+    return paragraph
 
 
 def _layout_outline(writer: Writer, nodes: list[MdNode], doc: Document) -> None:

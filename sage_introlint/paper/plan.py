@@ -117,8 +117,9 @@ def _front_matter(known: list, level: int, length: int) -> list[Region]:
     """The abstract written as a heading deeper than the sections, before the first of them
     (`\\subsection*{Abstract}` then `\\section{Introduction}`, as some ACM and IEEE drafts do):
     its own region, up to the next heading at its level or above. Only a section the front ends
-    also know by its environment (the abstract) is front matter."""
-    first = next((mark.index for mark, _ in known if mark.level <= level), length)
+    also know by its environment (the abstract) is front matter. A title at the sections' level
+    is no section (`# Title`, `## Abstract`, `# 1. Introduction`): the abstract under it counts."""
+    first = next((mark.index for mark, spec in known if mark.level <= level and spec is not None), length)
     regions = []
     for position, (mark, spec) in enumerate(known):
         if mark.index >= first:

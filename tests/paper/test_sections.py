@@ -231,3 +231,16 @@ def test_a_paper_keeps_its_front_matter_above_a_section_level_introduction(tmp_p
     paper = _paper(path)
     assert [s.name for s in paper.sections] == ["introduction"]
     assert paper.section("introduction").doc.text == "The store keeps one log."
+
+
+def test_an_abstract_under_a_title_at_the_sections_level_is_the_abstract(tmp_path):
+    """`# Title`, `## Abstract`, then `# 1. Introduction` and `# 2. Related Work`: the title stands
+    at the sections' level, and the abstract under it is still the abstract (it went unread)."""
+    path = tmp_path / "paper.md"
+    path.write_text("# Tiered Caches for Agents\n\n## Abstract\n\nWe tier a cache. It merges seamlessly.\n\n---\n\n"
+                    "# 1. Introduction\n\nCaches are small.\n\n# 2. Related Work\n\nPrior caches keep pages.\n",
+                    encoding="utf-8")
+    paper = _paper(path)
+    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [
+        ("abstract", "Abstract", 3), ("introduction", "1. Introduction", 9), ("related-work", "2. Related Work", 13)]
+    assert paper.section("abstract").doc.text == "We tier a cache. It merges seamlessly."
