@@ -16,10 +16,10 @@ from typing import Iterable, Iterator
 from .. import user_regex
 from ..document.model import Document, Span
 from ._shared import shared
-from ._word_index import LEFT, WordStarts, region_starts, word_starts
+from ._term_patterns import RIGHT, TermPatterns
+from ._word_index import WordStarts, region_starts, word_starts
 from .memo import current as current_memo
 
-RIGHT = r"(?![\w\u2010\u2011]|-\w)"
 # Between a term's words: blanks and `~` with at most one line break (a blank line ends the
 # paragraph, so "blazing" closing one and "Fast" opening the next are not a term), or a hyphen.
 _BLANKS = r"(?:(?:[^\S\n]|~)+(?:\n(?:[^\S\n]|~)*)?|\n(?:[^\S\n]|~)*)"  # (one way to read each run)
@@ -108,21 +108,31 @@ class Matcher:
         for index in order:
             entry = self.entries[index]
             body = entry.term if regex else _term_body(entry.term, inflect)
-            pieces.append(f"(?P<t{index}>{body})")
+            pieces.append((index, f"(?P<t{index}>{body})"))
             if not regex:
                 firsts.add(_term_words(entry.term)[0][0])
-                self.keys.add(entry.term, inflect)
-        if not pieces:
-            self.regex = None
-        elif regex:
+        self._user_regex, self.patterns = None, None
+        if regex and pieces:
             terms = [entry.term for entry in self.entries]
-            self.regex = user_regex.compile("|".join(pieces), flags, terms)
-        else:
+            self._user_regex = user_regex.compile("|".join(piece for _, piece in pieces), flags, terms)
+        elif pieces:
             # The same matches as one bounded pattern per term, several times faster:
             # the boundaries are tested once per position, and only where a term's first
-            # character stands (re tries every alternative at every position otherwise).
-            first = "".join(sorted(re.escape(c) for c in firsts))
-            self.regex = re.compile(f"(?=[{first}]){LEFT}(?:{'|'.join(pieces)}){RIGHT}", flags)
+            # character stands (re tries every alternative at every position otherwise);
+            # compiled whole or per first word when first needed (_term_patterns.py).
+            self.patterns = TermPatterns(pieces, flags, firsts, case_sensitive)
+            for index in order:
+                for run, prefix in self.keys.add(self.entries[index].term, inflect):
+                    self.patterns.lead(index, run, prefix)
+
+    @property
+    def regex(self) -> re.Pattern | None:
+        """The list as one pattern (None when it is empty)."""
+        return self.patterns.whole if self.patterns is not None else self._user_regex
+
+    @property
+    def empty(self) -> bool:
+        return self.patterns is None and self._user_regex is None
 
     def finditer(self, doc: Document, span: Span | None = None) -> Iterator[tuple[Entry, Span]]:
         """The matches inside `span` (the whole text by default).
@@ -134,7 +144,7 @@ class Matcher:
         A span asked for first is searched on its own: a rule that tests a few sentences should
         not pay for a pass over the whole text.
         """
-        if self.regex is None:
+        if self.empty:
             return
         if span is None:
             yield from shared(doc, "matches", self, lambda: self._all(doc))[1]
@@ -180,7 +190,7 @@ class Matcher:
         first (`memo.counted`)."""
         memo = current_memo()
         if memo is None or self.keys is None or not self.keys.usable or not self.anywhere \
-                or self.regex is None or self in doc.cache.get("matches", {}):
+                or self.empty or self in doc.cache.get("matches", {}):
             found = 0
             for _ in self.finditer(doc):
                 found += 1
@@ -210,19 +220,22 @@ class Matcher:
             return
         text, resume = doc.text, start
         if starts is None:
-            places = shared(doc, "term starts", self, lambda: self.keys.places(word_starts(doc)))
+            starts = word_starts(doc)
+            places = shared(doc, "term starts", self, lambda: self.keys.places(starts))
             cut = _word_cut_at(text, start, end)
             if cut is not None:
                 places = sorted(set(places) | {cut})
         else:
             places = self.keys.places(starts)
+        runs, patterns = starts.run_at(), self.patterns
         for index in range(bisect.bisect_left(places, start), len(places)):
             place = places[index]
             if place >= end:
                 return
             if place < resume:
                 continue
-            match = self.regex.match(text, place, end)
+            run = runs.get(place)  # (a search that ends inside the run sees only its part before `end`)
+            match = patterns.at(run if run is None or place + len(run) <= end else run[:end - place]).match(text, place, end)
             if match is not None:
                 yield match
                 if match.end() > place:  # finditer goes on after a match (one past an empty one)
@@ -292,13 +305,15 @@ class _Keys:
         # these followed by white space (see `memo.matches`).
         self.inner: set[str] = set("~-\u2010\u2011")
 
-    def add(self, term: str, inflect: bool) -> None:
+    def add(self, term: str, inflect: bool) -> list[tuple[str, bool]]:
+        """Index `term`; (run, whether it is a prefix) of each run of word characters it can begin with."""
         words = _term_words(term)
         self.inner.update(word[-1] for word in words[:-1])
         first = words[0]
         prefix = term.endswith("*") and len(words) == 1  # `optim*`: the first word is the one that goes on
         # the last word of an inflected term has other forms, which may begin differently (`be`, `bing`)
         forms = inflections(first) if inflect and len(words) == 1 and first.isalpha() and not prefix else [first]
+        leads = []
         for form in forms:
             lead = re.match(r"\w+", form)
             if lead is None or not lead.group().isascii():  # `L1–L6` is fine: its first run is `L1`
@@ -306,6 +321,8 @@ class _Keys:
                 continue
             key, lead = (form, lead.group()) if self.case_sensitive else (form.lower(), lead.group().lower())
             (self.prefixes if prefix and lead == key else self.words).add(lead)
+            leads.append((lead, prefix and lead == key))
+        return leads
 
     def places(self, starts: "WordStarts") -> list[int]:
         """Sorted offsets where a match can begin."""

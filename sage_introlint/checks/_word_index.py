@@ -39,6 +39,13 @@ class WordStarts:
             self.runs = [match.group() for match in found]
         self.unusual = [] if plain else [place for place, run in zip(self.places, self.runs) if not run.isascii()]
         self._index: dict[bool, tuple[dict, list]] = {}
+        self._run_at: dict[int, str] | None = None
+
+    def run_at(self) -> dict[int, str]:
+        """place -> the run of word characters that begins there (as written)."""
+        if self._run_at is None:
+            self._run_at = dict(zip(self.places, self.runs))
+        return self._run_at
 
     def index(self, case_sensitive: bool) -> tuple[dict[str, list[int]], list[str]]:
         """(run -> its places in text order, the distinct runs sorted), lower-cased unless

@@ -57,7 +57,7 @@ class SentenceTest:
         # left edge reads two characters back, and a whole-text match may reach in; patterns that
         # look back one character at most); else the paragraphs before and after too.
         reaches = [reach_before(p) for p in self.patterns + self.excluded_patterns]
-        alone = not self.required and self.excluded.regex is None and all(r is not None and r <= 1 for r in reaches)
+        alone = not self.required and self.excluded.empty and all(r is not None and r <= 1 for r in reaches)
         self.context = None if alone else NEIGHBOURS
 
     def __call__(self, doc: Document, span: Span) -> bool:

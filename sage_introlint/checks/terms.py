@@ -111,7 +111,7 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         fix = (entry.replace or "") if spec.get("fix") else None
         yield span_finding(doc, span, severity, rule.id, message, suggestion, fix)
     for spec, matcher in _matchers(rule):
-        if spec.get("headings") and matcher.regex is not None:
+        if spec.get("headings") and not matcher.empty:
             severity = lowered(spec.get("severity", rule.severity), rule.severity)
             yield from _in_headings(doc, rule, spec, matcher, severity)
     if rule.options.get("leftovers"):
