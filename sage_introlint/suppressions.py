@@ -75,5 +75,5 @@ def apply(findings, suppressions: list[Suppression], doc_level, ran: set[str], k
             message = f"{comment}{named} silences nothing here; remove the comment"
         else:
             continue
-        kept.append(position_finding(Position(item.path, item.line, 1), "warning", UNUSED_SUPPRESSION, message))
+        kept.append(position_finding(Position(item.path, item.line, item.column), "warning", UNUSED_SUPPRESSION, message))
     return kept

@@ -217,7 +217,8 @@ class Inspector:
     def comment(self, node) -> None:
         parsed = suppression.parse(node.comment.strip().lstrip("%"))
         if parsed is not None:
-            self.files.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, self.line(node.pos)))
+            at = self.source.position(node.pos)
+            self.files.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, at.line, at.column))
 
 
 def _scopes_inputs(node) -> bool:

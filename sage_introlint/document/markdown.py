@@ -109,8 +109,8 @@ class _TreeReader:
         for match in _COMMENT.finditer(html):
             parsed = suppression.parse(match.group(1))
             if parsed is not None:
-                line = self.source.position(offset + match.start()).line
-                self.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, line))
+                at = self.source.position(offset + match.start())
+                self.suppressions.append(Suppression(parsed[0], parsed[1], self.source.path, at.line, at.column))
 
     def inline(self, token, line_offset: int, allow_label: bool = True) -> Inline:
         reader = InlineReader(self, token, line_offset)

@@ -242,6 +242,7 @@ class Suppression:
     rules: tuple[str, ...]  # empty = every rule
     path: str
     line: int
+    column: int = 1  # where the comment starts (`%` or `<!--`): an unused one is reported there
 
 
 @dataclass(frozen=True)
