@@ -101,13 +101,28 @@ NON_PROSE_ENVIRONMENTS = {
 RAW_ENVIRONMENTS = ("lstlisting", "verbatim*", "Verbatim", "minted", "comment", "code")
 MATH_PLACEHOLDER_MAX = 16
 # Inline math that prints one operator or relation sign (`1.7$\\times$`, `$\\approx$3 ms`, `$<$1%`) is
-# read as prose: "1.7× the throughput" is a comparison however the sign was typed.
+# read as prose: "1.7× the throughput" is a comparison however the sign was typed. So is math that
+# prints a number with such a sign (`$1.7\\times$`, `$\\approx 3$`, `$<1\\%$`).
 PROSE_MATH_SIGNS = frozenset("×÷±∓≈∼~<>≤≥%")
+PROSE_MATH_NUMBER = re.compile(r"[≈∼~<>≤≥±]?\s?\d+(?:[.,]\d+)?\s?[×%]?")
+
+
+# A percentile typed as math (`$p_{99}$`, `$P_{50}$`) is the metric's name: read "p99", as prose.
+PERCENTILE_MATH = re.compile(r"([pP])_?\{?(\d{1,3}(?:\.\d+)?)\}?")
 
 
 def math_reads_as_prose(text: str) -> bool:
-    """Is this rendered inline math a lone sign that prose uses (×, ≈, ≤, ...)?"""
-    return len(text) == 1 and text in PROSE_MATH_SIGNS
+    """Is this rendered inline math a lone sign that prose uses (×, ≈, ≤, ...), a number with one,
+    or a percentile as `printed_math` writes it ("p99")?"""
+    if len(text) == 1:
+        return text in PROSE_MATH_SIGNS
+    return (bool(PROSE_MATH_NUMBER.fullmatch(text)) and not text.isdigit()) or bool(PERCENTILE_MATH.fullmatch(text))
+
+
+def printed_math(text: str) -> str:
+    """Rendered inline math as prose reads it: a percentile `p_99` is "p99"; anything else as is."""
+    match = PERCENTILE_MATH.fullmatch(text)
+    return match.group(1) + match.group(2) if match else text
 CACHE_MAX_CHARS = 512 * 1024  # parsed node lists kept for re-checks only for intro-sized files
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even on long space runs
 
