@@ -8,6 +8,7 @@ forms CommonMark does not know, and markdown-it would read both as prose:
   sentence and the table as a paragraph. Its lines become blank lines of the same length.
 - table captions (`: Caption`, `Table: Caption`, a paragraph right before or after a grid or
   pipe table): a caption is no prose, as a LaTeX table's is not; blanked.
+- auto-numbered items (`#. first`, pandoc's `fancy_lists`) are numbered items.
 - lettered lists (`a. first`, `b) second`, `(a) first`, pandoc's `fancy_lists`): the items
   would read as one paragraph after the lead-in. Each marker becomes a numeric one of the same
   length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
@@ -89,13 +90,26 @@ def kramdown_marks_as_headings(text: str) -> str:
 
 def pandoc_blocks_as_commonmark(text: str) -> str:
     """`text` with grid tables and table captions blanked and lettered lists numbered, every length kept."""
-    if "+-" not in text and "+=" not in text and not re.search(r"(?m)^[ \t]{0,3}(?:\(?a[.)][ \t]|(?:[Tt]able)?:)", text):
+    if "+-" not in text and "+=" not in text and not re.search(r"(?m)^[ \t]{0,3}(?:\(?a[.)][ \t]|#[.)][ \t]|(?:[Tt]able)?:)", text):
         return text
     lines = text.split("\n")
     _blank_table_captions(lines)
     _blank_grid_tables(lines)
     _number_lettered_lists(lines)
+    _number_hash_items(lines)
     return "\n".join(lines)
+
+
+# pandoc's auto-numbered marker (`#. first`, `#) second`; reStructuredText writes it too)
+HASH_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})#(?=[.)][ \t]+\S)")
+
+
+def _number_hash_items(lines: list[str]) -> None:
+    """`#.` items as `1.` items (the same length): markdown-it then reads an ordered list."""
+    for index, line in enumerate(lines):
+        match = HASH_ITEM.match(line)
+        if match:
+            lines[index] = match.group("indent") + "1" + line[match.end():]
 
 
 def _is_table_line(line: str) -> bool:
