@@ -109,7 +109,7 @@ class Checker:
         """(the paper, its findings, the context paper-wide rules read) for one source."""
         found, _ = self.paper_set(config)
         paper = self.load(source, base_dir, found, kind or config.kind, config)
-        generic = set_for_paper(found, paper, config, self.pack)
+        generic = set_for_paper(found, paper, config, self.pack, kind or config.kind)
         if generic is not found and result is not None:
             packs = dict.fromkeys(load_pack(section.pack).name for section in paper.sections)
             name = found.subject.name

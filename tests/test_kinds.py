@@ -224,3 +224,14 @@ def test_paragraph_count_names_the_kind_a_tex_file_reads_as():
     result = check_paths([str(KINDS / "latex-paragraph-lead.tex")], select="paragraph-count")
     assert [f.message.endswith("(if this file is a paragraph answer (prompt 2.2), check it with --kind paragraph)")
             for f in result.findings] == [True]
+
+
+def test_a_kind_asked_for_keeps_the_set_s_rules_for_an_answer_that_never_names_sage(tmp_path):
+    """A paragraph answer about the challenges need not name SAGE: `--kind paragraph` says it
+    answers prompt 2.2, so its rules (trimming points) apply, not another team's generic pack."""
+    from sage_introlint.engine import check_paths
+
+    path = tmp_path / "p2.tex"
+    path.write_text("\\\\paragraph{Paragraph 2}\\nPipelines raise six challenges. They interact.\\n", encoding="utf-8")
+    rules = {f.rule for f in check_paths([str(path)], kind="paragraph").findings}
+    assert {"trimming-points", "sentence-count"} <= rules

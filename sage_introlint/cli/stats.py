@@ -59,7 +59,7 @@ def stats_command(path, output_format, kind, config_file, pack, section, stdin_f
     load_language()  # spaCy and the packs load before the file's time starts, as in `check`
     with budget(time_budget, source.path):
         paper = load_paper(source, folder or ".", papers, section, kind or config.kind, config.latex)
-        set_for_paper(papers, paper, config, pack)  # the packs `check` uses (generic for another paper)
+        set_for_paper(papers, paper, config, pack, kind or config.kind)  # the packs `check` uses (generic for another paper)
         for found in paper.sections:
             groups = load_pack(found.pack).groups
             rows, covered = paragraph_rows(found.doc, groups), coverage(found.doc, groups)

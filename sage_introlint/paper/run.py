@@ -47,13 +47,14 @@ def paper_set(config: Config, override: str | None = None) -> PaperSet:
     return _with_config_sections(found, config)
 
 
-def set_for_paper(found: PaperSet, paper, config: Config, override: str | None = None) -> PaperSet:
+def set_for_paper(found: PaperSet, paper, config: Config, override: str | None = None, kind: str | None = None) -> PaperSet:
     """The set a loaded paper is checked with: `found`, or, when the paper never names the set's
     subject and neither --pack nor the config names a pack, the set's generic packs. Then the
     paper's sections follow it: each section's `pack` is the generic one, and a section the
     generic set has no pack for is dropped (not checked). `check`, `stats`, `ledger` and
-    `report` all ask here, so they agree on which pack a section gets."""
-    if found.subject is None or override is not None or config.pack_named:
+    `report` all ask here, so they agree on which pack a section gets. `kind` is the kind the
+    user asked for: `--kind outline` or `paragraph` says the file answers the set's own prompts."""
+    if found.subject is None or override is not None or config.pack_named or kind in ("outline", "paragraph"):
         return found
     texts = [section.doc.text for section in paper.sections]
     if found.subject.named_in(texts) and not _names_another(found.subject, texts):
