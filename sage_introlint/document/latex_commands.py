@@ -18,7 +18,7 @@ from . import latex_macros as roles
 from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end, is_macro, last_group, raw_inside
-from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, names_keys
+from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, is_standalone_note, names_keys
 from .latex_units import braces_of, write_quantity
 from .model import Leftover, Source
 
@@ -267,7 +267,8 @@ class CommandReader:
         if _LABEL_KEY.fullmatch(inside):  # `\\FIG{fig:motiv}`: a reference macro of the author's
             self.prose.replace("1", source, node.pos, _end(following), checkable=False)
             return index + 2
-        if inside and is_note_text(source.text[source.text.rfind("\n", 0, node.pos) + 1 : node.pos], inside):
+        if inside and (is_note_text(source.text[source.text.rfind("\n", 0, node.pos) + 1 : node.pos], inside)
+                       or (alone_in_paragraph(source.text, node.pos, _end(following)) and is_standalone_note(inside))):
             return self.author_macro(items, index, MacroDefinition(name, 1, roles.NOTE))
         if inside:
             self.format_groups(source, [following], label=self._heading_like(source, following))
@@ -318,6 +319,20 @@ class CommandReader:
         line_end = source.text.find("\n", _end(group))
         rest = source.text[_end(group) : line_end if line_end >= 0 else len(source.text)]
         return inside.endswith((".", ":")) or rest[:1] in (".", ":") or not rest.strip()
+
+
+def alone_in_paragraph(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] all of its paragraph: nothing else on its lines (a comment aside), and
+    a blank line or the text's edge before and after it?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].split("%", 1)[0].strip():
+        return False
+    before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)] if line_start else ""
+    after_end = text.find("\n", line_end + 1)
+    after = text[line_end + 1 : len(text) if after_end < 0 else after_end]
+    return not before.strip() and not after.strip()
 
 
 @functools.lru_cache(maxsize=512)

@@ -157,6 +157,22 @@ def is_note_text(before: str, inside: str) -> bool:
     return len(inside.split()) >= NOTE_TEXT_MIN_WORDS and bool(_NOTE_TEXT.match(inside))
 
 
+def is_standalone_note(inside: str) -> bool:
+    """The argument of an undefined macro that stands alone as a paragraph is a note to co-authors
+    when it trails off (`\\albert{Old text follows...}`, an ellipsis that ends it or one of its
+    lines) or is one question (`\\bob{Is this still true?}`). A revision mark around a paragraph
+    (`\\rev{We rewrote this. It says more.}`) does neither and stays prose; so does a heading
+    macro's few words (`\\mypara{Motivation}`)."""
+    text = inside.rstrip()
+    if _TRAILS_OFF.search(text):
+        return True
+    return text.endswith("?") and not _SENTENCE_END.search(text[:-1])
+
+
+_TRAILS_OFF = re.compile(r"(?:\.\.\.|…|\\l?dots(?:\{\})?)[ \t]*(?:\n|\Z)")
+_SENTENCE_END = re.compile(r"[.?!][ \t\n]+[A-Z]")
+
+
 # Text hidden on purpose: not prose and not a left-over.
 DROP_MACROS = {"cut", "ignore", "hide", "omit", "omitted", "remove", "removed", "old", "comment", "commentout", "cmnt", "delete", "deleted", "hidden",
                "st", "sout", "xout"}  # struck-out text (soul, ulem): deleted in a revision
