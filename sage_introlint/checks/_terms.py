@@ -218,7 +218,7 @@ class Matcher:
         if self.keys is None or not self.keys.usable:
             yield from self.regex.finditer(doc.text, start, end)
             return
-        text, resume = doc.text, start
+        text = doc.text
         if starts is None:
             starts = word_starts(doc)
             places = shared(doc, "term starts", self, lambda: self.keys.places(starts))
@@ -227,7 +227,19 @@ class Matcher:
                 places = sorted(set(places) | {cut})
         else:
             places = self.keys.places(starts)
-        runs, patterns = starts.run_at(), self.patterns
+        yield from self._tried(text, start, end, places, starts.run_at())
+
+    def scan(self, text: str):
+        """`self.regex.finditer(text)` for a short text of its own (a heading's title), tried the same way."""
+        if self.keys is None or not self.keys.usable:
+            yield from self.regex.finditer(text)
+            return
+        starts = WordStarts(text)
+        yield from self._tried(text, 0, len(text), self.keys.places(starts), starts.run_at())
+
+    def _tried(self, text: str, start: int, end: int, places: list[int], runs: dict[int, str]):
+        """The matches finditer(text, start, end) makes, the pattern tried only at `places`."""
+        resume, patterns = start, self.patterns
         for index in range(bisect.bisect_left(places, start), len(places)):
             place = places[index]
             if place >= end:

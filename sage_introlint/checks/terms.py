@@ -188,7 +188,7 @@ def _before_words(spec: dict):
 def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str) -> Iterator[Finding]:
     """Matches in the heading titles of the source files (`headings: true`)."""
     for source, start, end in headings(doc):
-        for match in matcher.regex.finditer(source.text[start:end]):  # alone: `_TODO:_` is a TODO
+        for match in matcher.scan(source.text[start:end]):  # alone: `_TODO:_` is a TODO
             first, last = source.position(start + match.start()), source.position(start + match.end())
             entry = matcher.entries[int(match.lastgroup[1:])]
             message = fill(spec["message"], match=match.group(), term=entry.term, replace=entry.replace or "",

@@ -96,6 +96,26 @@ def test_term_index_with_unusual_text():
     assert len(found) >= 5
 
 
+def test_per_first_word_patterns_find_what_the_whole_pattern_finds():
+    """checks/_term_patterns.py: at each place only the terms whose first word stands there are
+    tried; a search that ends anywhere (inside a word too) and a heading's title (`scan`) find
+    exactly what the whole alternation finds."""
+    from sage_introlint.document import load
+    from sage_introlint.document.model import Source
+
+    text = "Optimal optimizers: the Kernels are BE-fast, by far; e.g. seamlessly x-rate \u212aernel TODO.\n"
+    doc = load(Source("w.md", text), "paragraph", ".")
+    matcher = _terms.Matcher(["kernel", "be", "by far", "optim*", "e.g.", "seamless", "x", "rate", "todo"], inflect=True)
+    assert matcher.keys.usable
+    for end in range(len(doc.text) + 1):
+        found = [(m.span(), m.lastgroup) for m in matcher._matches(doc, 0, end)]
+        assert found == [(m.span(), m.lastgroup) for m in matcher.regex.finditer(doc.text, 0, end)], end
+    for title in (text, "TODO: Kernels", "Optimizing by far", "\u212aernel rates"):
+        assert [(m.span(), m.lastgroup) for m in matcher.scan(title)] == \
+            [(m.span(), m.lastgroup) for m in matcher.regex.finditer(title)]
+    assert len(list(matcher.scan(text))) >= 8
+
+
 def _span_matches(text: str, matcher, span, whole_first: bool) -> list:
     from sage_introlint.document import load
     from sage_introlint.document.model import Source
