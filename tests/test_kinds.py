@@ -235,3 +235,19 @@ def test_a_kind_asked_for_keeps_the_set_s_rules_for_an_answer_that_never_names_s
     path.write_text("\\\\paragraph{Paragraph 2}\\nPipelines raise six challenges. They interact.\\n", encoding="utf-8")
     rules = {f.rule for f in check_paths([str(path)], kind="paragraph").findings}
     assert {"trimming-points", "sentence-count"} <= rules
+
+
+def test_a_paragraph_answer_titled_paragraph_n_keeps_the_set_s_rules():
+    """`**Paragraph 2 — challenges**` over one paragraph that never names SAGE: an answer to
+    prompt 2.2 all the same, so a missing trimming list is reported."""
+    doc = parse("**Paragraph 2 — challenges**\n\nPipelines raise six challenges. They interact.\n")
+    assert (doc.kind, doc.titled) == ("paragraph", True)
+    assert parse("Pipelines raise six challenges. They interact.\n").titled is False
+
+
+def test_a_titled_markdown_answer_without_trimming_points_is_told_so(tmp_path):
+    from sage_introlint.engine import check_paths
+
+    path = tmp_path / "p2.md"
+    path.write_text("**Paragraph 2 — challenges**\n\nPipelines raise six challenges. They interact.\n", encoding="utf-8")
+    assert "trimming-points" in {f.rule for f in check_paths([str(path)]).findings}

@@ -87,7 +87,8 @@ class Entry:
         return any(isinstance(node, MdList) and node.items for node in self.nodes)
 
 
-def _names_paragraph(inline: Inline | None) -> bool:
+def names_paragraph(inline: Inline | None) -> bool:
+    """Does a title name a paragraph of the Introduction ("Paragraph 2", "Para. 2", "P2")?"""
     return inline is not None and bool(ENTRY_TITLE.match(inline.full_text))
 
 
@@ -103,7 +104,7 @@ def _entry_end(nodes: list[MdNode], index: int) -> int:
     while end < len(nodes):
         other = nodes[end]
         if isinstance(node, MdHeading):
-            if isinstance(other, MdHeading) and (other.level <= node.level or _names_paragraph(other.inline)):
+            if isinstance(other, MdHeading) and (other.level <= node.level or names_paragraph(other.inline)):
                 break
         elif isinstance(other, MdHeading) or _is_run_in_entry(other):
             break
@@ -118,7 +119,7 @@ def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, E
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        heading = isinstance(node, MdHeading) and _names_paragraph(node.inline)
+        heading = isinstance(node, MdHeading) and names_paragraph(node.inline)
         if heading or _is_run_in_entry(node):  # "## Paragraph 2" or "**P2 — Challenges.** Goal: ..."
             end = _entry_end(nodes, index)
             entry = Entry(node.inline, not heading, nodes=nodes[index + 1 : end])
@@ -128,7 +129,7 @@ def outline_entries(nodes: list[MdNode]) -> tuple[list[Entry], list[tuple[int, E
             continue
         if isinstance(node, MdList):
             for item in node.items:
-                if _names_paragraph(item.inline):
+                if names_paragraph(item.inline):
                     entries.append(Entry(item.inline, bool(item.inline.label), item=item))
         index += 1
     return entries, starts

@@ -310,6 +310,7 @@ class Document:
     footnotes: list[Span] = field(default_factory=list)  # checked for language, not counted
     outline: list[OutlineEntry] = field(default_factory=list)
     trimming: list[Span] | None = None  # the paragraph answer's trimming points (None: no list)
+    titled: bool = False  # the paragraph answer is headed "Paragraph 3 ..." (it answers prompt 2.2)
     details_note: Span | None = None  # the outline's note of details needed from the authors
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -94,11 +94,11 @@ def _spelled_out(name: str, text: str) -> bool:
 
 
 def _answers_the_prompts(section) -> bool:
-    """An outline or a paragraph answer with its trimming list has the shape of the set's own
-    prompts (2.1, 2.2): it is the set's paper even where it never names the subject (prompt 2.2
-    asks not to repeat the system description in every paragraph)."""
+    """An outline, or a paragraph answer with its trimming list or a "Paragraph 3" title, has the
+    shape of the set's own prompts (2.1, 2.2): it is the set's paper even where it never names the
+    subject (prompt 2.2 asks not to repeat the system description in every paragraph)."""
     doc = section.doc
-    return doc.kind == "outline" or (doc.kind == "paragraph" and bool(doc.trimming))
+    return doc.kind == "outline" or (doc.kind == "paragraph" and (bool(doc.trimming) or doc.titled))
 
 
 def _with_config_sections(found: PaperSet, config: Config) -> PaperSet:
