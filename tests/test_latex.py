@@ -568,3 +568,13 @@ def test_an_emphasised_statement_on_its_own_line_after_a_colon_is_prose():
     assert paragraph_texts(doc) == [
         "We state the hypothesis:\ncaches that age forget hot keys slowly.\nWe test it.",
         "It has two goals:\nit grows to many nodes."]
+
+
+def test_math_that_prints_a_number_with_a_sign_or_a_percentile_is_prose():
+    """`$1.7\\times$ the throughput` compares (baseline-named reads it), `$p_{99}$ latency` names a
+    metric (the ledger reads it); a bare `$64$` stays math."""
+    doc = parse("SAGE reaches $1.7\\times$ the throughput and lowers $p_{99}$ latency on $64$ GPUs.\n")
+    assert doc.text == "SAGE reaches 1.7× the throughput and lowers p99 latency on 64 GPUs."
+    checkable = {doc.slice(type(doc.paragraphs[0].span)(p.plain_start, p.plain_end)): p.checkable
+                 for p in doc.source_map.pieces}
+    assert (checkable["1.7×"], checkable["p99"], checkable["64"]) == (True, True, False)
