@@ -205,6 +205,7 @@ class Walker(CommandReader):
         ending = source.text[node.pos : end].rstrip()
         closing = re.search(r"(\\end\s*\{[^}]*\}|\\\]|\$\$)\Z", ending)
         content = ending[: closing.start()].rstrip() if closing else ending
+        content = DISPLAY_TAIL.sub("", content)  # `.. \\}.` then `\\label{eq:x}`: the period still ends it
         if not self.prose.has_pending:
             self.prose.space(source, node.pos, node.pos, " ")
         self.prose.replace("x." if content.endswith(".") else "x", source, node.pos, end, checkable=False)
@@ -385,6 +386,8 @@ class Walker(CommandReader):
             self.prose.end_list()
 
 
+# what may follow a display's last printed character: a label, a tag, \\nonumber, spacing
+DISPLAY_TAIL = re.compile(r"(?:\s*\\(?:label\{[^{}]*\}|tag\*?\{[^{}]*\}|nonumber|notag|[,;:!]|quad|qquad))+\s*\Z")
 NUMBER_LABEL = re.compile(r"\W*(?:[A-Za-z]{0,2}\d{1,2}|[ivx]{1,4}|[a-h])\W*")
 
 
