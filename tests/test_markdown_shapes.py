@@ -105,3 +105,9 @@ def test_a_sentence_goes_on_after_a_display_formula():
                                "Lower is better."], ["The mean follows from it."]]
     where = doc.paragraphs[0].sentences[1]
     assert (doc.position(where.start).line, doc.position(where.end - 1).line) == (3, 7)
+
+
+def test_a_bold_head_ended_by_a_cjk_full_stop_is_a_run_in_label():
+    """`1. **模型一致性** 。` heads in a Chinese draft are labels, as `**Head**.` is."""
+    text = "# 引言\n\n难点如下：\n\n1. **模型一致性难点**。旧工程使用自定义模型。\n2. **性能难点**：吞吐取决于内核。\n"
+    assert sentences(md(text)) == [["难点如下：", "旧工程使用自定义模型。", "吞吐取决于内核。"]]

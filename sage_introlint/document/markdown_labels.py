@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-LABEL_END = (".", ":")
+LABEL_END = (".", ":", "\u3002", "\uff1a")  # also a CJK full stop or colon: `**模型难点**。`
 # `**A soundness proof** (§4). We prove ...`: a head that points to its section(s), then ends
 POINTER_END = re.compile(r"[ \t]*\((?:§+[ \t]*|(?:Sections?|Secs?\.|Sect\.|Chapters?|Appendix)[ \t]+)"
                          r"[\dA-Z]+(?:\.\d+)*(?:[ \t]*(?:[-\u2013\u2014,]|and)[ \t]*§*[ \t]*[\dA-Z]+(?:\.\d+)*)*"

@@ -46,6 +46,9 @@ ENUM_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+(\S)")
 COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# `。` `！` `？` (and the closing quotes and brackets after them) end a sentence of Chinese or
+# Japanese, with no space before the next one
+CJK_END = re.compile(r"[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*\s*(?=\S)")
 # A line opened by a bullet glyph (a list pasted from Google Docs or Word, typed in a plain
 # paragraph: "●<tab>Scalability: ...") is an item of its own, as the Markdown `- item` is.
 _GLYPHS = r"(?:[•●○◦▪▫■□‣⁃∙▸▹►▶➢➤]|·(?=\t))"
@@ -99,7 +102,9 @@ def _build_language() -> Language:
         # reads abbreviations from the text itself and does not need them.
         tokenizer_exceptions: dict = {}
         # Split a period glued to the next sentence or to a citation: `1,000.That`, `before.[12]`.
-        infixes = [*English.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"\.(?=\[\d)", r"(?<=[a-z])\.(?=\([A-Z])"]
+        # A CJK full stop, question or exclamation mark ends a token: the next sentence needs no space.
+        infixes = [*English.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"\.(?=\[\d)", r"(?<=[a-z])\.(?=\([A-Z])",
+                   r"[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*"]
 
     class AcademicEnglish(English):
         """Blank English (no trained model) with the tokenizer settings above."""
@@ -203,6 +208,7 @@ def _sentence_starts(doc: Doc, text: str) -> list[int]:
     token_start_set = set(token_starts.tolist())
     token_ends = set((token_starts + offsets[:, 1]).tolist())
     events = [(match.end(), True) for match in BLANK_LINE.finditer(text)]
+    events += [(match.end(), True) for match in CJK_END.finditer(text)]
     events += [(match.start(1), True) for match in GLYPH_ITEM.finditer(text)]
     events += [(match.end(), True) for match in GLYPH_ITEM_END.finditer(text)]
     for run in DASH_LIST.finditer(text):  # each item; a capitalised line after the last is no item
