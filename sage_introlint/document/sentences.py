@@ -47,8 +47,8 @@ COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # `。` `！` `？` (and the closing quotes and brackets after them) end a sentence of Chinese or
-# Japanese, with no space before the next one
-CJK_END = re.compile(r"[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*\s*(?=\S)")
+# Japanese, with no space before the next one; one quoted in English (`ending in "。" is`) does not
+CJK_END = re.compile(r"(?<![\"'\u201c\u2018`])[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*\s*(?=\S)")
 # A line opened by a bullet glyph (a list pasted from Google Docs or Word, typed in a plain
 # paragraph: "●<tab>Scalability: ...") is an item of its own, as the Markdown `- item` is.
 _GLYPHS = r"(?:[•●○◦▪▫■□‣⁃∙▸▹►▶➢➤]|·(?=\t))"
