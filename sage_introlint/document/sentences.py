@@ -46,8 +46,7 @@ ENUM_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)\s+(\S)")
 COLON_ENUM = re.compile(r":\s*\(?(?:1|i|a)\)\s")
 GLUED_END = re.compile(r"[a-z0-9]\.[A-Z]")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
-# `。` `！` `？` (and the closing quotes and brackets after them) end a sentence of Chinese or
-# Japanese, with no space before the next one; one quoted in English (`ending in "。" is`) does not
+# `。！？` (and closers after them) end a CJK sentence, no space needed; not one quoted in English (`"。"`)
 CJK_END = re.compile(r"(?<![\"'\u201c\u2018`])[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*\s*(?=\S)")
 # A line opened by a bullet glyph (a list pasted from Google Docs or Word, typed in a plain
 # paragraph: "●<tab>Scalability: ...") is an item of its own, as the Markdown `- item` is.
@@ -101,8 +100,8 @@ def _build_language() -> Language:
         # instead of 0.3, and loading the 1,347 cases is most of the start-up cost. The component
         # reads abbreviations from the text itself and does not need them.
         tokenizer_exceptions: dict = {}
-        # Split a period glued to the next sentence or to a citation: `1,000.That`, `before.[12]`.
-        # A CJK full stop, question or exclamation mark ends a token: the next sentence needs no space.
+        # Split a period glued to the next sentence or to a citation (`1,000.That`, `before.[12]`), and a
+        # CJK full stop, question or exclamation mark from the next sentence (no space needed)
         infixes = [*English.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"\.(?=\[\d)", r"(?<=[a-z])\.(?=\([A-Z])",
                    r"[\u3002\uff01\uff1f][\u300d\u300f\u201d\u2019\uff09]*"]
 

@@ -159,14 +159,12 @@ def test_an_abstract_heading_below_the_section_level_is_the_abstract(tmp_path):
     """`\\subsection*{Abstract}` before `\\section{Introduction}` (an ACM draft without the abstract
     environment) is the abstract, read up to the Introduction, with its own findings."""
     path = tmp_path / "main.tex"
-    path.write_text("\\documentclass{acmart}\n\\begin{document}\n\\subsection*{Abstract}\n"
-                    "We shard a log by key. The shards seamlessly merge.\n\n\\section{Introduction}\n"
-                    "Logs grow without bound.\n\n\\section{Evaluation}\nWe replay a trace.\n\\end{document}\n",
-                    encoding="utf-8")
-    paper = _paper(path)
-    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [
-        ("abstract", "Abstract", 3), ("introduction", "Introduction", 6), ("experiments", "Evaluation", 9)]
-    assert paper.section("abstract").doc.text == "We shard a log by key. The shards seamlessly merge."
+    found, abstract = _sections_and_abstract(path, (
+        "\\documentclass{acmart}\n\\begin{document}\n\\subsection*{Abstract}\n"
+        "We shard a log by key. The shards seamlessly merge.\n\n\\section{Introduction}\n"
+        "Logs grow without bound.\n\n\\section{Evaluation}\nWe replay a trace.\n\\end{document}\n"))
+    assert found == [("abstract", "Abstract", 3), ("introduction", "Introduction", 6), ("experiments", "Evaluation", 9)]
+    assert abstract == "We shard a log by key. The shards seamlessly merge."
     findings = Checker("sage-paper").check_source(read_source(str(path)), DEFAULT, None, str(tmp_path))
     assert [(f.line, f.column) for f in findings if f.section == "abstract" and f.rule == "marketing-language"] == [(4, 35)]
 
@@ -236,11 +234,16 @@ def test_a_paper_keeps_its_front_matter_above_a_section_level_introduction(tmp_p
 def test_an_abstract_under_a_title_at_the_sections_level_is_the_abstract(tmp_path):
     """`# Title`, `## Abstract`, then `# 1. Introduction` and `# 2. Related Work`: the title stands
     at the sections' level, and the abstract under it is still the abstract (it went unread)."""
-    path = tmp_path / "paper.md"
-    path.write_text("# Tiered Caches for Agents\n\n## Abstract\n\nWe tier a cache. It merges seamlessly.\n\n---\n\n"
-                    "# 1. Introduction\n\nCaches are small.\n\n# 2. Related Work\n\nPrior caches keep pages.\n",
-                    encoding="utf-8")
+    found, abstract = _sections_and_abstract(tmp_path / "paper.md", (
+        "# Tiered Caches for Agents\n\n## Abstract\n\nWe tier a cache. It merges seamlessly.\n\n---\n\n"
+        "# 1. Introduction\n\nCaches are small.\n\n# 2. Related Work\n\nPrior caches keep pages.\n"))
+    assert found == [("abstract", "Abstract", 3), ("introduction", "1. Introduction", 9),
+                     ("related-work", "2. Related Work", 13)]
+    assert abstract == "We tier a cache. It merges seamlessly."
+
+
+def _sections_and_abstract(path, text: str):
+    """([(name, title, heading line)] of the paper written to `path`, its abstract's text)."""
+    path.write_text(text, encoding="utf-8")
     paper = _paper(path)
-    assert [(s.name, s.title, s.heading.line) for s in paper.sections] == [
-        ("abstract", "Abstract", 3), ("introduction", "1. Introduction", 9), ("related-work", "2. Related Work", 13)]
-    assert paper.section("abstract").doc.text == "We tier a cache. It merges seamlessly."
+    return [(s.name, s.title, s.heading.line) for s in paper.sections], paper.section("abstract").doc.text
