@@ -291,7 +291,8 @@ class CommandReader:
         """An undefined command alone on its line that opens or closes a list of `\\item`s (a
         shorthand such as `\\squishlist` ... `\\squishend` defined in a file out of reach): it
         opens one when an `\\item` comes next, and closes the one it opened after an item's
-        sentence has ended. Read as the list it wraps, not as a word, a paragraph or a block."""
+        sentence has ended; between the items of a list it prints nothing (spacing). Read as the list
+        it wraps, not as a word, a paragraph or a block."""
         source, node = items[index]
         line_start = source.text.rfind("\n", 0, node.pos) + 1
         line_end = source.text.find("\n", node.pos)
@@ -302,7 +303,8 @@ class CommandReader:
                           if not (isinstance(other, lw.LatexCharsNode) and not other.chars.strip())
                           and not isinstance(other, lw.LatexCommentNode)), None)
         if is_macro(following, {"item"}):
-            self.begin_macro_list()
+            if not self.list_depth:  # inside a list, such a line between items is spacing (`\\myskip`)
+                self.begin_macro_list()
             return True
         if self._macro_lists and self.prose.after_sentence_end(".?!:;"):
             self.end_macro_list()
