@@ -3,6 +3,8 @@ pandoc articles): what is prose, where sentences end. Texts are our own words.""
 
 from __future__ import annotations
 
+import pytest
+
 from sage_introlint.document.latex import parse_latex
 from sage_introlint.document.markdown import parse_markdown
 from sage_introlint.document.model import Source
@@ -105,6 +107,24 @@ def test_a_sentence_goes_on_after_a_display_formula():
                                "Lower is better."], ["The mean follows from it."]]
     where = doc.paragraphs[0].sentences[1]
     assert (doc.position(where.start).line, doc.position(where.end - 1).line) == (3, 7)
+
+
+@pytest.mark.parametrize("display", [
+    "\\begin{equation}\nC = a \\cdot r + b\n\\end{equation}",
+    "\\begin{align*}\n  C &= a \\cdot r \\\\\n    &+ b\n\\end{align*}",
+    "\\begin{equation} C = a \\cdot r + b \\end{equation}",
+])
+def test_a_sentence_goes_on_after_a_latex_display_in_markdown(display):
+    """A raw LaTeX display (pandoc keeps it) stands where a `$$` block would: the sentence that
+    leads into it goes on after it; one inside a paragraph keeps the paragraph whole."""
+    text = (f"# Introduction\n\nWe price each request. The cost is\n\n{display}\n\n"
+            "where $r$ is the rate. Lower is better.\n\nA fee is paid\n" + display + "\nonce per hour.\n")
+    doc = md(text)
+    first, second = sentences(doc)
+    assert first == ["We price each request.", "The cost is where r is the rate.", "Lower is better."]
+    assert len(second) == 1 and second[0].startswith("A fee is paid") and second[0].endswith("once per hour.")
+    last = doc.paragraphs[1].sentences[0]
+    assert doc.position(last.end - 1).line == text[: text.rindex("hour.")].count("\n") + 1
 
 
 def test_a_bold_head_ended_by_a_cjk_full_stop_is_a_run_in_label():

@@ -8,6 +8,9 @@ of the same length (`1.` for enumerate, `-` for itemize), so every offset, line 
 unchanged and the items' text is read where it stands. A table, figure, equation, listing or
 keyword list pasted the same way is not running prose (its cells would read as one long
 sentence): its lines, from `\\begin` to the matching `\\end`, become blank lines of the same length.
+A display formula (`equation`, `align`, ...) becomes a `$$` block of the same lines instead, so it
+stands where it stood: the sentence that leads into it goes on after it (`where $c$ is ..`), as in
+LaTeX and pandoc, and a paragraph it sits in stays one paragraph.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ ORDERED = ("enumerate", "compactenum")
 FLOAT = re.compile(r"^[ \t]*\\begin\{(?P<env>(?:table|figure|tabular[xy]?|longtable|equation|align|gather|"
                    r"multline|eqnarray|algorithm|algorithmic|lstlisting|verbatim|minted|"
                    r"IEEEkeywords|keywords|CCSXML|tikzpicture|thebibliography)\*?)\}")
+DISPLAY = re.compile(r"(?:equation|align|gather|multline|eqnarray)\*?")
 
 
 def latex_floats_blanked(text: str) -> str:
@@ -47,11 +51,29 @@ def latex_floats_blanked(text: str) -> str:
                 if depth <= 0:
                     break
                 last += 1
-            for blank in range(index, last + 1):
-                lines[blank] = " " * len(lines[blank])
+            if DISPLAY.fullmatch(env):
+                _as_dollar_math(lines, index, last)
+            else:
+                for blank in range(index, last + 1):
+                    lines[blank] = " " * len(lines[blank])
             index = last
         index += 1
     return "\n".join(lines)
+
+
+def _as_dollar_math(lines: list[str], first: int, last: int) -> None:
+    """Lines first..last (a display environment) as `$$` math of the same lengths, read as a
+    block after a blank line and as inline math inside a paragraph (a block cannot interrupt one):
+    `$$` where `\\begin` starts and before the end of `\\end`, `x`s for everything between."""
+    for index in range(first, last + 1):
+        line = lines[index]
+        lead = len(line) - len(line.lstrip())
+        body = ["x"] * (len(line) - lead)
+        if index == first:
+            body[:2] = "$$"
+        if index == last:
+            body[-2:] = "$$"
+        lines[index] = " " * lead + "".join(body)
 
 
 def _depths(lines: list[str], opened: str, end_mark: str) -> tuple[list[int], list[int]]:
