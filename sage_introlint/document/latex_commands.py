@@ -16,6 +16,7 @@ from pylatexenc import latexwalker as lw
 
 from . import latex_macros as roles
 from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
+from .latex_labels import alone_on_line
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end, is_macro, last_group, raw_inside
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, is_standalone_note, names_keys
@@ -294,10 +295,7 @@ class CommandReader:
         sentence has ended; between the items of a list it prints nothing (spacing). Read as the list
         it wraps, not as a word, a paragraph or a block."""
         source, node = items[index]
-        line_start = source.text.rfind("\n", 0, node.pos) + 1
-        line_end = source.text.find("\n", node.pos)
-        line = source.text[line_start : line_end if line_end >= 0 else len(source.text)]
-        if line.split("%", 1)[0].strip() != "\\" + node.macroname:
+        if not alone_on_line(source.text, node.pos, node.pos + 1 + len(node.macroname)):
             return False
         following = next((other for _, other in items[index + 1 :]
                           if not (isinstance(other, lw.LatexCharsNode) and not other.chars.strip())
@@ -326,11 +324,11 @@ class CommandReader:
 def alone_in_paragraph(text: str, start: int, end: int) -> bool:
     """Is text[start:end] all of its paragraph: nothing else on its lines (a comment aside), and
     a blank line or the text's edge before and after it?"""
+    if not alone_on_line(text, start, end):
+        return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].split("%", 1)[0].strip():
-        return False
     before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)] if line_start else ""
     after_end = text.find("\n", line_end + 1)
     after = text[line_end + 1 : len(text) if after_end < 0 else after_end]

@@ -141,23 +141,25 @@ class Files:
         if places[0][0] != self.base_dir:
             places.append((self.base_dir, os.path.dirname(self.top.path)))
         located = locate_include(name, places, self.root)
-        main = self._main_folder()
-        if located.path is None and (located.problem or "").startswith("file not found") and main is not None:
-            shown = os.path.join(os.path.dirname(self.top.path), os.path.relpath(main, self.base_dir))
-            again = locate_include(name, [(main, shown)], self.root)
-            return again if again.path is not None else located
-        return located
+        if located.path is not None or not (located.problem or "").startswith("file not found"):
+            return located
+        main = self._main_folder  # (looked for only when an include is not where the file is)
+        if main is None:
+            return located
+        shown = os.path.join(os.path.dirname(self.top.path), os.path.relpath(main, self.base_dir))
+        again = locate_include(name, [(main, shown)], self.root)
+        return again if again.path is not None else located
 
+    @functools.cached_property
     def _main_folder(self) -> str | None:
         """Where the main file that includes this section file is (None for a main file itself)."""
-        if not hasattr(self, "_main"):
-            self._main = None
-            if "\\documentclass" not in self.top.text:
-                folder = main_folder(self.top.path if os.path.isabs(self.top.path) else os.path.join(
-                    self.base_dir, os.path.basename(self.top.path)))
-                if folder is not None and os.path.realpath(folder) != os.path.realpath(self.base_dir):
-                    self._main = folder
-        return self._main
+        if "\\documentclass" in self.top.text:
+            return None
+        folder = main_folder(self.top.path if os.path.isabs(self.top.path) else os.path.join(
+            self.base_dir, os.path.basename(self.top.path)))
+        if folder is not None and os.path.realpath(folder) != os.path.realpath(self.base_dir):
+            return folder
+        return None
 
 
 class Inspector:

@@ -22,6 +22,12 @@ def opens_line(text: str, pos: int) -> bool:
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
 
 
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] all there is on its source line(s), a comment after it aside?"""
+    line_end = text.find("\n", end)
+    return opens_line(text, start) and not text[end : line_end if line_end >= 0 else len(text)].split("%", 1)[0].strip()
+
+
 def text_follows(text: str, end: int) -> bool:
     """Does more than a closing brace, "." or ":" and a comment follow `end` on its line?"""
     line_end = text.find("\n", end)

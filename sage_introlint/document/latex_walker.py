@@ -15,10 +15,10 @@ from .latex_parse import arguments, closed, is_macro, last_group, plain_words, r
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
-    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, math_reads_as_prose, printed_math, RAW_ENVIRONMENTS, REFERENCES, reference_text,
+    LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES, reference_text,
     RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
 )
-from .math_letters import as_prose
+from .math_letters import inline_math
 from .model import Source
 
 
@@ -192,8 +192,8 @@ class Walker(CommandReader):
         if not closed(source.text, node):  # reported; read what follows the lone `$` as prose
             self.nodes(source, node.nodelist, node.pos + len(node.delimiters[0] or ""))
         elif node.displaytype == "inline":
-            text = as_prose(printed_math(self.math_text(node)), source.text, node.pos, end)
-            self.prose.replace(text, source, node.pos, end, checkable=math_reads_as_prose(text))
+            text, checkable = inline_math(self.math_text(node), source.text, node.pos, end)
+            self.prose.replace(text, source, node.pos, end, checkable=checkable)
         else:
             self.display_math(source, node)
 

@@ -13,8 +13,7 @@ import re
 
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
-from .latex_tables import math_reads_as_prose, printed_math
-from .math_letters import as_prose
+from .math_letters import inline_math
 from .markdown_nodes import Chunk
 from .markdown_notes import citation_to_find
 from .markdown_pandoc import PANDOC_ATTRIBUTES
@@ -247,8 +246,8 @@ class InlineReader:
             end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
             if emit:
-                text = as_prose(printed_math(math_text(token.content)), self.text, at, end)
-                self.chunks.append(Chunk(text, at, end, False, math_reads_as_prose(text)))
+                text, checkable = inline_math(math_text(token.content), self.text, at, end)
+                self.chunks.append(Chunk(text, at, end, False, checkable))
             self.cursor = end
 
     def _autolink(self, tokens, index: int, emit: bool) -> int:

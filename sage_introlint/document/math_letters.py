@@ -8,17 +8,28 @@ places where its ASCII form misleads the sentence splitter:
 
 Both front ends render short inline math as its text; only these cases change: any other math
 letter (`$N$ GPUs`, `by $X$\\%`, a slot the placeholder rule finds) keeps its ASCII form.
+`inline_math` is the one call both front ends make for inline math.
 """
 
 from __future__ import annotations
 
 import re
 
+from .latex_tables import math_reads_as_prose, printed_math
+
 _ITALIC_CAPITAL_A = 0x1D434  # MATHEMATICAL ITALIC CAPITAL A; B..Z follow without a gap
 _ITALIC_SMALL_A = 0x1D44E  # MATHEMATICAL ITALIC SMALL A; b..z follow, but h is U+210E
 _ITALIC_SMALL_H = 0x210E  # PLANCK CONSTANT, the italic small h of the block's gap
 _LOOK_BACK = 8  # characters before the math that can end a sentence: `.")` and a line break
 _SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*[ \t\u00a0]*\n?[ \t\u00a0]*$")
+
+
+def inline_math(rendered: str, source_text: str, start: int, end: int) -> tuple[str, bool]:
+    """Inline math rendered as text (`rendered`, for source_text[start:end]) as both front ends
+    write it into the prose: (its text, whether it is checked as prose): a percentile reads "p99",
+    a letter may be its italic form (`as_prose`), a sign or a number with one is prose."""
+    text = as_prose(printed_math(rendered), source_text, start, end)
+    return text, math_reads_as_prose(text)
 
 
 def as_prose(text: str, source_text: str, start: int, end: int) -> str:

@@ -138,7 +138,7 @@ def _evidence(sections, ledgers: list[SectionLedger], wanted: dict) -> list[str]
     titles = cached("ledger.subsections", wanted, lambda: Matcher(wanted.get("subsections", []), inflect=True))
     for section in sections:
         for division in getattr(section.doc, "divisions", []) or []:
-            if not titles.empty and titles.regex.search(division.title):
+            if not titles.empty and next(titles.scan(division.title), None) is not None:
                 start = division.start
                 found.append(f"subsection \"{division.title}\" ({start.path}:{start.line}:{start.column})")
     return found
