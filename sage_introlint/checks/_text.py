@@ -6,6 +6,8 @@ check kinds import from here are re-exported.
 
 from __future__ import annotations
 
+import re
+
 from .. import templates
 from ..document.model import Document, Span
 from ..findings import SEVERITY_RANK
@@ -107,9 +109,16 @@ def excerpt(doc: Document, span: Span, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# A closing head that sums the section up (`\\paragraph{Summary.}`, `### Discussion`): no category,
+# no experiment of its own.
+_CLOSING_HEAD = re.compile(r"(?i)\W*(?:in\s+)?(?:summary|summing up|discussion|takeaways?)\W*")
+
+
 def top_divisions(doc: Document) -> list:
-    """A paper section's top-level divisions: those of the shallowest level it has."""
+    """A paper section's top-level divisions: those of the shallowest level it has, less a
+    closing summary head at the end."""
     if not doc.divisions:
         return []
     level = min(division.level for division in doc.divisions)
-    return [division for division in doc.divisions if division.level == level]
+    top = [division for division in doc.divisions if division.level == level]
+    return top[:-1] if len(top) > 1 and _CLOSING_HEAD.fullmatch(top[-1].title) else top

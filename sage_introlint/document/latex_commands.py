@@ -182,12 +182,23 @@ class CommandReader:
             shift = 1 + (definition.optional and not parsed)  # `#2` is the first group after an optional `[..]`
             texts = [groups[n - shift] for n in definition.prose_arguments if 0 <= n - shift < len(groups)]
             with self.prose.as_code(role == roles.CODE):
-                self.format_groups(source, texts, label=role == roles.LABEL)
+                if definition.around and len(texts) + 1 == len(definition.around):
+                    self.unit_groups(source, node, texts, definition.around)
+                else:
+                    self.format_groups(source, texts, label=role == roles.LABEL)
         elif role == roles.LIST_BEGIN:
             self.begin_macro_list(self.macros.kind_of(node.macroname))
         elif role == roles.LIST_END:
             self.end_macro_list()
         return after
+
+    def unit_groups(self, source: Source, node, groups: list, around: tuple[str, ...]) -> None:
+        """`\\pct{36}` -> "36%": the body's text before the arguments stands for the macro's name,
+        the text after each argument for that argument's closing brace."""
+        self.prose.replace(around[0], source, node.pos, node.pos + 1 + len(node.macroname))
+        for group, text in zip(groups, around[1:]):
+            self.nodes(source, group.nodelist, group.pos + 1)
+            self.prose.replace(text, source, group.pos + group.len - 1, group.pos + group.len)
 
     def glossary_command(self, items: list, index: int, command: str | None = None) -> int | None:
         """`\\gls{pfa}` -> what the glossary prints ("PFA"; its key as a stand-in when the entry is

@@ -93,6 +93,7 @@ class MacroDefinition:
     text: str = ""  # WORD: the expansion as plain text
     prose_arguments: tuple[int, ...] = ()  # FORMAT/LABEL: which arguments (1-based) are text
     optional: bool = False  # the first argument is optional (`\\newcommand{\\HC}[2][]{..}`: `\\HC[Dim]{..}`)
+    around: tuple[str, ...] = ()  # FORMAT/CODE: the body's short text before, between and after its arguments
 
 
 @dataclass
@@ -276,8 +277,40 @@ def _classify(name: str, count: int, body: str, words: dict[str, str]) -> MacroD
     if _HEADING_BODY.match(body):
         return MacroDefinition(name, count, LABEL, prose_arguments=used)
     if _CODE_BODY.search(body):
-        return MacroDefinition(name, count, CODE, prose_arguments=used)
-    return MacroDefinition(name, count, FORMAT, prose_arguments=used)
+        return MacroDefinition(name, count, CODE, prose_arguments=used, around=unit_text(body, used, words))
+    return MacroDefinition(name, count, FORMAT, prose_arguments=used, around=unit_text(body, used, words))
+
+
+_UNIT_TEXT = re.compile(r"[^\\{}#]{0,8}")
+
+
+def unit_text(body: str, used: tuple[int, ...], words: dict[str, str]) -> tuple[str, ...]:
+    """The short text a number or name macro prints around its arguments (`#1\\%` -> ("", "%"),
+    `#1$\\times$` -> ("", "×"), `#1\\,ms` -> ("", " ms"), `\\texttt{#1} (L#2)` -> ("", " (L", ")")),
+    so `\\pct{36}` reads "36%" in the prose; () when the body is more than that (a reference, a
+    heading, an argument used twice or out of order): then only the arguments are read."""
+    body = _unwrap_formats(re.sub(r"\\xspace\b|\\@|\\/", "", body.strip()))
+    parts = _ARGUMENT.split(body)  # text, number, text, number, ..., text
+    if tuple(int(number) for number in parts[1::2]) != used:
+        return ()
+    texts = []
+    for raw in parts[0::2]:
+        text = _segment_text(raw, words)
+        if text is None:
+            return ()
+        texts.append(text)
+    return tuple(texts) if any(texts) else ()
+
+
+def _segment_text(raw: str, words: dict[str, str]) -> str | None:
+    """Plain text of a short piece of a macro body, its outer spacing kept as one space."""
+    if not raw:
+        return ""
+    spaced = re.sub(r"\\[,;: ]|~|\\(?:enspace|quad|thinspace)\b", " ", raw)
+    inner = expand_to_text(spaced, words) if spaced.strip() else ""
+    if "\\" in spaced and not inner or not _UNIT_TEXT.fullmatch(inner) or "\n" in raw:
+        return None
+    return (" " if spaced[:1].isspace() else "") + inner + (" " if spaced[-1:].isspace() and inner else "")
 
 
 def _marker_letters(body: str) -> bool:

@@ -51,14 +51,16 @@ PANDOC_ATTRIBUTES = re.compile(r"\{[ \t]*%s(?:[ \t]+%s)*[ \t]*\}" % (_ATTRIBUTE,
 # `::: {#fig-x .class}`, `:::{note}`, `::::: columns`, `:::` (a closing fence); MyST's `(label)=`
 DIV_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<info>\{[^{}\n]*\}[^\n]*|[\w.-]+[ \t]*)?$")
 FIGURE_DIV = re.compile(r"\{\s*(?:#(?:fig|tbl)-|(?:figure|table|code-cell|code-block|math)\})")
-MYST_TARGET = re.compile(r"^\([\w.:-]+\)=[ \t]*$")
+# MyST's `(label)=` target, or an AsciiDoc block anchor (`[[sec-intro]]`, `[[intro,Introduction]]`)
+# alone on its line: a name for the block below, no prose
+MYST_TARGET = re.compile(r"^(?:\([\w.:-]+\)=|\[\[[\w.:-]+(?:,[^\[\]\n]*)?\]\])[ \t]*$")
 DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]+:(?:[ \t].*)?$")
 
 
 def divs_blanked(text: str) -> str:
     """`text` with Quarto/MyST fence lines and targets blanked, figure and table divs blanked
     whole, every line's length kept."""
-    if ":::" not in text and ")=" not in text:
+    if ":::" not in text and ")=" not in text and "[[" not in text:
         return text
     lines, open_divs = text.split("\n"), []  # (index of the opening line, colons, blank whole)
     for index, line in enumerate(lines):
