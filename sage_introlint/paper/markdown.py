@@ -3,8 +3,9 @@
 Headings (`#` to `######`) mark sections; inside a section, deeper headings, fully emphasised
 lines and run-in labels (`**Serving engines.** ...`) are divisions. A paragraph that is only an
 image is a figure (its alt text, or a "Figure N:" line next to it, is the caption); a table is
-a table (a "Table N:" line before or after it is the caption). A figure or table is referenced
-when the text says "Figure N" / "Fig. N" / "Table N" anywhere else.
+a table (a "Table N:" line before or after it is the caption, or pandoc's `Table: ..` / `: ..`
+line). A figure or table is referenced when the text says "Figure N" / "Fig. N" / "Table N"
+anywhere else, or cites its pandoc-crossref / Quarto label (`{#fig:e2e}` by `@fig:e2e`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from ..document import markdown
 from ..document.layout import layout
 from ..document.markdown import MdHeading, MdOther, MdParagraph
+from ..document.markdown_pandoc import CAPTION as PANDOC_CAPTION
 from ..document.model import Division, Document, Figure, Source, Span
 from .plan import Mark, left_out, plan
 from .specs import NUMBER, PaperSet, SectionSpec
@@ -23,6 +25,8 @@ RUN_IN_LEVEL = 7
 RUN_IN_MAX_WORDS = 6
 IMAGE = re.compile(r"\s*!\[([^\]]*)\]")
 CAPTION = re.compile(r"\W*(Figure|Fig\.|Table)\s*~?(\d+)\s*[.:]", re.IGNORECASE)
+# pandoc-crossref's `{#fig:e2e}` / `{#tbl:setup}`, Quarto's `{#fig-e2e}`: the label `@fig:e2e` cites
+CROSSREF_LABEL = re.compile(r"\{[^{}\n]*#((?:fig|tbl)[:-][\w:.-]+)")
 
 
 def sections(source: Source, paper: PaperSet, forced: SectionSpec | None, kind: str | None, read_nodes=None):
@@ -161,10 +165,36 @@ def _figures(source: Source, nodes: list) -> list[Figure]:
                 if match and (match.group(1).lower() == "table") == (what == "table"):
                     caption, number, caption_line = True, int(match.group(2)), neighbour.line
                     break
+        pandoc_caption = _pandoc_caption(source, node.line) if what == "table" else None
+        caption = caption or pandoc_caption is not None
+        skip = {node.line, caption_line, pandoc_caption}
+        label = CROSSREF_LABEL.search(source.line_text(pandoc_caption or node.line))
         found.append(Figure(what, _line_start(source, node.line), f"{what} {number}", caption,
-                            _mentioned(source, what, number, {node.line, caption_line}),
+                            _mentioned(source, what, number, skip) or bool(label and _cited(source, label.group(1), skip)),
                             _cells(source, node.line) if what == "table" else ""))
     return found
+
+
+def _pandoc_caption(source: Source, line: int) -> int | None:
+    """The line of pandoc's caption of the table starting at `line` (`Table: ..` or `: ..`,
+    right before the table or after it, a blank line between allowed), or None."""
+    last = len(source.line_starts)
+    end = line
+    while end < last and source.line_text(end + 1).strip():
+        end += 1
+    for near in (end + 1, end + 2, line - 1, line - 2):
+        if 1 <= near <= last and PANDOC_CAPTION.match(source.line_text(near)):
+            between = range(min(near, line) + 1, max(near, end)) if near < line else range(end + 1, near)
+            if all(not source.line_text(n).strip() for n in between):
+                return near
+    return None
+
+
+def _cited(source: Source, label: str, skip: set) -> bool:
+    """Is the crossref label cited (`@fig:e2e`, `[@fig:e2e]`, `\\ref{fig:e2e}`) on another line?"""
+    pattern = re.compile(r"(?:@|\\(?:c|C|auto)?ref\{)%s(?![\w:-])" % re.escape(label), re.IGNORECASE)
+    return any(pattern.search(source.line_text(line)) for line in range(1, len(source.line_starts) + 1)
+               if line not in skip)
 
 
 def _cells(source: Source, line: int) -> str:
