@@ -4,7 +4,10 @@ A word list can ask to be searched in headings too (`headings: true`): a heading
 `(draft)` is a left-over like a TODO. Markdown ATX headings (`## Title`, without pandoc's
 attributes `{#sec:x}`) and the arguments of LaTeX sectioning commands (`\\section{Title}`,
 `\\paragraph*{Title}`) outside comments count, and so do the run-in heads the front ends left
-out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`).
+out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`). So do the captions of figures and tables,
+which are no prose either but are read by everyone (`\\caption{..}`, `\\subcaption{..}`,
+`\\captionof{figure}{..}`; Markdown's image alt text and pandoc's `Table: ..` line): a TODO or a
+buzzword left in a caption is found where it stands.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..document.markdown_pandoc import HEADING_ATTRIBUTES
+from ..document.latex_macros import group_end
+from ..document.markdown_pandoc import CAPTION as TABLE_CAPTION, HEADING_ATTRIBUTES
 from ..document.model import Document, Source
 from ._shared import shared
 
 MARKDOWN = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
 LATEX = re.compile(r"\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)\*?(?:\[[^\]\n]*\])?\{(?P<title>[^{}\n]*)\}")
+LATEX_CAPTION = re.compile(r"\\(?:sub)?caption(?:of\*?\s*\{[^{}]*\})?\*?\s*(?:\[[^\]\n]*\])?\s*(?=\{)")
+IMAGE_ALT = re.compile(r"!\[(?P<title>[^\]\n]+)\]\(")
 
 
 def headings(doc: Document) -> list[tuple[Source, int, int]]:
@@ -42,7 +48,29 @@ def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
                 attributes = HEADING_ATTRIBUTES.search(match.group("title"))  # `{#sec:x .class}`
                 end = match.start("title") + attributes.start() if attributes else end
             yield source, match.start("title"), end
+        yield from _captions(source, low, high, hidden)
     yield from doc.run_in_heads
+
+
+def _captions(source: Source, low: int, high: int, hidden: list) -> Iterator[tuple[Source, int, int]]:
+    """(source, start, end) of the caption texts from low to the next heading after high (a
+    figure often stands after the section's last paragraph), outside comments and code."""
+    text = source.text
+    latex = source.path.endswith((".tex", ".ltx", ".latex"))
+    following = (LATEX if latex else MARKDOWN).search(text, high)
+    high = following.start() if following else len(text)
+    if latex:
+        for match in LATEX_CAPTION.finditer(text, low, high):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not re.search(r"(?<!\\)%", text[line_start:match.start()]):
+                yield source, match.end() + 1, group_end(text, match.end()) - 1
+        return
+    for match in IMAGE_ALT.finditer(text, low, high):
+        if not any(start <= match.start() < end for start, end in hidden):
+            yield source, match.start("title"), match.end("title")
+    for line in re.finditer(r"(?m)^.*$", text[low:high]):
+        if TABLE_CAPTION.match(line.group()) and not any(start <= low + line.start() < end for start, end in hidden):
+            yield source, low + line.start(), low + line.end()
 
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
