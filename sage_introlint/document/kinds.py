@@ -27,7 +27,7 @@ ENTRY_TITLE = re.compile(
 GOAL = re.compile(r"^[\W_]*(?:goal|purpose|aim)s?\b\s*(?:of (?:the|this) paragraph\s*)?[:.\u2014\u2013-]", re.IGNORECASE)
 DETAILS = re.compile(  # searched in every paragraph: the lookahead lets most places fail at once
     r"(?=[dimnoqt\[])(?:details?\s+(?:needed|required|missing|i need|we need|to (?:confirm|fill))"
-    r"|needed from (?:you|the authors|us)|open questions|questions for (?:you|the authors)"
+    r"|need(?:ed)? from (?:you|the authors|us)|open questions|questions for (?:you|the authors)"
     r"|information (?:needed|required|i need|we need)|\[\s*needs?\b|todo for (?:the )?authors"
     r"|(?:input|details|information) (?:needed|requested) from|missing (?:details|information))",
     re.IGNORECASE,
@@ -44,6 +44,9 @@ ECHO = re.compile(
     re.IGNORECASE,
 )
 LEAD_IN_WORDS = 25  # a trimming lead-in is a short line, not a prose paragraph that mentions trimming
+# A chat answer's preface naming the paragraph it answers ("Here is paragraph 4, written from
+# your outline.", "Below is a draft of Paragraph 2:"): a title, not prose.
+PREFACE = re.compile(r"\b(?:paragraph|para\.?)\s*(?:\d+|[ivx]+|one|two|three|four|five|six)\b", re.IGNORECASE)
 
 
 # --- detection --------------------------------------------------------------------------------
@@ -61,6 +64,12 @@ def is_trimming_lead(node: MdNode) -> bool:
             return True
         return _words(node.inline) <= LEAD_IN_WORDS and bool(TRIMMING.search(node.inline.full_text))
     return False
+
+
+def is_answer_preface(node: MdNode) -> bool:
+    """A short line naming the paragraph the answer below it writes (`PREFACE`)."""
+    return (isinstance(node, MdParagraph) and _words(node.inline) <= LEAD_IN_WORDS // 2
+            and bool(PREFACE.search(node.inline.full_text)) and node.inline.full_text.rstrip().endswith((".", ":")))
 
 
 def transparent(node: MdNode) -> bool:
@@ -148,6 +157,8 @@ def is_paragraph_answer(nodes: list[MdNode]) -> bool:
         if transparent(node) or (isinstance(node, MdParagraph) and not node.inline.full_text.strip()):
             continue
         if is_echo(node) and prose == 1:
+            continue
+        if prose == 0 and is_answer_preface(node):
             continue
         if is_trimming_lead(node) and prose == 1:
             after_trimming_lead = True

@@ -7,7 +7,7 @@ trimming points; left-overs such as an echoed prompt line).
 
 from __future__ import annotations
 
-from .kinds import DETAILS, GOAL, Entry, detect_kind, is_echo, is_trimming_lead, names_paragraph, outline_entries, transparent
+from .kinds import DETAILS, GOAL, Entry, detect_kind, is_answer_preface, is_echo, is_trimming_lead, names_paragraph, outline_entries, transparent
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Block, Document, Leftover, OutlineEntry, Paragraph, Source, Span, TextBuilder
 
@@ -135,6 +135,9 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
         trimming_lead = False
         if trimming and isinstance(node, MdHeading) and names_paragraph(node.inline):
             doc.titled = True  # "## Paragraph 3 (gaps)" over the answer
+        if trimming and not doc.paragraphs and is_answer_preface(node):
+            doc.titled = True  # "Here is paragraph 4, written from your outline." over it
+            continue
         if isinstance(node, MdParagraph):
             span = writer.inline(node.inline, "\n\n")
             if span is None:
