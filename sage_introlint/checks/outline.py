@@ -4,6 +4,7 @@
   goal     every entry states its goal -> finding at the entry
   bullets  every entry has bullet points -> finding at the entry
   prose    no entry is written as prose: at most `max_prose_sentences` prose sentences
+           (a goal line that runs on past its first sentence counts the rest as prose)
   details  the outline notes which details the authors must supply: the front end's
            `details_note`, or any of `cues` (regular expressions) in the text -> document start
 
@@ -58,7 +59,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         elif part == "bullets":
             failed, count = not entry.bullets, len(entry.bullets)
         elif part == "prose":
+            # a goal line that runs on ("Goal: X. A RAG request ... Agents ...") is one goal
+            # sentence and prose after it
             count = sum(_sentence_count(doc, span) for span in entry.prose)
+            count += max(_sentence_count(doc, entry.goal) - 1, 0) if entry.goal is not None else 0
             failed = count > limit
         else:
             raise ValueError(f"rule {rule.id}: unknown outline part {part!r}")

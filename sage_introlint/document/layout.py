@@ -101,6 +101,13 @@ def echo_leftover(source: Source, node: MdParagraph) -> Leftover | None:
 # --- layouts ----------------------------------------------------------------------------------
 
 
+def _bare_lead(node: MdParagraph) -> bool:
+    """A lead-in that is only a title ("Possible trimming points:"): with no list after it, the
+    answer suggests nothing (a lead-in that says more, "Trimming: sentence 7 can go.", suggests)."""
+    text = node.inline.full_text.strip()
+    return text.endswith(":") and len(text.split()) <= 5
+
+
 def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: bool) -> None:
     """Intro and paragraph kinds: paragraphs with the list that follows them; headings dropped."""
     current: Paragraph | None = None
@@ -122,7 +129,7 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
             continue
         if trimming and is_trimming_lead(node):
             lead = writer.inline(node.inline, "\n\n", with_label=True)
-            if isinstance(node, MdParagraph) and lead is not None and doc.trimming is None:
+            if isinstance(node, MdParagraph) and lead is not None and doc.trimming is None and not _bare_lead(node):
                 doc.trimming = [lead]  # a lead-in with no list is itself the one suggestion
             trimming_lead = True
             current = None
