@@ -101,7 +101,7 @@ def test_every_group_member_has_a_name_and_words():
 # Rules whose `bad`/`good` describe a document's shape ("a paragraph of 14 sentences") rather
 # than quote text: `explain` shows them, and their fixtures (fixtures/rules/) test the rule.
 DESCRIBED = {"paragraph-count", "sentence-count", "sentence-length", "readability", "repeated-description",
-             "outline-prose", "details-needed", "system-balance", "trimming-points"}
+             "details-needed", "system-balance", "trimming-points"}
 
 
 def example_findings(rule, text: str) -> dict[str, int]:
