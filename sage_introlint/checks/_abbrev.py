@@ -153,7 +153,8 @@ def definitions(text: str) -> dict[str, int]:
                 short = inside.group("short")
                 if before is None:
                     before = re.split(r"[.;:!?]\s|\n\s*\n", text[max(0, match.start() - 300):match.start()])[-1]
-                if fits(short, _window(before, short)):
+                # `(also known as remote memory access or RMA)`: the long form is the alternative before it
+                if fits(short, _window(before, short)) or (at > match.start(1) and fits(short, _window(text[match.start(1):at], short))):
                     defined_inside |= add(short, at + inside.start("short"))
         if defined_inside:
             continue

@@ -292,7 +292,7 @@ class CommandReader:
             self.prose.replace(symbol, source, node.pos, node.pos + 1 + len(name))
             self.trailing_space(source, node)
             return index + 1
-        if name in NON_WORD_MACROS or "@" in name or not name.isalpha():
+        if name in NON_WORD_MACROS or "@" in name or not name.isalpha() or self._layout_line(source, node):
             self.trailing_space(source, node)
             return index + 1
         self.prose.replace(name[0].upper() + name[1:], source, node.pos, node.pos + 1 + len(name), checkable=False)
@@ -315,10 +315,21 @@ class CommandReader:
             if not self.list_depth:  # inside a list, such a line between items is spacing (`\\myskip`)
                 self.begin_macro_list()
             return True
-        if self._macro_lists and self.prose.after_sentence_end(".?!:;"):
-            self.end_macro_list()
+        end = node.pos + 1 + len(node.macroname)
+        if self._macro_lists and (self.prose.after_sentence_end(".?!:;") or ends_block(source.text, end)):
+            self.end_macro_list()  # an item may end without a period (`\item Impute: $f(D)$` then `\ei`)
             return True
         return False
+
+    def _layout_line(self, source: Source, node) -> bool:
+        """`\\stab` alone on the first line of a block, with a command opening the next line
+        (`\\textit{..}`, `\\item`): a spacing shorthand defined out of reach, not a word. A
+        system's name starts a sentence on the same line as its verb."""
+        end = node.pos + 1 + len(node.macroname)
+        if not (self.prose.at_block_start and alone_on_line(source.text, node.pos, end)):
+            return False
+        line_end = source.text.find("\n", end)
+        return line_end >= 0 and source.text[line_end + 1 :].lstrip(" \t").startswith("\\")
 
     def _heading_like(self, source: Source, group) -> bool:
         """`\\mypara{Problem}` on its own line, or ending with "." / ":", at a block's start."""
@@ -330,6 +341,15 @@ class CommandReader:
         line_end = source.text.find("\n", _end(group))
         rest = source.text[_end(group) : line_end if line_end >= 0 else len(source.text)]
         return inside.endswith((".", ":")) or rest[:1] in (".", ":") or not rest.strip()
+
+
+def ends_block(text: str, end: int) -> bool:
+    """Does a blank line (or the text's end) follow the line that ends at or after `end`?"""
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return True
+    next_end = text.find("\n", line_end + 1)
+    return not text[line_end + 1 : len(text) if next_end < 0 else next_end].strip()
 
 
 def alone_in_paragraph(text: str, start: int, end: int) -> bool:

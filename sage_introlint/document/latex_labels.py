@@ -44,3 +44,17 @@ def punctuation_after(text: str, end: int) -> int | None:
     if pointer is not None:
         end = pointer.end()
     return end if end < len(text) and text[end] in ".:" else None
+
+
+def environment_title_end(text: str, node) -> int | None:
+    """Where a title or options in brackets right after `\\begin{name}` end
+    (`\\begin{definition}[Locking]`, `\\begin{tcolorbox}[title=Goal]`): a theorem-like block prints
+    its title as a label ("Definition 1 (Locking).") and options print nothing, so neither is part
+    of the first sentence. None when the body does not open with a bracket on that line."""
+    first = next((child for child in node.nodelist or [] if child is not None), None)
+    begin_end = text.find("}", node.pos) + 1
+    if first is None or first.pos != begin_end or not text.startswith("[", begin_end):
+        return None
+    close = text.find("]", begin_end)
+    newline = text.find("\n", begin_end)
+    return close + 1 if close > 0 and (newline < 0 or close < newline) else None

@@ -160,13 +160,23 @@ def is_note_text(before: str, inside: str) -> bool:
 def is_standalone_note(inside: str) -> bool:
     """The argument of an undefined macro that stands alone as a paragraph is a note to co-authors
     when it trails off (`\\albert{Old text follows...}`, an ellipsis that ends it or one of its
-    lines) or is one question (`\\bob{Is this still true?}`). A revision mark around a paragraph
+    lines), asks for an edit (`\\steve{Add a paragraph here.}`) or is one question
+    (`\\bob{Is this still true?}`). A revision mark around a paragraph
     (`\\rev{We rewrote this. It says more.}`) does neither and stays prose; so does a heading
     macro's few words (`\\mypara{Motivation}`)."""
     text = inside.rstrip()
-    if _TRAILS_OFF.search(text):
+    if _TRAILS_OFF.search(text) or _ASKS_AN_EDIT.search(text):
         return True
     return text.endswith("?") and not _SENTENCE_END.search(text[:-1])
+
+
+# An edit asked of a co-author, opening a sentence or a clause: `\\steve{Once the data is in, add a
+# paragraph and list our contributions.}`. Papers state what was done; they do not tell the reader
+# to "add a paragraph" (the object keeps "list scheduling", "check bits" out).
+_ASKS_AN_EDIT = re.compile(
+    r"(?:\A|[.,;:][ \t\n]+)(?:please[ \t\n]+)?(?:add|cite|expand|rewrite|move|fix|check|shorten|list|mention|explain|"
+    r"update|insert|remove|drop|merge|rephrase|clarify|elaborate|describe|summari[sz]e|finish|complete)[ \t\n]+"
+    r"(?:a|an|the|this|that|these|those|our|some|more|it|them|here)\b", re.IGNORECASE)
 
 
 _TRAILS_OFF = re.compile(r"(?:\.\.\.|…|\\l?dots(?:\{\})?)[ \t]*(?:\n|\Z)")

@@ -10,7 +10,7 @@ from pylatexenc.macrospec import ParsedVerbatimArgs
 
 from .latex_commands import CommandReader
 from .latex_files import Files
-from .latex_labels import opens_line, punctuation_after, text_follows
+from .latex_labels import environment_title_end, opens_line, punctuation_after, text_follows
 from .latex_parse import arguments, closed, is_macro, last_group, plain_words, raw_inside
 from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
@@ -243,6 +243,8 @@ class Walker(CommandReader):
             if isinstance(body, lw.LatexCharsNode):
                 self.chars(source, body.pos, body.pos + body.len)
         else:
+            if (title_end := environment_title_end(source.text, node)) is not None:
+                self.skip_to = (source, title_end)  # `\begin{definition}[Locking]`: a label, not prose
             self.nodes(source, node.nodelist, start)
 
     def list_environment(self, source: Source, node, kind: str | None = None) -> None:
