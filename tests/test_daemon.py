@@ -157,21 +157,6 @@ def test_a_file_past_the_time_budget_is_reported_as_here_and_the_daemon_goes_on(
     assert client.status()["checks"] == daemon["checks"] + 2
 
 
-def test_a_client_of_another_version_restarts_the_daemon(folder, monkeypatch):
-    first, _ = client.start()
-    monkeypatch.setattr(forward, "__version__", "0.0.1-older")
-    assert forward.forward(["--no-color", str(DOCS / "clean-intro.md")]) is None  # checked in the caller
-    deadline = time.monotonic() + 60
-    second = None
-    # the old daemon answers "restart" and then exits; under load the new one can be up before
-    # the old one is gone, so wait for both (each is asserted below)
-    while time.monotonic() < deadline and (
-            second is None or second["pid"] == first["pid"] or client.alive(first["pid"])):
-        time.sleep(0.1)
-        second = client.status()
-    assert second is not None and second["pid"] != first["pid"] and not client.alive(first["pid"])
-
-
 def test_another_installation_gets_no_answer_to_use(daemon):
     status = daemon
     answer = forward.request(check_request(install="/another/prefix\0/another/sage_introlint"))
@@ -213,7 +198,7 @@ def test_unsafe_folder_is_not_used(daemon):
 
 
 @pytest.mark.usefixtures("warm_introlint")
-def test_stale_socket_is_removed_and_the_check_runs_here(folder):
+def test_stale_socket_is_removed_and_the_check_runs_here_and_a_new_daemon_stops_cleanly(folder):
     path = os.path.join(place.make_folder(), os.path.basename(place.socket_path()))
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(path)  # a daemon that died without removing its socket
@@ -223,34 +208,43 @@ def test_stale_socket_is_removed_and_the_check_runs_here(folder):
     assert not os.path.exists(path)
     status, started = client.start()  # and a new daemon can take the place
     assert started and status["socket"] == path
-
-
-def test_stop_leaves_no_process_and_no_socket(folder):
-    status, _ = client.start()
+    # (one daemon start, which costs a cold spaCy load, for both points:) a stop leaves nothing behind
     assert client.stop() == status["pid"]
     assert not client.alive(status["pid"])
     assert not os.path.exists(status["socket"])
     assert client.status() is None and client.stop() is None
 
 
+def _restarted(first: dict) -> dict:
+    """The daemon that replaced `first`, once it answers and `first` is gone (under load the new
+    one can be up before the old one has exited, so both are waited for); None after a minute."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        second = client.status()
+        if second is not None and second["pid"] != first["pid"] and not client.alive(first["pid"]):
+            return second
+        time.sleep(0.1)
+    return None
+
+
 @pytest.mark.usefixtures("warm_introlint")
-def test_code_changed_since_start_restarts_the_daemon(folder):
+def test_another_version_and_then_changed_code_restart_the_daemon(folder, monkeypatch):
+    """Both reasons for a restart, one after the other (each daemon start is a cold spaCy load):
+    a client of another version, then the package's code changed since the daemon started."""
     first, _ = client.start()
+    with monkeypatch.context() as older:
+        older.setattr(forward, "__version__", "0.0.1-older")
+        assert forward.forward(["--no-color", str(DOCS / "clean-intro.md")]) is None  # checked in the caller
+    second = _restarted(first)
+    assert second is not None  # a new daemon, the old one gone
     marker = Path(place.PACKAGE) / "__init__.py"
     before = marker.stat()
     os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
     try:
         assert run(*CASES[0], warm=True) == here(*CASES[0])  # answered in the client's process, not by stale code
-        deadline = time.monotonic() + 60
-        second = None
-        while time.monotonic() < deadline:
-            second = client.status()
-            if second is not None and second["pid"] != first["pid"]:
-                break
-            time.sleep(0.1)
-        assert second is not None and second["pid"] != first["pid"]
-        assert second["fingerprint"] == place.fingerprint() != first["fingerprint"]
-        assert not client.alive(first["pid"])
+        third = _restarted(second)
+        assert third is not None
+        assert third["fingerprint"] == place.fingerprint() != second["fingerprint"]
     finally:
         os.utime(marker, ns=(before.st_atime_ns, before.st_mtime_ns))
 
