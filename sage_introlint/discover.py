@@ -21,7 +21,7 @@ from .confinement import locate_include, root_for
 from .document import LATEX_SUFFIXES, is_introduction_title, read_source
 from .errors import InputError
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")  # Quarto and R Markdown are pandoc Markdown
 SKIP_DIRS = {"node_modules", "venv", "__pycache__", "build", "dist", "_build", "site-packages"}
 INTRO_NAME = "intro*"
 

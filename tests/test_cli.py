@@ -111,6 +111,15 @@ def test_directory_without_introductions_is_exit_2(tmp_path):
     assert "no Markdown or LaTeX file with a section to check" in result.stderr
 
 
+def test_directory_search_finds_quarto_and_r_markdown_sections(tmp_path):
+    """A Quarto `.qmd` or R Markdown `.Rmd` paper is pandoc Markdown: a folder search checks it."""
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "paper" / "intro.qmd").write_text("# Introduction {#sec-intro}\n\nOur index is blazing fast.\n")
+    (tmp_path / "paper" / "paper.Rmd").write_text("---\ntitle: x\n---\n\n# Introduction\n\nThe index is blazing fast.\n")
+    result = run("check", str(tmp_path), *PACK, "--select", "vdb-hype", "--format", "json")
+    assert sorted((Path(f["path"]).name, f["line"]) for f in json.loads(result.stdout)) == [("intro.qmd", 3), ("paper.Rmd", 7)]
+
+
 def test_directory_search_checks_the_latex_main_file_once(tmp_path):
     (tmp_path / "main.tex").write_text("\\begin{document}\n\\input{sections/intro}\n\\end{document}\n")
     (tmp_path / "sections").mkdir()

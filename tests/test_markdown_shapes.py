@@ -131,3 +131,37 @@ def test_a_bold_head_ended_by_a_cjk_full_stop_is_a_run_in_label():
     """`1. **模型一致性** 。` heads in a Chinese draft are labels, as `**Head**.` is."""
     text = "# 引言\n\n难点如下：\n\n1. **模型一致性难点**。旧工程使用自定义模型。\n2. **性能难点**：吞吐取决于内核。\n"
     assert sentences(md(text)) == [["难点如下：", "旧工程使用自定义模型。", "吞吐取决于内核。"]]
+
+
+def test_figure_attributes_with_dotted_keys_are_no_paragraph():
+    """Quarto and R Markdown figure attributes (`{#fig-x fig.pos="h" out.width=50%}`) belong to
+    the image: nothing of them is a paragraph or a sentence."""
+    text = ("# Introduction\n\nThe cache holds hot keys.\n\n"
+            "![Hit rate over a day.](hit.png){#fig-hit fig.pos=\"h\" out.width=50%}\n\nMisses rise at noon.\n")
+    assert sentences(md(text)) == [["The cache holds hot keys."], ["Misses rise at noon."]]
+
+
+def test_a_run_in_head_opening_a_blockquote_is_a_label():
+    """`> **RQ1.** How ...?`: a research question set as a quote is one sentence, not two."""
+    text = ("# Introduction\n\nTwo questions guide us:\n\n> **RQ1.** How often do caches miss at noon?\n\n"
+            "> **RQ2:** Which tier absorbs the misses?\n")
+    assert sentences(md(text)) == [["Two questions guide us:"], ["How often do caches miss at noon?"],
+                                   ["Which tier absorbs the misses?"]]
+
+
+def test_raw_latex_layout_commands_are_no_paragraph():
+    """`\\newpage` and `\\bibliography{refs}` lines that pandoc hands to LaTeX print no words; a
+    note macro on a line of its own stays a note for the placeholder rule."""
+    text = ("# Introduction\n\nWe log evictions.\n\n\\newpage\n\nThe log is short.\n\n"
+            "\\bibliographystyle{plain}\n\\bibliography{refs}\n")
+    assert sentences(md(text)) == [["We log evictions."], ["The log is short."]]
+    noted = md("# Introduction\n\nWe log evictions.\n\n\\todo{cite}\n")
+    assert [leftover.text for leftover in noted.leftovers] == ["\\todo{cite}"]
+
+
+def test_words_after_a_display_on_its_own_lines_open_a_sentence_when_capitalised():
+    """`..latency is:` / `$$L = q + s$$` / `Observe that ..` is two sentences; after the display a
+    sentence that goes on in lower case (`where ..`) stays one."""
+    text = ("# Introduction\n\nThe latency is:\n$$L = q + s$$\nObserve that both terms grow.\n\n"
+            "The cost is\n$$C = n k$$\nwhere $k$ is the key size.\n")
+    assert [len(p) for p in sentences(md(text))] == [2, 1]

@@ -38,6 +38,7 @@ from .markdown_pandoc import (comments_stay_in_paragraphs, divs_blanked, kramdow
 from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
 from .markdown_inline import InlineReader, trim
+from .markdown_layout_latex import layout_commands_only
 from .markdown_labels import label_tail, run_in_label
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
@@ -74,7 +75,7 @@ def parser() -> MarkdownIt:
         # pandoc/Quarto attributes after an image, link or code span (`![..](f.png){#fig:x
         # width="90%"}`) are markup, not words of the prose
         md.use(attrs_plugin)
-        md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False)
+        md.use(dollarmath_plugin, allow_space=False, allow_digits=True, allow_blank_lines=False, double_inline=True)
         md.use(math_parenthesis_plugin)  # `$$(b, h)` .. `$$` is math, not a labelled empty one
         comments_stay_in_paragraphs(md)
         md.disable("text_join")  # keep `text_special` (escapes, entities) so positions stay exact
@@ -89,7 +90,6 @@ def has_markdown_heading(text: str) -> bool:
         return any(token.type == "heading_open" for token in parser().parse(text))
     except Exception:  # noqa: BLE001 - a detector must never raise
         return False
-
 
 
 # --- block walk -------------------------------------------------------------------------------
@@ -207,6 +207,8 @@ class _TreeReader:
                     Problem(f"display math `$$` opened at line {line} is never closed", self.source.position(self.source.offset(line)))
                 )
                 return MdOther("math", line), index + 2, None
+            if layout_commands_only(content):
+                return MdOther("latex", line, comment_only=True), index + 2, None
             inline = self.inline(inline_token, line_offset)
             if inline.emphasised and "\n" not in content.strip():
                 return MdHeading(7, inline), index + 2, None
@@ -247,11 +249,12 @@ class _TreeReader:
 
     def _quote(self, tokens, start: int, end: int, line_offset: int, line: int) -> MdNode:
         """A blockquote holding one sentence-like paragraph is prose (a quoted question); one
-        holding a formula or a diagram (`A -> B -> C`, `E2E <= 1/(...)`) is not."""
+        holding a formula or a diagram (`A -> B -> C`, `E2E <= 1/(...)`) is not. A run-in head
+        opening it (`> **RQ1.** How ...?`) is a label, as at the start of a paragraph."""
         inlines = [token for token in tokens[start:end] if token.type == "inline"]
         if len(inlines) != 1 or inlines[0].map is None:
             return MdOther("quote", line)
-        inline = self.inline(inlines[0], line_offset, allow_label=False)
+        inline = self.inline(inlines[0], line_offset)
         text = inline.text.strip().rstrip("*_\"'”’)").rstrip()
         if not text.endswith((".", "?", "!", "。", "？", "！")) or _DIAGRAM.search(inline.text) or len(text.split()) < 4:
             return MdOther("quote", line)

@@ -13,6 +13,7 @@ import re
 
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
+from .markdown_math import display_before_sentence
 from .math_letters import inline_math
 from .markdown_nodes import Chunk
 from .markdown_notes import citation_to_find
@@ -241,14 +242,27 @@ class InlineReader:
 
     def _math(self, token, emit: bool) -> None:
         at = self._find(token.markup)
-        if at >= 0:
+        environment = self._latex_display() if token.markup == "$$" else None
+        if environment is not None and (at < 0 or environment[0] < at):
+            at, end = environment  # a LaTeX display the parser read as `$$` (markdown_latex_lists)
+        elif at >= 0:
             first_line = max(len(token.content.split("\n")[0]), 1)
             end = self.text.find(token.markup, at + len(token.markup) + first_line - 1, self.block_end + 1)
             end = end + len(token.markup) if end >= 0 else at + len(token.markup)
+        if at >= 0:
             if emit:
                 text, checkable = inline_math(math_text(token.content), self.text, at, end)
+                if token.markup == "$$" and display_before_sentence(self.text, at, end):
+                    text += "."  # the words after a display start a sentence of their own
                 self.chunks.append(Chunk(text, at, end, False, checkable))
             self.cursor = end
+
+    def _latex_display(self) -> tuple[int, int] | None:
+        """(start, end) of the next `\\begin{..}` .. `\\end{..}` in the block, or None."""
+        begin = self._find("\\begin{")
+        close = self.text.find("\\end{", begin, self.block_end + 1) if begin >= 0 else -1
+        brace = self.text.find("}", close, self.block_end + 1) if close >= 0 else -1
+        return (begin, brace + 1) if brace >= 0 else None
 
     def _autolink(self, tokens, index: int, emit: bool) -> int:
         """`<https://x>` or a bare linkified URL: its text, not checkable; the index of its close."""

@@ -7,15 +7,31 @@ first and reads such a block without labels, as pandoc does; every other block i
 plugin. Where the closing `$$` starts a line that the sentence goes on from (`$$ where b is ..`),
 the math and the words after it are one paragraph, as in pandoc, and the inline reader takes the
 math.
+
+A display inside a paragraph (`$$..$$` on lines of its own, no blank line around it) is read as
+inline math; when the line after it opens with a capitalised word ("..latency is: $$..$$ Observe
+that .."), that word starts a new sentence (`display_before_sentence`).
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import paragraph
 from mdit_py_plugins.dollarmath.index import math_block_dollar
 
 _WITHOUT_LABELS = math_block_dollar(allow_labels=False, allow_blank_lines=False)
+
+_NEXT_LINE_SENTENCE = re.compile(r"[ \t]*\n[ \t>]*(?:[*_]{1,2})?[A-Z][a-z]")
+
+
+def display_before_sentence(text: str, start: int, end: int) -> bool:
+    """Is `$$..$$` (at text[start:end]) a display on lines of its own inside a paragraph, with
+    the next line opening a new sentence in a capitalised word ("..latency is: $$..$$ Observe
+    that ..")? A display the sentence goes on from ("$$..$$ where $k$ is ..") is not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t>") and _NEXT_LINE_SENTENCE.match(text, end) is not None
 
 
 def _opening_parenthesis(state, start_line: int, end_line: int, silent: bool) -> bool:

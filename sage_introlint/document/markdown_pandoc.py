@@ -45,8 +45,9 @@ LETTER_ITEM = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<open>\(?)(?P<letter>[a-i])
 
 
 # pandoc attributes right after an image (`{#fig:x .wide width=\\columnwidth}`), where the attrs
-# plugin reads only values it knows (a backslash in an unquoted value stops it)
-_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
+# plugin reads only values it knows (a backslash in an unquoted value stops it); R Markdown and
+# Quarto keys have dots (`fig.pos="h"`, `out.width=50%`)
+_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w.:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))"
 PANDOC_ATTRIBUTES = re.compile(r"\{[ \t]*%s(?:[ \t]+%s)*[ \t]*\}" % (_ATTRIBUTE, _ATTRIBUTE))
 # `::: {#fig-x .class}`, `:::{note}`, `::::: columns`, `:::` (a closing fence); MyST's `(label)=`
 DIV_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<info>\{[^{}\n]*\}[^\n]*|[\w.-]+[ \t]*)?$")
@@ -192,7 +193,7 @@ def _numbered(line: str, match: re.Match) -> str:
 
 
 # pandoc's heading attributes: `# Introduction {#sec:intro}`, `## Appendix {-}`, `{.unnumbered}`
-HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))+[ \t]*\}[ \t]*$")
+HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w.:-]+=(?:\"[^\"\n]*\"|[^\s}]+)))+[ \t]*\}[ \t]*$")
 
 
 def without_heading_attributes(chunks: list[Chunk]) -> list[Chunk]:

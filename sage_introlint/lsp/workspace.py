@@ -19,7 +19,7 @@ from ..results import CheckResult
 from ..errors import ConfigError, IntrolintError
 from ..findings import INPUT_ERROR, Finding, file_finding
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd")
 LANGUAGES = {"markdown": ".md", "latex": ".tex", "tex": ".tex", "plaintex": ".tex"}
 CONFIG_NAMES = (".introlint.yaml", ".introlint.yml", "pyproject.toml")
 CONFIG_ERROR = "config-error"

@@ -247,3 +247,14 @@ def _sections_and_abstract(path, text: str):
     path.write_text(text, encoding="utf-8")
     paper = _paper(path)
     return [(s.name, s.title, s.heading.line) for s in paper.sections], paper.section("abstract").doc.text
+
+
+def test_a_front_matter_abstract_before_a_level_two_introduction_is_its_sibling(tmp_path):
+    """MyST and Quarto papers keep the abstract in the YAML front matter and open the body with
+    `## Introduction`: the Introduction is a section of its own, not a part of the abstract."""
+    found, abstract = _sections_and_abstract(tmp_path / "main.md", (
+        "---\ntitle: \"Ledgers for shared caches\"\nabstract: |\n  We log every eviction. The log is short.\n---\n\n"
+        "```{figure} a.png\n# not a heading\n```\n\n## Introduction\n\nCaches forget. We log evictions.\n\n"
+        "## Methods\n\nWe replay the log.\n"))
+    assert found == [("abstract", "Abstract", 3), ("introduction", "Introduction", 11), ("system", "Methods", 15)]
+    assert abstract == "We log every eviction. The log is short."
