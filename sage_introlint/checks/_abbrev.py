@@ -8,7 +8,9 @@ and digits are found in the long form from right to left, in order, and its firs
 starts a word. It accepts what authors really write: `Covering subExpression(s) (CEs)`,
 `extended Berkeley Packet Filter (eBPF)` (which also defines `BPF`), `Bidding-Control
 Protocols'' (BCPs)`, `Ethereum Virtual Machine (EVM for short)`; an `X` may stand for
-"cross" or "trans" (`Cross-Site Scripting (XSS)`).
+"cross", "trans" or a word's leading "ex" (`Cross-Site Scripting (XSS)`, `explainable AI (XAI)`,
+`Extensible Markup Language (XML)`). A short form of two or three capital words is spelled out
+as one (`Payment Card Industry Data Security Standard (PCI DSS)` defines PCI and DSS).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ SHORT_IN_PAREN = re.compile(
     r"\s*(?:or\s+|a\.k\.a\.?\s+|i\.e\.,?\s+|hereafter\s+|henceforth\s+)?[\"'`“‘]*"
     r"(?P<short>[A-Za-z][A-Za-z\d&+]*?[A-Z](?:[A-Za-z\d&+]|[-\u2010\u2011](?=[A-Za-z\d]))*?)(?:s|'s|’s)?[\"'”’]*"
     r"(?:\s+for\s+short)?\s*(?:[,;:].*)?")
+# `(PCI DSS)`, `(NIST CSF)`: capital words that one long form spells out together
+SHORT_WORDS = re.compile(r"\s*(?P<short>[A-Z][A-Za-z\d&]*[A-Z\d](?: [A-Z][A-Za-z\d&]*[A-Z\d]){1,2})\s*")
 SHORT_BEFORE = re.compile(r"(?P<short>[A-Za-z]*[A-Z][A-Za-z\d&+]*?)(?:s|'s|’s)?[\s~]*$")
 SHORT_FOR = re.compile(r"(?<![\w-])(?P<short>[A-Za-z]*[A-Z]{2}[A-Za-z\d&+]*?)(?:s|'s|’s)?,?[\s~]+"
                        r"(?:\()?(?:short|(?:which )?stands|standing) for[\s~]+(?P<long>[^.;:()]{3,80})")
@@ -38,14 +42,14 @@ CORE = re.compile(r"[A-Z][A-Z\d&]*[A-Z\d]|[A-Z]{2,}")
 
 
 def fits(short: str, long: str) -> bool:
-    """Schwartz-Hearst: can `long` be spelled out as `short`? (`x` may be "cross"/"trans")."""
+    """Schwartz-Hearst: can `long` be spelled out as `short`? (`x` may be "cross"/"trans"/"ex-")."""
     letters = [c.lower() for c in short if c.isalnum()]
     if len(letters) < 2:
         return False
     text = long.lower()
     if _fits(letters, text):
         return True
-    return "x" in letters and _fits(letters, re.sub(r"(?<![a-z])(?:cross|trans)", "x", text))
+    return "x" in letters and _fits(letters, re.sub(r"(?<![a-z])(?:cross|trans|ex)", "x", text))
 
 
 def _fits(letters: list[str], text: str) -> bool:
@@ -148,7 +152,7 @@ def definitions(text: str) -> dict[str, int]:
     for match in PAREN.finditer(text):
         before, defined_inside = None, False
         for at, part in _alternatives(match):
-            inside = SHORT_IN_PAREN.fullmatch(part)
+            inside = SHORT_IN_PAREN.fullmatch(part) or SHORT_WORDS.fullmatch(part)
             if inside:
                 short = inside.group("short")
                 if before is None:
