@@ -4,10 +4,11 @@ A word list can ask to be searched in headings too (`headings: true`): a heading
 `(draft)` is a left-over like a TODO. Markdown ATX headings (`## Title`, without pandoc's
 attributes `{#sec:x}`) and the arguments of LaTeX sectioning commands (`\\section{Title}`,
 `\\paragraph*{Title}`) outside comments count, and so do the run-in heads the front ends left
-out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`). So do the captions of figures and tables,
-which are no prose either but are read by everyone (`\\caption{..}`, `\\subcaption{..}`,
-`\\captionof{figure}{..}`; Markdown's image alt text and pandoc's `Table: ..` line): a TODO or a
-buzzword left in a caption is found where it stands.
+out of the prose (`_TODO:_ ...`, `\\textbf{Setup.} ...`).
+
+A list can also ask for the captions of figures and tables (`captions: true`), no prose either
+but read by everyone (`\\caption{..}`, `\\subcaption{..}`, `\\captionof{figure}{..}`; Markdown's
+image alt text and pandoc's `Table: ..` line): a TODO left in a caption is found where it stands.
 """
 
 from __future__ import annotations
@@ -48,8 +49,15 @@ def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
                 attributes = HEADING_ATTRIBUTES.search(match.group("title"))  # `{#sec:x .class}`
                 end = match.start("title") + attributes.start() if attributes else end
             yield source, match.start("title"), end
-        yield from _captions(source, low, high, hidden)
     yield from doc.run_in_heads
+
+
+def captions(doc: Document) -> list[tuple[Source, int, int]]:
+    """(source, start, end) of every caption text within the document's extent, found once."""
+    return shared(doc, "captions", None, lambda: [
+        span for source, low, high in _extents(doc)
+        for span in _captions(source, low, high, [] if source.path.endswith((".tex", ".ltx", ".latex"))
+                              else _not_markdown_headings(source.text))])
 
 
 def _captions(source: Source, low: int, high: int, hidden: list) -> Iterator[tuple[Source, int, int]]:

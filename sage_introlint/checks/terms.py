@@ -19,6 +19,7 @@ Options:
     case_sensitive: default false.
     regex: entries are regular expressions (default false).
     headings: also search the heading titles of the source files (default false).
+    captions: also search the captions of figures and tables (default false).
     not_after: words that cancel a match right after them (`not` for "not truly isolated").
     not_before: words that make a match a term of art when they follow it ("seamless handover").
     fix: true when replacing the match by the entry's replacement (or, without one, dropping
@@ -47,7 +48,7 @@ from typing import Iterator
 
 from ..document.model import Document, Span
 from ..findings import Finding, span_finding
-from ._headings import headings
+from ._headings import captions, headings
 from ._shared import shared
 from ._text import Entry, Matcher, cached, entries, excerpt, fill, lowered
 from ..stage import STAGES
@@ -64,7 +65,8 @@ def _regex_terms(spec: dict, at: tuple, context: Context) -> None:
 
 LIST = mapping({"terms": terms(required=True), "message": text(required=True), "source": text(), "why": text(),
                 "suggestion": text(), "severity": severity(), "inflect": flag(), "case_sensitive": flag(),
-                "regex": flag(), "headings": flag(), "not_after": list_of(text()), "not_before": list_of(text()),
+                "regex": flag(), "headings": flag(), "captions": flag(),
+                "not_after": list_of(text()), "not_before": list_of(text()),
                 # severity per stage (`--stage`): {draft: info, final: error} for the prompts' slots
                 "stages": mapping({stage: severity() for stage in STAGES}),
                 "fix": flag(), "math": flag(), "ends_block": flag(), "credited": flag()},
@@ -111,9 +113,10 @@ def check(doc: Document, rule) -> Iterator[Finding]:
         fix = (entry.replace or "") if spec.get("fix") else None
         yield span_finding(doc, span, severity, rule.id, message, suggestion, fix)
     for spec, matcher in _matchers(rule):
-        if spec.get("headings") and not matcher.empty:
+        if (spec.get("headings") or spec.get("captions")) and not matcher.empty:
             severity = lowered(spec.get("severity", rule.severity), rule.severity)
-            yield from _in_headings(doc, rule, spec, matcher, severity)
+            places = (headings(doc) if spec.get("headings") else []) + (captions(doc) if spec.get("captions") else [])
+            yield from _in_headings(doc, rule, spec, matcher, severity, places)
     if rule.options.get("leftovers"):
         for leftover in doc.leftovers:
             start, end = leftover.start, leftover.end
@@ -185,9 +188,10 @@ def _before_words(spec: dict):
         r"[\s~]+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I))
 
 
-def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str) -> Iterator[Finding]:
-    """Matches in the heading titles of the source files (`headings: true`)."""
-    for source, start, end in headings(doc):
+def _in_headings(doc: Document, rule, spec: dict, matcher: Matcher, severity: str, places) -> Iterator[Finding]:
+    """Matches in the heading titles of the source files (`headings: true`) and the captions
+    (`captions: true`): `places`, as (source, start, end)."""
+    for source, start, end in places:
         for match in matcher.scan(source.text[start:end]):  # alone: `_TODO:_` is a TODO
             first, last = source.position(start + match.start()), source.position(start + match.end())
             entry = matcher.entries[int(match.lastgroup[1:])]
