@@ -161,7 +161,7 @@ def test_raw_latex_layout_commands_are_no_paragraph():
 
 def test_words_after_a_display_on_its_own_lines_open_a_sentence_when_capitalised():
     """`..latency is:` / `$$L = q + s$$` / `Observe that ..` is two sentences; after the display a
-    sentence that goes on in lower case (`where ..`) stays one."""
+    sentence that goes on (`where ..`, also written `Where ..`) stays one."""
     text = ("# Introduction\n\nThe latency is:\n$$L = q + s$$\nObserve that both terms grow.\n\n"
-            "The cost is\n$$C = n k$$\nwhere $k$ is the key size.\n")
-    assert [len(p) for p in sentences(md(text))] == [2, 1]
+            "The cost is\n$$C = n k$$\nwhere $k$ is the key size.\n\nThe load is\n$$L = r t$$\nWhere $r$ is the rate.\n")
+    assert [len(p) for p in sentences(md(text))] == [2, 1, 1]

@@ -10,7 +10,8 @@ Not acronyms (names and other capitals):
   named by `well_known`, and the pack's own `allow` list;
 - names: the `names` of those term files (`LLVM`, `QEMU`, `AWS`), the systems of the pack
   groups named by `names`, a word directly followed by a citation (`DPDK~\\cite{dpdk}`, `MPAS
-  [4]`: cited as a work, anywhere in the document), a word introduced as a name (`CARL, a
+  [4]`: cited as a work, anywhere in the document), the text of a Markdown link (`[DCAT](url)`:
+  the link is its reference), a word introduced as a name (`CARL, a
   scheduler ...`, `we present ORCA`, `called ZEUS`), the first part of a hyphenated name
   (`NC-Retriever`, `PROV-IO+`, `TPC-C`, `SR-IOV`, `VT-d`), capitals inside a multi-word product
   name (`Jetson AGX Xavier`, `PostgreSQL JSONB`), the name of an organisation or event (`the
@@ -122,6 +123,21 @@ def _cited(doc: Document, end: int) -> bool:
     return bool(match) and not doc.source_map.is_checkable(end + match.end() - 1, end + match.end())
 
 
+LINK_NAME_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w.+-]*)*\]\(")
+
+
+def _linked(doc: Document, start: int, end: int) -> bool:
+    """Is the word the text of a Markdown link, alone or before more capitalised words
+    (`[DCAT](https://www.w3.org/TR/vocab-dcat-3/)`, `[KNB Data Repository](...)`)? The link is
+    its reference, as a citation is: a name, not an acronym to spell out."""
+    piece = doc.source_map.pieces[doc.source_map.index_at(start)] if doc.source_map.pieces else None
+    if piece is None or not piece.literal or end > piece.plain_end:
+        return False
+    at = piece.src_start + start - piece.plain_start
+    text = piece.source.text
+    return text[at - 1:at] == "[" and LINK_NAME_TAIL.match(text, at + end - start) is not None
+
+
 def _introduced(doc: Document, start: int, end: int) -> bool:
     """Written as a name: `we present ORCA`, `called ZEUS`, `with CARL, a scheduler ...`.
 
@@ -188,7 +204,8 @@ def _uses(doc: Document, allow: frozenset, names: frozenset) -> tuple[list[tuple
             continue
         if any(low <= start < high for low, high in masked):
             continue
-        if _cited(doc, match.end()) or _introduced(doc, start, match.end()) or NAME_NOUN.match(doc.text, match.end()) \
+        if _cited(doc, match.end()) or _linked(doc, start, end) or _introduced(doc, start, match.end()) \
+                or NAME_NOUN.match(doc.text, match.end()) \
                 or _in_product_name(doc, start, match.end()) or written_as_word(acronym) \
                 or _venue_or_author(doc, start, match.end()):
             named.add(acronym)  # written as a name here: a name everywhere in the document

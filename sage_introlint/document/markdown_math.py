@@ -23,13 +23,14 @@ from mdit_py_plugins.dollarmath.index import math_block_dollar
 
 _WITHOUT_LABELS = math_block_dollar(allow_labels=False, allow_blank_lines=False)
 
-_NEXT_LINE_SENTENCE = re.compile(r"[ \t]*\n[ \t>]*(?:[*_]{1,2})?[A-Z][a-z]")
+# the next line opens with a capitalised word; "Where $k$ is .." and "Which .." still go on
+_NEXT_LINE_SENTENCE = re.compile(r"[ \t]*\n[ \t>]*(?:[*_]{1,2})?(?!(?:Where|Which)\b)[A-Z][a-z]")
 
 
 def display_before_sentence(text: str, start: int, end: int) -> bool:
     """Is `$$..$$` (at text[start:end]) a display on lines of its own inside a paragraph, with
     the next line opening a new sentence in a capitalised word ("..latency is: $$..$$ Observe
-    that ..")? A display the sentence goes on from ("$$..$$ where $k$ is ..") is not."""
+    that ..")? A display the sentence goes on from ("$$..$$ where $k$ is ..", also "Where") is not."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t>") and _NEXT_LINE_SENTENCE.match(text, end) is not None
 
