@@ -165,3 +165,12 @@ def test_words_after_a_display_on_its_own_lines_open_a_sentence_when_capitalised
     text = ("# Introduction\n\nThe latency is:\n$$L = q + s$$\nObserve that both terms grow.\n\n"
             "The cost is\n$$C = n k$$\nwhere $k$ is the key size.\n\nThe load is\n$$L = r t$$\nWhere $r$ is the rate.\n")
     assert [len(p) for p in sentences(md(text))] == [2, 1, 1]
+
+
+def test_mkdocs_admonition_markers_are_no_prose():
+    """`!!! note "Scope"` and `???+ tip` over an indented body (MkDocs sites under docs/paper/):
+    the marker is no sentence and its `???` no placeholder; `??? what now` in the prose stays."""
+    text = ("# Introduction\n\nCaches forget writes.\n\n!!! note \"Scope\"\n    This draft covers one tier.\n\n"
+            "The log is short.\n\n???+ tip\n    Replay is cheap.\n\nWe saw ??? cases.\n")
+    doc = md(text)
+    assert sentences(doc) == [["Caches forget writes."], ["The log is short."], ["We saw ??? cases."]]

@@ -14,6 +14,9 @@ forms CommonMark does not know, and markdown-it would read both as prose:
   length (`a.` -> `1.`, `(b)` -> `2) `), so the items are items of the list that follows the
   lead-in, as pandoc reads them.
 
+MkDocs sites (`docs/paper/*.md`) mark admonitions `!!! note "Title"` / `??? tip` over an indented
+body: the marker line is blanked, so it is no sentence and `???` no placeholder.
+
 Quarto and MyST (Jupyter Book) add fenced divs and directives, `::: {.callout-note}` ...
 `:::`, `:::{note}`, and MyST's `(label)=` targets: the fence lines and targets are no prose
 (blanked; the div's own text stays prose, as readers see a callout), and a div that holds a
@@ -58,15 +61,23 @@ MYST_TARGET = re.compile(r"^(?:\([\w.:-]+\)=|\[\[[\w.:-]+(?:,[^\[\]\n]*)?\]\])[ 
 DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]+:(?:[ \t].*)?$")
 
 
+# MkDocs (Python-Markdown) admonitions, `!!! note "Title"`, and collapsible ones, `??? tip`,
+# `???+ warning`: the marker line, when the body follows indented on the next line
+ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"[^\"\n]*\")?[ \t]*$")
+
+
 def divs_blanked(text: str) -> str:
     """`text` with Quarto/MyST fence lines and targets blanked, figure and table divs blanked
-    whole, every line's length kept."""
-    if ":::" not in text and ")=" not in text and "[[" not in text:
+    whole, MkDocs admonition markers blanked (the indented body is then a block of its own, as
+    an aside), every line's length kept."""
+    if ":::" not in text and ")=" not in text and "[[" not in text and "!!!" not in text and "???" not in text:
         return text
     lines, open_divs = text.split("\n"), []  # (index of the opening line, colons, blank whole)
     for index, line in enumerate(lines):
         fence = DIV_FENCE.match(line)
-        if MYST_TARGET.match(line):
+        if ADMONITION.match(line) and index + 1 < len(lines) and lines[index + 1].startswith(("    ", "\t")):
+            lines[index] = " " * len(line)
+        elif MYST_TARGET.match(line):
             lines[index] = " " * len(line)
         elif fence and fence.group("info"):
             open_divs.append((index, len(fence.group("colons")), bool(FIGURE_DIV.search(fence.group("info")))))
