@@ -150,11 +150,14 @@ def test_a_run_in_head_opening_a_blockquote_is_a_label():
 
 
 def test_raw_latex_layout_commands_are_no_paragraph():
-    """`\\newpage` and `\\bibliography{refs}` lines that pandoc hands to LaTeX print no words; a
-    note macro on a line of its own stays a note for the placeholder rule."""
+    """`\\newpage` and `\\bibliography{refs}` lines that pandoc hands to LaTeX print no words, nor
+    do Quarto's `{{< pagebreak >}}` lines; a note macro on a line of its own stays a note for the
+    placeholder rule."""
     text = ("# Introduction\n\nWe log evictions.\n\n\\newpage\n\nThe log is short.\n\n"
             "\\bibliographystyle{plain}\n\\bibliography{refs}\n")
     assert sentences(md(text)) == [["We log evictions."], ["The log is short."]]
+    quarto = md("# Introduction\n\nWe log evictions.\n\n{{< pagebreak >}}\n\n{{< include _more.qmd >}}\n\nIt is short.\n")
+    assert sentences(quarto) == [["We log evictions."], ["It is short."]]
     noted = md("# Introduction\n\nWe log evictions.\n\n\\todo{cite}\n")
     assert [leftover.text for leftover in noted.leftovers] == ["\\todo{cite}"]
 

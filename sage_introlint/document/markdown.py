@@ -38,7 +38,7 @@ from .markdown_pandoc import (comments_stay_in_paragraphs, divs_blanked, kramdow
 from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
 from .markdown_inline import InlineReader, trim
-from .markdown_layout_latex import layout_commands_only
+from .markdown_layout_lines import layout_only
 from .markdown_labels import label_tail, run_in_label
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
@@ -207,8 +207,8 @@ class _TreeReader:
                     Problem(f"display math `$$` opened at line {line} is never closed", self.source.position(self.source.offset(line)))
                 )
                 return MdOther("math", line), index + 2, None
-            if layout_commands_only(content):
-                return MdOther("latex", line, comment_only=True), index + 2, None
+            if layout_only(content):
+                return MdOther("layout", line, comment_only=True), index + 2, None
             inline = self.inline(inline_token, line_offset)
             if inline.emphasised and "\n" not in content.strip():
                 return MdHeading(7, inline), index + 2, None
