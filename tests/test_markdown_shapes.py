@@ -172,8 +172,11 @@ def test_words_after_a_display_on_its_own_lines_open_a_sentence_when_capitalised
 
 def test_mkdocs_admonition_markers_are_no_prose():
     """`!!! note "Scope"` and `???+ tip` over an indented body (MkDocs sites under docs/paper/):
-    the marker is no sentence and its `???` no placeholder; `??? what now` in the prose stays."""
+    the marker is no sentence and its `???` no placeholder; `??? what now` in the prose stays.
+    A GitHub alert's `> [!NOTE]` marker is no word of its note."""
     text = ("# Introduction\n\nCaches forget writes.\n\n!!! note \"Scope\"\n    This draft covers one tier.\n\n"
             "The log is short.\n\n???+ tip\n    Replay is cheap.\n\nWe saw ??? cases.\n")
     doc = md(text)
     assert sentences(doc) == [["Caches forget writes."], ["The log is short."], ["We saw ??? cases."]]
+    alert = md("# Introduction\n\nCaches forget writes.\n\n> [!NOTE]\n> This draft covers one tier only.\n")
+    assert sentences(alert) == [["Caches forget writes."], ["This draft covers one tier only."]]

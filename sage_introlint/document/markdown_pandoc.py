@@ -15,7 +15,8 @@ forms CommonMark does not know, and markdown-it would read both as prose:
   lead-in, as pandoc reads them.
 
 MkDocs sites (`docs/paper/*.md`) mark admonitions `!!! note "Title"` / `??? tip` over an indented
-body: the marker line is blanked, so it is no sentence and `???` no placeholder.
+body: the marker line is blanked, so it is no sentence and `???` no placeholder. GitHub's alerts
+(`> [!NOTE]` alone on the first line of a blockquote) keep their note as prose, without the marker.
 
 Quarto and MyST (Jupyter Book) add fenced divs and directives, `::: {.callout-note}` ...
 `:::`, `:::{note}`, and MyST's `(label)=` targets: the fence lines and targets are no prose
@@ -64,19 +65,25 @@ DIRECTIVE_OPTION = re.compile(r"^ {0,3}:[\w-]+:(?:[ \t].*)?$")
 # MkDocs (Python-Markdown) admonitions, `!!! note "Title"`, and collapsible ones, `??? tip`,
 # `???+ warning`: the marker line, when the body follows indented on the next line
 ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"[^\"\n]*\")?[ \t]*$")
+# GitHub's alerts, a blockquote opened by `> [!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION) alone on
+# its line: the marker is no word of the note
+ALERT = re.compile(r"^(?P<quote> {0,3}>[ \t]*)\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.I)
 
 
 def divs_blanked(text: str) -> str:
     """`text` with Quarto/MyST fence lines and targets blanked, figure and table divs blanked
     whole, MkDocs admonition markers blanked (the indented body is then a block of its own, as
     an aside), every line's length kept."""
-    if ":::" not in text and ")=" not in text and "[[" not in text and "!!!" not in text and "???" not in text:
+    if ":::" not in text and ")=" not in text and "[[" not in text and "!!!" not in text and "???" not in text \
+            and "[!" not in text:
         return text
     lines, open_divs = text.split("\n"), []  # (index of the opening line, colons, blank whole)
     for index, line in enumerate(lines):
         fence = DIV_FENCE.match(line)
         if ADMONITION.match(line) and index + 1 < len(lines) and lines[index + 1].startswith(("    ", "\t")):
             lines[index] = " " * len(line)
+        elif alert := ALERT.match(line):
+            lines[index] = alert.group("quote") + " " * (len(line) - alert.end("quote"))
         elif MYST_TARGET.match(line):
             lines[index] = " " * len(line)
         elif fence and fence.group("info"):
