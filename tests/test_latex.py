@@ -578,3 +578,16 @@ def test_math_that_prints_a_number_with_a_sign_or_a_percentile_is_prose():
     checkable = {doc.slice(type(doc.paragraphs[0].span)(p.plain_start, p.plain_end)): p.checkable
                  for p in doc.source_map.pieces}
     assert (checkable["1.7×"], checkable["p99"], checkable["64"]) == (True, True, False)
+
+
+@pytest.mark.parametrize("definition, use, printed", [
+    ("\\newcommand{\\pct}[1]{#1\\%}", "saves \\pct{30} of time", "saves 30% of time"),
+    ("\\newcommand{\\speedup}[1]{#1$\\times$}", "reaches \\speedup{1.9} the throughput", "reaches 1.9× the throughput"),
+    ("\\newcommand{\\ms}[1]{#1\\,ms}", "costs \\ms{2} more", "costs 2 ms more"),
+    ("\\newcommand{\\layer}[2]{\\texttt{#1} (L#2)}", "from \\layer{sage-common}{1} up", "from sage-common (L1) up"),
+    # a reference macro keeps printing its argument only (a key, not a number with a unit)
+    ("\\newcommand{\\secref}[1]{Section~\\ref{#1}}", "as \\secref{sec:x} shows", "as sec:x shows"),
+])
+def test_number_macros_print_their_units(definition, use, printed):
+    doc = parse_latex(Source("intro.tex", f"{definition}\n\\section{{Introduction}}\nSAGE {use}. It is fine.\n"), ".")
+    assert doc.text.startswith(f"SAGE {printed}.")

@@ -282,6 +282,7 @@ def _classify(name: str, count: int, body: str, words: dict[str, str]) -> MacroD
 
 
 _UNIT_TEXT = re.compile(r"[^\\{}#]{0,8}")
+_REFERENCE_BODY = re.compile(r"\\(?:[cC]?ref|autoref|eqref|pageref|label|cite\w*|url|href|input|include)\b")
 
 
 def unit_text(body: str, used: tuple[int, ...], words: dict[str, str]) -> tuple[str, ...]:
@@ -306,6 +307,8 @@ def _segment_text(raw: str, words: dict[str, str]) -> str | None:
     """Plain text of a short piece of a macro body, its outer spacing kept as one space."""
     if not raw:
         return ""
+    if _REFERENCE_BODY.search(raw):  # `Section~\\ref{#1}`: the argument is a key, not a number
+        return None
     spaced = re.sub(r"\\[,;: ]|~|\\(?:enspace|quad|thinspace)\b", " ", raw)
     inner = expand_to_text(spaced, words) if spaced.strip() else ""
     if "\\" in spaced and not inner or not _UNIT_TEXT.fullmatch(inner) or "\n" in raw:
