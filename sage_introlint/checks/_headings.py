@@ -24,6 +24,8 @@ from ._shared import shared
 MARKDOWN = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>[^\n]*?)[ \t#]*$", re.M)
 LATEX = re.compile(r"\\(?:part|chapter|(?:sub){0,2}section|(?:sub)?paragraph)\*?(?:\[[^\]\n]*\])?\{(?P<title>[^{}\n]*)\}")
 LATEX_CAPTION = re.compile(r"\\(?:sub)?caption(?:of\*?\s*\{[^{}]*\})?\*?\s*(?:\[[^\]\n]*\])?\s*(?=\{)")
+# a figure left out of the paper: `\\iffalse .. \\fi`, `\\if0 .. \\fi`, a comment environment
+LATEX_HIDDEN = re.compile(r"\\if(?:false|\s*0)\b.*?\\fi\b|\\begin\{comment\}.*?\\end\{comment\}", re.S)
 IMAGE_ALT = re.compile(r"!\[(?P<title>[^\]\n]+)\]\(")
 
 
@@ -68,9 +70,11 @@ def _captions(source: Source, low: int, high: int, hidden: list) -> Iterator[tup
     following = (LATEX if latex else MARKDOWN).search(text, high)
     high = following.start() if following else len(text)
     if latex:
+        hidden = [(m.start(), m.end()) for m in LATEX_HIDDEN.finditer(text)] if "\\if" in text or "comment}" in text else []
         for match in LATEX_CAPTION.finditer(text, low, high):
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if not re.search(r"(?<!\\)%", text[line_start:match.start()]):
+            if not re.search(r"(?<!\\)%", text[line_start:match.start()]) and \
+                    not any(start <= match.start() < end for start, end in hidden):
                 yield source, match.end() + 1, group_end(text, match.end()) - 1
         return
     for match in IMAGE_ALT.finditer(text, low, high):
