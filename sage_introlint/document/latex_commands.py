@@ -16,7 +16,7 @@ from pylatexenc import latexwalker as lw
 
 from . import latex_macros as roles
 from .latex_glossary import FIRST_USE_FULL, GLOSSARY_COMMANDS, GLOSSARY_SILENT, SHORT_ONLY, glossary_text
-from .latex_labels import alone_on_line
+from .latex_labels import alone_on_line, ends_block
 from .latex_macros import MacroDefinition, MacroTable
 from .latex_parse import hides, if_digit, inline_code_end, is_macro, last_group, raw_inside
 from .latex_tables import DROP_MACROS, NON_WORD_MACROS, QUANTITIES, SILENT_ARGUMENT, is_conditional, is_note_name, is_note_text, is_standalone_note, names_keys
@@ -341,15 +341,6 @@ class CommandReader:
         line_end = source.text.find("\n", _end(group))
         rest = source.text[_end(group) : line_end if line_end >= 0 else len(source.text)]
         return inside.endswith((".", ":")) or rest[:1] in (".", ":") or not rest.strip()
-
-
-def ends_block(text: str, end: int) -> bool:
-    """Does a blank line (or the text's end) follow the line that ends at or after `end`?"""
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        return True
-    next_end = text.find("\n", line_end + 1)
-    return not text[line_end + 1 : len(text) if next_end < 0 else next_end].strip()
 
 
 def alone_in_paragraph(text: str, start: int, end: int) -> bool:

@@ -58,3 +58,12 @@ def environment_title_end(text: str, node) -> int | None:
     close = text.find("]", begin_end)
     newline = text.find("\n", begin_end)
     return close + 1 if close > 0 and (newline < 0 or close < newline) else None
+
+
+def ends_block(text: str, end: int) -> bool:
+    """Does a blank line (or the text's end) follow the line that ends at or after `end`?"""
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return True
+    next_end = text.find("\n", line_end + 1)
+    return not text[line_end + 1 : len(text) if next_end < 0 else next_end].strip()

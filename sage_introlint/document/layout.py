@@ -153,22 +153,29 @@ def _layout_prose(writer: Writer, nodes: list[MdNode], doc: Document, trimming: 
             current = Paragraph(span, [Block(span)])
             doc.paragraphs.append(current)
         elif isinstance(node, MdList):
-            attach = current is not None and current.list_kind is None
-            items = [writer.item(item, "\n" if (attach or n) else "\n\n") for n, item in enumerate(node.items)]
-            items = [span for span in items if span is not None]
-            if not items:
-                continue
-            if not attach:
-                current = Paragraph(items[0], [])
-                doc.paragraphs.append(current)
-            current.list_kind = "ordered" if node.ordered else "bullet"
-            current.items = items
-            current.blocks.extend(Block(span, item=True) for span in items)
-            current.span = Span(current.span.start, items[-1].end)
+            current = _with_list(writer, node, doc, current)
         else:
             current = None
     if doc.trimming == []:
         doc.trimming = None
+
+
+def _with_list(writer: Writer, node: MdList, doc: Document, current: Paragraph | None) -> Paragraph | None:
+    """The paragraph a list belongs to: the one before it when that has no list yet (its lead-in),
+    else a new paragraph of its own; `current` unchanged when the list has no item with text."""
+    attach = current is not None and current.list_kind is None
+    items = [writer.item(item, "\n" if (attach or n) else "\n\n") for n, item in enumerate(node.items)]
+    items = [span for span in items if span is not None]
+    if not items:
+        return current
+    if not attach:
+        current = Paragraph(items[0], [])
+        doc.paragraphs.append(current)
+    current.list_kind = "ordered" if node.ordered else "bullet"
+    current.items = items
+    current.blocks.extend(Block(span, item=True) for span in items)
+    current.span = Span(current.span.start, items[-1].end)
+    return current
 
 
 def _goes_on(node: MdParagraph) -> bool:
