@@ -180,3 +180,14 @@ def test_mkdocs_admonition_markers_are_no_prose():
     assert sentences(doc) == [["Caches forget writes."], ["The log is short."], ["We saw ??? cases."]]
     alert = md("# Introduction\n\nCaches forget writes.\n\n> [!NOTE]\n> This draft covers one tier only.\n")
     assert sentences(alert) == [["Caches forget writes."], ["This draft covers one tier only."]]
+
+
+def test_a_paragraph_wholly_in_bold_that_is_a_sentence_is_prose():
+    """Key claims set in bold, one per paragraph, are prose (one or two lines); a short bold
+    line (`**Contributions.**`, `**Paragraph 2: Gap**`) stays a head."""
+    text = ("# Introduction\n\n**Contributions.**\n\n**Paragraph 2: Gap**\n\n"
+            "**Our pager keeps hot pages of each tenant in local memory.**\n\n"
+            "**We place cold pages on a QZB pool\nthat three hosts share.**\n\nA plain closing line.\n")
+    assert sentences(md(text)) == [["Our pager keeps hot pages of each tenant in local memory."],
+                                   ["We place cold pages on a QZB pool that three hosts share."],
+                                   ["A plain closing line."]]

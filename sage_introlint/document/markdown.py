@@ -39,7 +39,7 @@ from .markdown_critic import cut_marks
 from .markdown_notes import cut_notes
 from .markdown_inline import InlineReader, trim
 from .markdown_layout_lines import layout_only
-from .markdown_labels import label_tail, run_in_label
+from .markdown_labels import emphasised_sentence, label_tail, run_in_label
 from .markdown_nodes import Chunk, Inline, MdHeading, MdItem, MdList, MdNode, MdOther, MdParagraph, MdTree
 from .model import Document, Problem, Source, Suppression
 
@@ -209,6 +209,8 @@ class _TreeReader:
                 return MdOther("math", line), index + 2, None
             if layout_only(content):
                 return MdOther("layout", line, comment_only=True), index + 2, None
+            if emphasised_sentence([c for c in inline_token.children or [] if c.type != "text" or c.content]):
+                return MdParagraph(self.inline(inline_token, line_offset, allow_label=False)), index + 2, None
             inline = self.inline(inline_token, line_offset)
             if inline.emphasised and "\n" not in content.strip():
                 return MdHeading(7, inline), index + 2, None

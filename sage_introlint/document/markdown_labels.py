@@ -48,3 +48,22 @@ def label_tail(text: str) -> str:
         return text[:1]
     match = POINTER_END.match(text)
     return match.group(0) if match and text[match.end():].strip() else ""
+
+
+SENTENCE_WORDS = 6  # `**Contributions.**` alone is a head; `**We build the cache in user space.**` is prose
+
+
+def emphasised_sentence(children) -> bool:
+    """Is the paragraph one bold span holding a whole sentence (`**We build X in Y for Z.**`)?
+
+    Authors set key claims wholly in bold, one per paragraph; such a paragraph is prose, not a
+    label with nothing after it and not a heading. A short span (`**Contributions.**`) stays a head."""
+    if len(children) < 3 or children[0].type != "strong_open":
+        return False  # a paragraph wholly in italics is a note to the reader (`*Note: verify ...*`)
+    depth = 0
+    for index, token in enumerate(children):
+        depth += (token.type == "strong_open") - (token.type == "strong_close")
+        if depth == 0 and index < len(children) - 1:
+            return False  # the emphasis closes before the paragraph ends
+    inside = "".join(t.content for t in children[1:-1] if t.type in ("text", "text_special", "code_inline"))
+    return inside.rstrip().endswith(".") and len(inside.split()) >= SENTENCE_WORDS
