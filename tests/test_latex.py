@@ -207,6 +207,37 @@ def test_author_code_environments_and_short_verbatim_are_code():
     assert where(doc, "cache.conf") == ("intro.tex", 10, 20)  # at its opening bar
 
 
+def test_an_author_variant_of_a_code_environment_is_code_without_its_definition():
+    """`\\begin{lstlisting-nobreak}` (or `code-block`) checked without the preamble that defines it:
+    a known code environment's name with a suffix is code, no paragraph of its own."""
+    doc = parse("Pairs add like this:\n\n\\begin{lstlisting-nobreak}\n> (1, 2) + (3, 4)\n\\end{lstlisting-nobreak}\n\n"
+                "\\begin{code-block}\nsum = 10\n\\end{code-block}\n\nThe sum is exact.\n")
+    assert paragraph_texts(doc) == ["Pairs add like this:", "The sum is exact."]
+
+
+def test_a_citation_needed_mark_is_a_note_and_ends_no_word():
+    """`{\\addref}` glued to a full stop, `\\citeneeded` and `\\needref{}` mark a citation still to
+    add: each is a leftover note (a placeholder), and none becomes a word that joins two sentences."""
+    doc = parse("Most links run TLS.{\\addref}\nTLS hides the bytes. Sizes still leak \\citeneeded.\n"
+                "Timing leaks too.\\needref{} We pad both.\n")
+    assert doc.text == "Most links run TLS.\nTLS hides the bytes. Sizes still leak .\nTiming leaks too. We pad both."
+    assert [(n.text, n.start.line, n.start.column) for n in doc.leftovers] == [
+        ("\\addref", 1, 21), ("\\citeneeded", 2, 39), ("\\needref{}", 3, 18)]
+    from sage_introlint.document.sentences import segment
+
+    segment(doc)
+    assert [len(paragraph.sentences) for paragraph in doc.paragraphs] == [5]
+
+
+def test_the_fixme_packages_notes_are_notes_after_a_full_stop_too():
+    """`\\fxnote{..}` and `\\fxwarning{..}` (the fixme package) are notes to co-authors wherever they
+    stand, also right after a sentence's full stop: their words are never prose."""
+    doc = parse("Queues drain fast. \\fxnote{Give the rate}\n\n... \\fxwarning{Say more here}\n")
+    assert paragraph_texts(doc) == ["Queues drain fast.", "..."]
+    assert [(n.text, n.start.line, n.start.column) for n in doc.leftovers] == [
+        ("\\fxnote{Give the rate}", 1, 20), ("\\fxwarning{Say more here}", 3, 5)]
+
+
 def test_let_names_a_glossary_command_and_a_def_wraps_newacronym():
     """`\\let\\ac\\acrshort` then `\\ac{vm}` prints the entry, as `\\acrshort{vm}` would; entries
     made through `\\def\\abbr#1#2{\\newacronym{#1}{#1}{#2}}` are read; `\\printglossaries` prints

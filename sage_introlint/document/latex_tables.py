@@ -128,11 +128,16 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # anchored at a newline: linear even o
 
 # Notes to co-authors known without a definition (more come from the preamble and the config).
 NOTE_MACROS = {"todo", "note", "notes", "fixme", "FIXME", "TODO", "XXX", "xxx", "tbd", "TBD", "authornote", "needcite",
-               "marginpar", "marginnote"}  # a margin note in a paper draft is a note to co-authors
+               "marginpar", "marginnote",  # a margin note in a paper draft is a note to co-authors
+               "fxnote", "fxwarning", "fxerror", "fxfatal"}  # the fixme package's notes
 # An author's own variant of a known note name (`\\NOTE{..}`, `\\TODOX{..}`, `\\todoinline{..}`, `\\fixmeNote{..}`) is a
 # note too when its definition is out of reach (a section file checked without its main file).
 # Initials before it (`\\fktodo`, `\\fktocheck`: "to check" asks a co-author to verify a claim) too.
 NOTE_NAME = re.compile(r"(?:[a-z]{1,3})?(?:todo|fixme|tocheck)[a-z]*", re.IGNORECASE)
+# A mark that a citation is still missing (`{\\addref}`, `\\needref`, `\\citeneeded`, `\\missingcite`): a
+# note to co-authors, never words of the sentence it follows.
+CITATION_NOTE_NAME = re.compile(r"(?:add|need|needs|missing)(?:ref|cite|citation)s?|(?:ref|cite|citation)s?(?:needed|missing)",
+                                re.IGNORECASE)
 # A question or a sentence break inside an argument that opens with a capital (`tend to\\rz{Maybe say
 # there are two categories? And ..}`): words to a co-author, not the host sentence's.
 _NOTE_TEXT = re.compile(r"\A[A-Z][^\n]*?(?:\?|[.!?][ \t\n]+[A-Z])", re.DOTALL)
@@ -141,7 +146,7 @@ NOTE_TEXT_MIN_WORDS = 5
 
 def is_note_name(name: str) -> bool:
     """A macro name that marks a note to co-authors without any definition in reach."""
-    if name in NOTE_MACROS or bool(NOTE_NAME.fullmatch(name)):
+    if name in NOTE_MACROS or bool(NOTE_NAME.fullmatch(name)) or bool(CITATION_NOTE_NAME.fullmatch(name)):
         return True
     return name.isupper() and name.lower() in NOTE_MACROS  # `\\NOTE{..}` as `\\note{..}`
 
@@ -219,3 +224,10 @@ CODE_ENVIRONMENTS = {
     "sql", "python", "bash", "shell", "cpp", "java", "json", "yaml", "listing", "codeblock", "program",
     "pseudocode", "lstlisting", "minted", "verbatim", "Verbatim", "code", "alltt",
 }
+_VARIANT = re.compile(r"[-_*:]")
+
+
+def is_code_environment(name: str) -> bool:
+    """A code listing: a known name, or an author's variant of one whose definition is out of reach
+    (`lstlisting-nobreak`, `code-block`, `verbatim_small`: the known name, a separator, a suffix)."""
+    return name in CODE_ENVIRONMENTS or _VARIANT.split(name, 1)[0] in CODE_ENVIRONMENTS

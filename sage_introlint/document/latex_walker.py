@@ -16,7 +16,7 @@ from .latex_prose import ProseWriter, blank_line
 from .latex_tables import (
     ACCENTS, BLANK_LINE, CITATIONS, EQUATION_REFERENCES, ESCAPES, FOOTNOTES, FORMATS, HEADING_LEVELS, INCLUDES, INLINE_CODE,
     LISTS, MATH_ENVIRONMENTS, MATH_PLACEHOLDER_MAX, NON_PROSE_ENVIRONMENTS, RAW_ENVIRONMENTS, REFERENCES, reference_text,
-    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, CODE_ENVIRONMENTS,
+    RUN_IN_FORMATS, RUN_IN_HEADINGS, SILENT, SPACES, SPECIALS, WORDS, FONT_SWITCHES, is_code_environment,
 )
 from .math_letters import inline_math
 from .model import Source
@@ -234,7 +234,7 @@ class Walker(CommandReader):
             self.display_math(source, node)
         elif name in NON_PROSE_ENVIRONMENTS and is_closed:
             return
-        elif (name in CODE_ENVIRONMENTS or name in self.macros.code_environments) and is_closed:
+        elif (is_code_environment(name) or name in self.macros.code_environments) and is_closed:
             self.display_math(source, node)  # code inside a sentence keeps the sentence whole
         elif name in self.macros.list_environments or any(is_macro(child, {"item"}) for child in node.nodelist or []):
             self.list_environment(source, node, self.macros.kind_of(name))
