@@ -79,6 +79,9 @@ def cores(short: str) -> set[str]:
     return found
 
 
+# what opens a long form after its short form: `SF (short for ...)`, `SF (an abbreviation for the term ...)`
+LONG_LEAD = re.compile(r"^\s*(?:(?:short\s+for|(?:an?\s+)?(?:abbreviation|acronym)\s+(?:for|of))"
+                       r"(?:\s+the\s+(?:term|phrase|words?))?|i\.e\.,?|or)\s+")
 ALTERNATIVE = re.compile(r",?\s+or\s+(?:more\s+commonly\s+|simply\s+|just\s+)?")
 # `Master-Slave/Token-Passing (MS/TP)`: two short forms joined by a slash, each spelled out
 SLASHED = re.compile(r"[A-Za-z][A-Za-z\d&+-]*(?:/[A-Za-z][A-Za-z\d&+-]*)+")
@@ -172,7 +175,7 @@ def definitions(text: str) -> dict[str, int]:
         ahead = SHORT_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if ahead:
             short = ahead.group("short")
-            long = re.sub(r"^\s*(?:short for|i\.e\.,?|or)\s+", "", match.group(1))
+            long = LONG_LEAD.sub("", match.group(1))
             if _spells_out(short, long):
                 add(short, ahead.start("short"))
     # (a search that tries every capital of the text: only where one of its phrases stands at all)
