@@ -191,3 +191,9 @@ def test_a_paragraph_wholly_in_bold_that_is_a_sentence_is_prose():
     assert sentences(md(text)) == [["Our pager keeps hot pages of each tenant in local memory."],
                                    ["We place cold pages on a QZB pool that three hosts share."],
                                    ["A plain closing line."]]
+
+
+def test_a_one_letter_code_span_before_a_period_is_no_initial():
+    """`` from `A` to `B`. Typescript `` is two sentences, as `$B$.` is; `J. Smith` stays a name."""
+    text = "# Introduction\n\n- An arrow maps `A` to `B`. Typescript names it. As J. Smith notes, `k` is small.\n"
+    assert [len(p) for p in sentences(md(text))] == [3]

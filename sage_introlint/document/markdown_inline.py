@@ -14,7 +14,7 @@ import re
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 from .markdown_math import display_before_sentence
-from .math_letters import inline_math
+from .math_letters import as_prose, inline_math
 from .markdown_nodes import Chunk
 from .markdown_notes import citation_to_find
 from .markdown_pandoc import PANDOC_ATTRIBUTES
@@ -235,7 +235,9 @@ class InlineReader:
             # breaks, padding) stands for the whole span
             inner = self.text.find(token.content, at + len(token.markup), end) if token.content else -1
             if inner >= 0 and inner + len(token.content) <= end - len(token.markup):
-                self.chunks.append(Chunk(token.content, inner, inner + len(token.content), True, False))
+                # a one-letter name is a letter of math: `B`. then a capital opens a sentence
+                content = as_prose(token.content, self.text, at, end)
+                self.chunks.append(Chunk(content, inner, inner + len(token.content), True, False))
             else:
                 self.chunks.append(Chunk(token.content, at, end, False, False))
         self.cursor = end
