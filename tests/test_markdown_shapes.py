@@ -197,3 +197,9 @@ def test_a_one_letter_code_span_before_a_period_is_no_initial():
     """`` from `A` to `B`. Typescript `` is two sentences, as `$B$.` is; `J. Smith` stays a name."""
     text = "# Introduction\n\n- An arrow maps `A` to `B`. Typescript names it. As J. Smith notes, `k` is small.\n"
     assert [len(p) for p in sentences(md(text))] == [3]
+
+
+def test_an_ellipsis_after_and_is_a_pause_not_a_sentence_end():
+    """`Rouse, and... Talen wrote` goes on (a pause before the last name); `planners... Burnham` ends."""
+    text = "# Introduction\n\nA quick look at early planners... Burnham, Rouse, and... Talen wrote on it.\n"
+    assert [len(p) for p in sentences(md(text))] == [2]

@@ -29,6 +29,7 @@ INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 INITIAL = re.compile(r"[A-Z]\.")
 
 TERMINALS = ".?!…"
+PAUSE_WORDS = frozenset(("and", "or", "but", "nor"))  # an ellipsis after one is a pause: no sentence ends
 CLOSERS = ")]}\"'”’»"
 OPENING_PUNCT = "([{\"'“‘«"
 CITATION = re.compile(r"\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
@@ -293,6 +294,8 @@ def _mark_kind(text: str, mark_end: int) -> tuple[str, str]:
     if mark.count(".") >= 4:
         return "period", word  # `that....`: an ellipsis and the period that ends the sentence
     if mark.count(".") == 3 or "…" in mark:
+        if word.rstrip(".…").lower() in PAUSE_WORDS:
+            return "inside", word  # `Burnham, Rouse, and... Talen`: a pause before the last name
         return "ellipsis", word
     return _period_kind(text, word_start, word), word
 
