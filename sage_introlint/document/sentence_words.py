@@ -38,3 +38,6 @@ LABELS = frozenset(
     node server cluster region zone dataset workload version
     """.split()
 )
+
+# an ellipsis carried by one of these is a pause, not a sentence's end (`Rouse, and... Talen`)
+PAUSE_WORDS = frozenset(("and", "or", "but", "nor"))

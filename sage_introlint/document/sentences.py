@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .math_letters import is_italic_letter
 from .model import Document, Sentence, Span
-from .sentence_words import LABELS, MAY_END, NEVER_FINAL, NUMBER_PREFIX, OPENING_WORDS, UNITS_NOT_TITLES
+from .sentence_words import LABELS, MAY_END, NEVER_FINAL, NUMBER_PREFIX, OPENING_WORDS, PAUSE_WORDS, UNITS_NOT_TITLES
 from .tokenizer_guard import tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +29,6 @@ INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 INITIAL = re.compile(r"[A-Z]\.")
 
 TERMINALS = ".?!…"
-PAUSE_WORDS = frozenset(("and", "or", "but", "nor"))  # an ellipsis after one is a pause: no sentence ends
 CLOSERS = ")]}\"'”’»"
 OPENING_PUNCT = "([{\"'“‘«"
 CITATION = re.compile(r"\[\d+[a-z]?(?:\s*[,;–-]\s*\d+[a-z]?)*\]")
@@ -293,10 +292,8 @@ def _mark_kind(text: str, mark_end: int) -> tuple[str, str]:
         return ("inside" if _spaced_dots(text, mark_start) == 3 else "period"), word
     if mark.count(".") >= 4:
         return "period", word  # `that....`: an ellipsis and the period that ends the sentence
-    if mark.count(".") == 3 or "…" in mark:
-        if word.rstrip(".…").lower() in PAUSE_WORDS:
-            return "inside", word  # `Burnham, Rouse, and... Talen`: a pause before the last name
-        return "ellipsis", word
+    if mark.count(".") == 3 or "…" in mark:  # after "and" a pause (`Rouse, and... Talen`), no end
+        return ("inside" if word.rstrip(".…").lower() in PAUSE_WORDS else "ellipsis"), word
     return _period_kind(text, word_start, word), word
 
 
