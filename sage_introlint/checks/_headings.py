@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..document import LATEX_SUFFIXES
 from ..document.latex_macros import group_end
 from ..document.markdown_pandoc import CAPTION as TABLE_CAPTION, HEADING_ATTRIBUTES
 from ..document.model import Document, Source
@@ -38,13 +39,12 @@ def headings(doc: Document) -> list[tuple[Source, int, int]]:
 
 def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
     for source, low, high in _extents(doc):
-        pattern = LATEX if source.path.endswith((".tex", ".ltx", ".latex")) else MARKDOWN
+        pattern = LATEX if _is_latex(source) else MARKDOWN
         hidden = [] if pattern is LATEX else _not_markdown_headings(source.text)
         for match in pattern.finditer(source.text, low, high):
-            line_start = source.text.rfind("\n", 0, match.start()) + 1
-            if pattern is LATEX and re.search(r"(?<!\\)%", source.text[line_start:match.start()]):
-                continue  # commented out
-            if any(start <= match.start() < end for start, end in hidden):
+            if pattern is LATEX and _commented_out(source.text, match.start()):
+                continue
+            if _inside(hidden, match.start()):
                 continue  # a `# comment` line of code, front matter or an HTML comment
             end = match.end("title")
             if pattern is MARKDOWN and "{" in match.group("title"):
@@ -57,32 +57,43 @@ def _headings(doc: Document) -> Iterator[tuple[Source, int, int]]:
 def captions(doc: Document) -> list[tuple[Source, int, int]]:
     """(source, start, end) of every caption text within the document's extent, found once."""
     return shared(doc, "captions", None, lambda: [
-        span for source, low, high in _extents(doc)
-        for span in _captions(source, low, high, [] if source.path.endswith((".tex", ".ltx", ".latex"))
-                              else _not_markdown_headings(source.text))])
+        span for source, low, high in _extents(doc) for span in _captions(source, low, high)])
 
 
-def _captions(source: Source, low: int, high: int, hidden: list) -> Iterator[tuple[Source, int, int]]:
+def _captions(source: Source, low: int, high: int) -> Iterator[tuple[Source, int, int]]:
     """(source, start, end) of the caption texts from low to the next heading after high (a
     figure often stands after the section's last paragraph), outside comments and code."""
     text = source.text
-    latex = source.path.endswith((".tex", ".ltx", ".latex"))
+    latex = _is_latex(source)
     following = (LATEX if latex else MARKDOWN).search(text, high)
     high = following.start() if following else len(text)
     if latex:
         hidden = [(m.start(), m.end()) for m in LATEX_HIDDEN.finditer(text)] if "\\if" in text or "comment}" in text else []
         for match in LATEX_CAPTION.finditer(text, low, high):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if not re.search(r"(?<!\\)%", text[line_start:match.start()]) and \
-                    not any(start <= match.start() < end for start, end in hidden):
+            if not _commented_out(text, match.start()) and not _inside(hidden, match.start()):
                 yield source, match.end() + 1, group_end(text, match.end()) - 1
         return
+    hidden = _not_markdown_headings(text)
     for match in IMAGE_ALT.finditer(text, low, high):
-        if not any(start <= match.start() < end for start, end in hidden):
+        if not _inside(hidden, match.start()):
             yield source, match.start("title"), match.end("title")
     for line in re.finditer(r"(?m)^.*$", text[low:high]):
-        if TABLE_CAPTION.match(line.group()) and not any(start <= low + line.start() < end for start, end in hidden):
+        if TABLE_CAPTION.match(line.group()) and not _inside(hidden, low + line.start()):
             yield source, low + line.start(), low + line.end()
+
+
+def _is_latex(source: Source) -> bool:
+    return source.path.endswith(LATEX_SUFFIXES)
+
+
+def _commented_out(text: str, at: int) -> bool:
+    """Does an unescaped `%` stand before `at` on its LaTeX line?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    return re.search(r"(?<!\\)%", text[line_start:at]) is not None
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
